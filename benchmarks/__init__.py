@@ -1,0 +1,70 @@
+"""thidua's benchmark suites: ``python -m benchmarks`` runs them and prints a table.
+
+Each suite is a module with ``NAME`` and ``run(bench, *, quick)``; :func:`run`
+runs the chosen suites, prints a table and writes the figures as JSON to
+``benchmarks/results/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from benchmarks import bench_hierarchy
+from benchmarks._harness import Bench, Result, environment, header, write_json
+
+__all__ = ["SUITES", "Result", "run"]
+
+SUITES: dict[str, Callable[..., None]] = {
+    bench_hierarchy.NAME: bench_hierarchy.run,
+}
+"""Suite name → ``run(bench, *, quick)``."""
+
+
+def run(
+    names: Sequence[str] | None = None,
+    *,
+    quick: bool = False,
+    repeat: int | None = None,
+    out_dir: Path | None = None,
+    write: bool = True,
+    stream: TextIO | None = None,
+) -> list[Result]:
+    """Run the suites *names* (all by default) and return every row.
+
+    Args:
+        names: suite names (keys of :data:`SUITES`); ``None`` runs them all.
+        quick: tiny sizes, one or two runs per measure (a smoke test).
+        repeat: runs per measure (default 5, or 2 with *quick*).
+        out_dir: where to write the JSON file (default ``benchmarks/results``).
+        write: whether to write the JSON file at all.
+        stream: where to print the table (default standard output).
+
+    Raises:
+        KeyError: an unknown suite name.
+    """
+    chosen = list(SUITES) if not names else list(names)
+    unknown = [n for n in chosen if n not in SUITES]
+    if unknown:
+        raise KeyError(f"unknown suite(s) {unknown}; known: {sorted(SUITES)}")
+    out = sys.stdout if stream is None else stream
+    runs = repeat if repeat is not None else (2 if quick else 5)
+    env = environment()
+    print(
+        f"thidua benchmarks{' (quick)' if quick else ''}: Python {env['python']}, "
+        f"{env['cpu_count']} CPUs, {env['memory_gib']} GiB, {env['platform']}",
+        file=out,
+    )
+    results: list[Result] = []
+    for name in chosen:
+        print(f"\n== {name} ==", file=out)
+        print(header(), file=out)
+        bench = Bench(name, repeat=runs, stream=out)
+        SUITES[name](bench, quick=quick)
+        results.extend(bench.results)
+    if write:
+        path = write_json(results, quick=quick, out_dir=out_dir)
+        print(f"\nresults written to {path}", file=out)
+    return results

@@ -1,0 +1,179 @@
+"""The exception hierarchy of thidua.
+
+Every exception raised on purpose by the library derives from
+:class:`ThiduaError`; each specific error also subclasses the builtin it
+resembles, so ``except KeyError`` keeps working for an unknown unit.
+
+Examples:
+    >>> from thidua.errors import ThiduaError, UnknownUnitError
+    >>> try:
+    ...     raise UnknownUnitError("HN-X")
+    ... except KeyError as exc:
+    ...     print(type(exc).__name__, isinstance(exc, ThiduaError))
+    UnknownUnitError True
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from thidua.problems import Problem
+
+__all__ = [
+    "DateParseError",
+    "PeriodParseError",
+    "ThiduaError",
+    "ThiduaValidationError",
+    "UnknownIndicatorError",
+    "UnknownUnitError",
+    "UnreadableInputError",
+    "ValueParseError",
+]
+
+
+class ThiduaError(Exception):
+    """Root of every error raised by thidua.
+
+    Examples:
+        >>> issubclass(ThiduaValidationError, ThiduaError)
+        True
+    """
+
+
+class UnknownUnitError(ThiduaError, KeyError):
+    """A unit id that the hierarchy or snapshot does not know.
+
+    Examples:
+        >>> str(UnknownUnitError("X1"))
+        "unknown unit 'X1'"
+    """
+
+    def __init__(self, unit_id: str, where: str = "") -> None:
+        self.unit_id = unit_id
+        self.where = where
+        super().__init__(unit_id)
+
+    def __str__(self) -> str:
+        suffix = f" {self.where}" if self.where else ""
+        return f"unknown unit {self.unit_id!r}{suffix}"
+
+
+class UnknownIndicatorError(ThiduaError, KeyError):
+    """An indicator code that the catalogue does not know.
+
+    Examples:
+        >>> str(UnknownIndicatorError("xyz"))
+        "unknown indicator 'xyz'"
+    """
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        return f"unknown indicator {self.code!r}"
+
+
+class DateParseError(ThiduaError, ValueError):
+    """A date text that is neither ISO (``2025-07-01``) nor ``dd/mm/yyyy``.
+
+    Examples:
+        >>> str(DateParseError("31/02/2025"))
+        "cannot read date '31/02/2025': expected ISO yyyy-mm-dd or dd/mm/yyyy"
+    """
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason or "expected ISO yyyy-mm-dd or dd/mm/yyyy"
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        return f"cannot read date {self.text!r}: {self.reason}"
+
+
+class PeriodParseError(ThiduaError, ValueError):
+    """A period text that none of the accepted forms matches.
+
+    Examples:
+        >>> str(PeriodParseError("quý V/2025"))
+        "cannot read period 'quý V/2025'"
+    """
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        suffix = f": {self.reason}" if self.reason else ""
+        return f"cannot read period {self.text!r}{suffix}"
+
+
+class ValueParseError(ThiduaError, ValueError):
+    """A number cell that cannot be read (for example ``"12abc"``).
+
+    Examples:
+        >>> str(ValueParseError("12abc"))
+        "cannot read number '12abc'"
+    """
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        suffix = f": {self.reason}" if self.reason else ""
+        return f"cannot read number {self.text!r}{suffix}"
+
+
+class UnreadableInputError(ThiduaError, OSError):
+    """An input that cannot be opened or parsed at all (not a dataset).
+
+    Examples:
+        >>> str(UnreadableInputError("x.json", "not JSON"))
+        'cannot read x.json: not JSON'
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(source)
+
+    def __str__(self) -> str:
+        return f"cannot read {self.source}: {self.reason}"
+
+
+class ThiduaValidationError(ThiduaError, ValueError):
+    """Raised by strict entry points; carries **every** problem found.
+
+    Attributes:
+        problems: all the problem records, errors and warnings alike.
+
+    Examples:
+        >>> from thidua.problems import Problem, Severity
+        >>> p = Problem(code="H001", severity=Severity.ERROR, message="duplicate unit id 'A'")
+        >>> err = ThiduaValidationError([p])
+        >>> print(err)
+        1 error(s), 0 warning(s):
+          H001 error: duplicate unit id 'A'
+        >>> len(err.problems)
+        1
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        errors = sum(1 for p in self.problems if p.is_error)
+        lines = [f"{errors} error(s), {len(self.problems) - errors} warning(s):"]
+        shown = self.problems[:50]
+        lines.extend(f"  {p}" for p in shown)
+        if len(self.problems) > len(shown):
+            lines.append(f"  … and {len(self.problems) - len(shown)} more")
+        return "\n".join(lines)

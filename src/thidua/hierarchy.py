@@ -1,0 +1,377 @@
+"""The dated organisation hierarchy: the whole history, indexed for fast views.
+
+A :class:`Hierarchy` indexes a :class:`~thidua.model.Dataset` once (numpy
+arrays of lifetimes and link intervals).  :meth:`Hierarchy.as_of` then gives a
+:class:`~thidua.snapshot.Snapshot`, the frozen structure of one day, in a few
+vectorised passes.  The dataset's records stay the source of truth; the
+arrays and graphs are derived, cached indexes.
+
+The index tolerates invalid data (duplicate ids, unknown units, overlapping
+admin links) so that :func:`thidua.validate` can run over it; views built from
+invalid data follow documented tie-breaks (first record wins).
+
+Examples:
+    >>> from thidua.testing import tiny_dataset
+    >>> h = Hierarchy(tiny_dataset())
+    >>> h.as_of("30/06/2025").parent("G1")
+    'D1'
+    >>> h.as_of("01/07/2025").parent("G1")
+    'W1'
+    >>> h.find("công đoàn phường  KIM LIÊN")
+    ('W1',)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pendulum
+
+from thidua import diff as _diff
+from thidua import lineage as _lineage
+from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal, to_ordinal
+from thidua._graph import BoolArray, IntArray
+from thidua._text import name_key
+from thidua.errors import UnknownUnitError
+from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit
+from thidua.typing import DateLike
+
+if TYPE_CHECKING:
+    from thidua.diff import HierarchyDiff
+    from thidua.lineage import Lineage, _Edges
+
+__all__ = ["Hierarchy"]
+
+
+class Hierarchy:
+    """The indexed history of one dataset.
+
+    Build it once and ask it for snapshots, diffs and lineage.  Construction
+    is O(units + links + events).
+
+    Args:
+        dataset: the records.  Nothing in it is altered.
+
+    Attributes:
+        dataset: the records this index was built from.
+        ids: unit ids in index order (first occurrence of a duplicated id).
+        relations: relation names present, ``admin`` first.
+
+    Examples:
+        >>> from thidua.testing import tiny_dataset
+        >>> h = Hierarchy(tiny_dataset())
+        >>> len(h), h.relations
+        (8, ('admin', 'guidance'))
+        >>> "G1" in h
+        True
+    """
+
+    __slots__ = (
+        "__dict__",
+        "_dissolved",
+        "_founded",
+        "_index",
+        "_l_child",
+        "_l_from",
+        "_l_parent",
+        "_l_pos",
+        "_l_rel",
+        "_l_to",
+        "_rank",
+        "_units",
+        "dataset",
+        "ids",
+        "relations",
+    )
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        index: dict[str, int] = {}
+        units: list[Unit] = []
+        for unit in dataset.units:
+            if unit.id not in index:
+                index[unit.id] = len(units)
+                units.append(unit)
+        self._index = index
+        self._units: tuple[Unit, ...] = tuple(units)
+        self.ids: tuple[str, ...] = tuple(u.id for u in units)
+        scheme = dataset.scheme
+        self._rank: IntArray = np.fromiter(
+            (_rank_or(scheme.get_rank(u.kind)) for u in units), dtype=np.int64, count=len(units)
+        )
+        self._founded: IntArray = np.fromiter(
+            (to_ordinal(u.founded) for u in units), dtype=np.int64, count=len(units)
+        )
+        self._dissolved: IntArray = np.fromiter(
+            (to_ordinal(u.dissolved, open_end=True) for u in units),
+            dtype=np.int64,
+            count=len(units),
+        )
+        relations: dict[str, int] = {ADMIN: 0}
+        child: list[int] = []
+        parent: list[int] = []
+        rel: list[int] = []
+        start: list[int] = []
+        end: list[int] = []
+        pos: list[int] = []
+        get = index.get
+        for i, link in enumerate(dataset.links):
+            c = get(link.child)
+            p = get(link.parent)
+            if c is None or p is None:
+                continue
+            r = relations.setdefault(link.relation, len(relations))
+            child.append(c)
+            parent.append(p)
+            rel.append(r)
+            start.append(to_ordinal(link.valid_from))
+            end.append(to_ordinal(link.valid_to, open_end=True))
+            pos.append(i)
+        self.relations: tuple[str, ...] = tuple(relations)
+        self._l_child: IntArray = np.asarray(child, dtype=np.int64)
+        self._l_parent: IntArray = np.asarray(parent, dtype=np.int64)
+        self._l_rel: IntArray = np.asarray(rel, dtype=np.int64)
+        self._l_from: IntArray = np.asarray(start, dtype=np.int64)
+        self._l_to: IntArray = np.asarray(end, dtype=np.int64)
+        self._l_pos: IntArray = np.asarray(pos, dtype=np.int64)
+
+    # -- units ---------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self._index
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._units)
+
+    def __repr__(self) -> str:
+        return f"<Hierarchy {len(self)} units, {self._l_child.size} links, {self.relations}>"
+
+    def unit(self, unit_id: str) -> Unit:
+        """Return the unit record with *unit_id*.
+
+        Raises:
+            UnknownUnitError: no unit has that id.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> Hierarchy(tiny_dataset()).unit("HN").kind
+            'provincial'
+        """
+        return self._units[self.index_of(unit_id)]
+
+    def index_of(self, unit_id: str) -> int:
+        """Return the position of *unit_id* in the index arrays.
+
+        Raises:
+            UnknownUnitError: no unit has that id.
+        """
+        try:
+            return self._index[unit_id]
+        except KeyError:
+            raise UnknownUnitError(unit_id, "in the hierarchy") from None
+
+    def name_on(self, unit_id: str, day: DateLike) -> str:
+        """The unit's name on *day*, after the rename events dated on or before it.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> h = Hierarchy(tiny_dataset())
+            >>> h.name_on("G2", "2024-01-01"), h.name_on("G2", "2024-06-01")
+            ('Công đoàn cơ sở Công ty Hòa Bình', 'Công đoàn cơ sở Công ty CP Hòa Bình')
+        """
+        unit = self.unit(unit_id)
+        day_ord = as_date(day).toordinal()
+        name = unit.name
+        for when, new_name in self._renames.get(unit_id, ()):
+            if when <= day_ord:
+                name = new_name
+        return name
+
+    def names(self, unit_id: str) -> tuple[tuple[pendulum.Date | None, str], ...]:
+        """Every name the unit has had, with the date it took effect (``None`` = founding).
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> [n for _, n in Hierarchy(tiny_dataset()).names("G2")]
+            ['Công đoàn cơ sở Công ty Hòa Bình', 'Công đoàn cơ sở Công ty CP Hòa Bình']
+        """
+        unit = self.unit(unit_id)
+        out: list[tuple[pendulum.Date | None, str]] = [(unit.founded, unit.name)]
+        for when, new_name in self._renames.get(unit_id, ()):
+            out.append((from_ordinal(when), new_name))
+        return tuple(out)
+
+    def find(self, name: str) -> tuple[str, ...]:
+        """Ids of the units that have, or once had, a name matching *name*.
+
+        Matching uses the normalised key (:func:`thidua._text.name_key`): NFC,
+        folded case and whitespace, either tone placement, ``Ð`` for ``Đ``.
+
+        Examples:
+            >>> import unicodedata
+            >>> from thidua.testing import tiny_dataset
+            >>> h = Hierarchy(tiny_dataset())
+            >>> h.find(unicodedata.normalize("NFD", "công đoàn cơ sở công ty hoà bình"))
+            ('G2',)
+        """
+        return self._name_index.get(name_key(name), ())
+
+    # -- events ----------------------------------------------------------------
+
+    @functools.cached_property
+    def _renames(self) -> dict[str, list[tuple[int, str]]]:
+        out: dict[str, list[tuple[int, str]]] = {}
+        for event in sorted(self.dataset.events, key=lambda e: e.date):
+            if event.kind is EventKind.RENAME and event.name:
+                for uid in event.originals:
+                    out.setdefault(uid, []).append((event.date.toordinal(), event.name))
+        return out
+
+    @functools.cached_property
+    def _name_index(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for unit in self._units:
+            keys = {name_key(unit.name)}
+            if unit.short_name:
+                keys.add(name_key(unit.short_name))
+            keys.update(name_key(n) for _, n in self._renames.get(unit.id, ()))
+            for key in keys:
+                found.setdefault(key, []).append(unit.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def _lineage_edges(self) -> tuple[_Edges, _Edges]:
+        return _lineage.lineage_edges(self)
+
+    def lineage(self, unit_id: str) -> Lineage:
+        """Predecessors and successors of *unit_id*; see :func:`thidua.lineage.lineage`.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> Hierarchy(tiny_dataset()).lineage("D1").successors
+            ()
+        """
+        return _lineage.lineage(self, unit_id)
+
+    def successors_on(self, unit_id: str, day: DateLike) -> dict[str, float]:
+        """Where *unit_id* ended up on *day*; see :func:`thidua.lineage.successors_on`.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> Hierarchy(tiny_dataset()).successors_on("G1", "2026-01-01")
+            {'G1': 1.0}
+        """
+        return _lineage.successors_on(self, unit_id, day)
+
+    def diff(self, start: DateLike, end: DateLike) -> HierarchyDiff:
+        """What changed between two dates; see :func:`thidua.diff.diff`.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> Hierarchy(tiny_dataset()).diff("2025-06-30", "2025-07-01").added
+            ('W1',)
+        """
+        return _diff.diff(self, start, end)
+
+    def events_of(self, unit_id: str) -> tuple[ChangeEvent, ...]:
+        """The change events naming *unit_id* (as original or result), by date.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> [e.kind.value for e in Hierarchy(tiny_dataset()).events_of("G1")]
+            ['move']
+        """
+        self.index_of(unit_id)
+        return tuple(
+            sorted(
+                (e for e in self.dataset.events if unit_id in e.originals or unit_id in e.results),
+                key=lambda e: e.date,
+            )
+        )
+
+    # -- views -----------------------------------------------------------------
+
+    def as_of(self, day: DateLike) -> Snapshot:
+        """Return the frozen structure on *day*.
+
+        A unit is in the snapshot when ``founded <= day < dissolved``; a link
+        when ``valid_from <= day < valid_to`` and both ends are in it.
+
+        Complexity: O(units + links), vectorised.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> s = Hierarchy(tiny_dataset()).as_of("2025-07-01")
+            >>> sorted(s.children("HN"))
+            ['G3', 'W1']
+        """
+        return Snapshot._build(self, as_date(day))
+
+    def alive_mask(self, day: DateLike) -> BoolArray:
+        """Boolean array over :attr:`ids`: which units exist on *day*."""
+        d = as_date(day).toordinal()
+        return (self._founded <= d) & (d < self._dissolved)
+
+    def link_arrays(
+        self,
+    ) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
+        """The link index: child, parent, relation code, start, end ordinals, record position.
+
+        Links naming unknown units are not in the index (validation reports
+        them).  Relation codes index :attr:`relations`; open ends are
+        ``thidua._dates.MIN_ORD`` / ``MAX_ORD``.
+        """
+        return (
+            self._l_child,
+            self._l_parent,
+            self._l_rel,
+            self._l_from,
+            self._l_to,
+            self._l_pos,
+        )
+
+    def lifetime_arrays(self) -> tuple[IntArray, IntArray, IntArray]:
+        """Founded and dissolved ordinals and ranks (-1 for an unknown kind), by index."""
+        return self._founded, self._dissolved, self._rank
+
+    def relation_code(self, relation: str) -> int:
+        """The code of *relation* in the link arrays (``-1`` if no link uses it)."""
+        try:
+            return self.relations.index(relation)
+        except ValueError:
+            return -1
+
+    def boundaries(self) -> tuple[pendulum.Date, ...]:
+        """Every date on which the structure may change (lifetimes, links, events), sorted.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> [d.isoformat() for d in Hierarchy(tiny_dataset()).boundaries()][-1]
+            '2025-07-01'
+        """
+        ords = np.concatenate(
+            [
+                self._founded,
+                self._dissolved,
+                self._l_from,
+                self._l_to,
+                np.fromiter((e.date.toordinal() for e in self.dataset.events), dtype=np.int64),
+            ]
+        )
+        ords = np.unique(ords[(ords != MIN_ORD) & (ords != MAX_ORD)])
+        return tuple(from_ordinal(int(o)) for o in ords)
+
+
+def _rank_or(rank: int | None) -> int:
+    return -1 if rank is None else rank
+
+
+from thidua.snapshot import Snapshot  # noqa: E402  (cycle: Snapshot refers back to Hierarchy)

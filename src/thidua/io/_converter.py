@@ -1,0 +1,715 @@
+"""The converter of thidua records and the collecting record readers behind every loader.
+
+Two layers live here:
+
+* :func:`make_converter` builds a :class:`cattrs.Converter` configured for
+  the wire form of thidua records (dates as ISO text, enums by value, tuples
+  as lists, ``source`` never written, ``None`` and empty defaults omitted).
+  Its structure hooks are strict: they raise on the first bad value.
+* :class:`_RecordReader` reads one record *collecting* problems: it first
+  tries the converter's generated hook (the fast path, no error machinery),
+  and only when that raises does it go field by field, turning each fault
+  into a :class:`~thidua.problems.Problem` with a pointer.  Both paths call
+  the same value functions, so they agree on every value they both accept.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from thidua._dates import as_date, parse_date
+from thidua._text import name_key, nfc
+from thidua.errors import DateParseError, ThiduaError
+from thidua.levels import Level, LevelScheme
+from thidua.model import (
+    AttributeValue,
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Link,
+    Role,
+    Unit,
+)
+from thidua.problems import Pointer, Problem, Report, problem
+
+__all__ = [
+    "FORMAT_NAME",
+    "SCHEMA_VERSION",
+    "FormatError",
+    "LoadResult",
+    "MissingExtraError",
+    "make_converter",
+]
+
+FORMAT_NAME = "thidua.hierarchy"
+"""The value of the ``format`` key of a canonical JSON or YAML document."""
+
+SCHEMA_VERSION = 1
+"""The version of the canonical document layout written by this thidua."""
+
+T = TypeVar("T")
+
+
+class MissingExtraError(ThiduaError, ImportError):
+    """An optional dependency (a ``thidua[...]`` extra) is not installed.
+
+    Examples:
+        >>> print(MissingExtraError("yaml", "PyYAML"))
+        reading or writing YAML needs PyYAML: pip install thidua[yaml]
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(str(self), name=package)
+
+    def __str__(self) -> str:
+        what = {"yaml": "YAML", "excel": "Excel workbooks"}.get(self.extra, self.extra)
+        return f"reading or writing {what} needs {self.package}: pip install thidua[{self.extra}]"
+
+
+class FormatError(ThiduaError, ValueError):
+    """A format that thidua does not know, or a dataset it cannot hold losslessly.
+
+    Examples:
+        >>> print(FormatError("unknown format 'xml'"))
+        unknown format 'xml'
+    """
+
+
+@attrs.frozen(kw_only=True)
+class LoadResult:
+    """What a loader returns: the dataset, the structure problems, the source.
+
+    Attributes:
+        dataset: every record that could be read.
+        report: the structure problems found while reading (codes ``S001`` to
+            ``S008``); hierarchy checks are :func:`thidua.validate`'s job.
+        source: the path (or ``"<string>"``) that was read.
+
+    Examples:
+        >>> from thidua.io import loads_json
+        >>> result = loads_json('{"units": [{"id": "T", "name": "TLĐ", "kind": "central"}]}')
+        >>> result.dataset.unit_ids(), result.report.ok, result.source
+        (('T',), True, '<string>')
+    """
+
+    dataset: Dataset
+    report: Report
+    source: str
+
+
+# --------------------------------------------------------------------------
+# Value functions (shared by the strict hooks and the collecting readers)
+# --------------------------------------------------------------------------
+
+
+class _InvalidValueError(ValueError):
+    """A value of the wrong type or outside the accepted set (S006)."""
+
+
+class _MissingValueError(ValueError):
+    """A required value that is empty or null (S004)."""
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool | int | float | str):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
+def _text(value: object) -> str:
+    if type(value) is str:
+        return nfc(value)
+    if isinstance(value, str):
+        return nfc(str(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise _InvalidValueError(f"expected text, got {_describe(value)}")
+
+
+def _id(value: object) -> str:
+    text = _text(value)
+    if not text:
+        raise _MissingValueError("empty")
+    return text
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        raise _InvalidValueError(f"expected a list of ids, got {_describe(value)}")
+    out: list[str] = []
+    for item in value:
+        try:
+            out.append(_id(item))
+        except _MissingValueError:
+            raise _InvalidValueError("the list contains an empty id") from None
+    return tuple(out)
+
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
+
+
+def _float(value: object) -> float:
+    if isinstance(value, bool):
+        raise _InvalidValueError(f"expected a number, got {_describe(value)}")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str) and _NUMBER.match(value.strip()):
+        number = float(value.strip().replace(",", "."))
+    else:
+        raise _InvalidValueError(f"expected a number, got {_describe(value)}")
+    if not math.isfinite(number):
+        raise _InvalidValueError(f"expected a finite number, got {_describe(value)}")
+    return number
+
+
+def _floats(value: object) -> tuple[float, ...]:
+    if not isinstance(value, list | tuple):
+        raise _InvalidValueError(f"expected a list of numbers, got {_describe(value)}")
+    return tuple(_float(v) for v in value)
+
+
+_INT = re.compile(r"^[+-]?\d+$")
+
+
+def _int(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _INT.match(value.strip()):
+        return int(value.strip())
+    raise _InvalidValueError(f"expected a whole number, got {_describe(value)}")
+
+
+def _scalar(value: object) -> AttributeValue:
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise _InvalidValueError(f"expected text, a number, true/false or null, got {_describe(value)}")
+
+
+def _attributes(value: object) -> dict[str, AttributeValue]:
+    if not isinstance(value, Mapping):
+        raise _InvalidValueError(f"expected an object of attributes, got {_describe(value)}")
+    return {_text(k): _scalar(v) for k, v in value.items()}
+
+
+def _text_map(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise _InvalidValueError(f"expected an object, got {_describe(value)}")
+    return {_text(k): _text(v) for k, v in value.items()}
+
+
+def _pointer(value: object) -> Pointer:
+    if isinstance(value, Pointer):
+        return value
+    raise _InvalidValueError("'source' is not a field of the format")
+
+
+_DateHook = Callable[[object], pendulum.Date]
+
+
+def _date_reader(cache_limit: int = 100_000) -> _DateHook:
+    """Return a date reader with its own cache (dates repeat a lot in real data)."""
+    cache: dict[str, pendulum.Date] = {}
+
+    def read(value: object) -> pendulum.Date:
+        if type(value) is str:
+            day = cache.get(value)
+            if day is None:
+                day = parse_date(value)
+                if len(cache) >= cache_limit:
+                    cache.clear()
+                cache[value] = day
+            return day
+        if isinstance(value, _dt.date):
+            return as_date(value)
+        raise DateParseError(_describe(value), "expected text yyyy-mm-dd or dd/mm/yyyy")
+
+    return read
+
+
+# Vietnamese (and case-insensitive English) spellings of enum values, matched
+# with name_key so tone placement, case and spacing do not matter.
+_ENUM_ALIASES: Mapping[type[enum.Enum], Mapping[str, tuple[str, ...]]] = {
+    GroupKind: {
+        "cluster": ("cụm", "cụm thi đua"),
+        "block": ("khối", "khối thi đua"),
+    },
+    Role: {
+        "member": ("thành viên",),
+        "leader": ("cụm trưởng", "khối trưởng"),
+        "deputy": ("cụm phó", "khối phó"),
+    },
+    EventKind: {
+        "found": ("thành lập",),
+        "dissolve": ("giải thể",),
+        "rename": ("đổi tên",),
+        "move": ("chuyển",),
+        "merge": ("hợp nhất",),
+        "absorb": ("sáp nhập",),
+        "split": ("chia tách", "tách"),
+    },
+}
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def accepted_values(enum_type: type[enum.Enum]) -> str:
+    """Return the accepted spellings of an enum, for messages.
+
+    Examples:
+        >>> accepted_values(Role)
+        'member, leader, deputy (or thành viên, cụm trưởng, khối trưởng, cụm phó, khối phó)'
+    """
+    values = [str(m.value) for m in enum_type]
+    aliases = [a for names in _ENUM_ALIASES.get(enum_type, {}).values() for a in names]
+    suffix = f" (or {', '.join(aliases)})" if aliases else ""
+    return ", ".join(values) + suffix
+
+
+def _enum_reader(enum_type: type[E]) -> Callable[[object], E]:
+    exact: dict[object, E] = {m.value: m for m in enum_type}
+    folded: dict[str, E] = {name_key(str(m.value)): m for m in enum_type}
+    for value, names in _ENUM_ALIASES.get(enum_type, {}).items():
+        folded.update({name_key(n): enum_type(value) for n in names})
+    accepted = accepted_values(enum_type)
+
+    def read(value: object) -> E:
+        member = exact.get(value) if isinstance(value, str) else None
+        if member is None:
+            if isinstance(value, enum_type):
+                return value
+            if not isinstance(value, str):
+                raise _InvalidValueError(f"expected one of {accepted}, got {_describe(value)}")
+            if not value.strip():
+                raise _MissingValueError("empty")
+            member = folded.get(name_key(value))
+            if member is None:
+                raise _InvalidValueError(f"{value!r} is not one of {accepted}")
+        return member
+
+    return read
+
+
+# --------------------------------------------------------------------------
+# Field tables: which value function reads each field of each record
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Field:
+    name: str
+    read: Callable[[Any], Any]
+    required: bool = False
+    # Date faults are S003; others S006 (S004 for an empty required value).
+    is_date: bool = False
+    is_enum: bool = False
+
+
+def _fields(dates: _DateHook) -> dict[type[Any], tuple[_Field, ...]]:
+    def date(name: str, *, required: bool = False) -> _Field:
+        return _Field(name, dates, required=required, is_date=True)
+
+    def choice(name: str, enum_type: type[enum.Enum], *, required: bool = False) -> _Field:
+        return _Field(name, _enum_reader(enum_type), required=required, is_enum=True)
+
+    return {
+        Unit: (
+            _Field("id", _id, required=True),
+            _Field("name", _text, required=True),
+            _Field("kind", _text, required=True),
+            date("founded"),
+            date("dissolved"),
+            _Field("short_name", _text),
+            _Field("attributes", _attributes),
+        ),
+        Link: (
+            _Field("child", _id, required=True),
+            _Field("parent", _id, required=True),
+            _Field("relation", _text),
+            date("valid_from"),
+            date("valid_to"),
+        ),
+        Group: (
+            _Field("id", _id, required=True),
+            _Field("name", _text, required=True),
+            choice("kind", GroupKind, required=True),
+            _Field("owner", _text),
+            _Field("attributes", _attributes),
+        ),
+        GroupMember: (
+            _Field("group", _id, required=True),
+            _Field("unit", _id, required=True),
+            date("valid_from"),
+            date("valid_to"),
+            choice("role", Role),
+        ),
+        ChangeEvent: (
+            _Field("id", _id, required=True),
+            choice("kind", EventKind, required=True),
+            date("date", required=True),
+            _Field("originals", _ids),
+            _Field("results", _ids),
+            _Field("shares", _floats),
+            _Field("document", _text),
+            _Field("name", _text),
+        ),
+        Level: (
+            _Field("kind", _id, required=True),
+            _Field("rank", _int, required=True),
+            _Field("label", _text),
+        ),
+    }
+
+
+_RECORDS: tuple[type[Any], ...] = (Unit, Link, Group, GroupMember, ChangeEvent)
+
+
+def _optional(read: Callable[[Any], T]) -> Callable[[Any, Any], T | None]:
+    def hook(value: Any, _type: Any) -> T | None:
+        return None if value is None else read(value)
+
+    return hook
+
+
+def _required(read: Callable[[Any], T]) -> Callable[[Any, Any], T]:
+    def hook(value: Any, _type: Any) -> T:
+        return read(value)
+
+    return hook
+
+
+def _iso(value: _dt.date) -> str:
+    return value.isoformat()
+
+
+def _unstructure_scheme(scheme: LevelScheme) -> dict[str, Any]:
+    return {
+        "name": scheme.name,
+        "levels": [{"kind": lv.kind, "rank": lv.rank, "label": lv.label} for lv in scheme.levels],
+    }
+
+
+def _build_converter(*, with_source: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=False, forbid_extra_keys=True)
+    dates = _date_reader()
+    tables = _fields(dates)
+
+    # Type-level hooks: what users get from converter.structure(value, type).
+    conv.register_structure_hook(pendulum.Date, lambda v, _t: dates(v))
+    conv.register_unstructure_hook(pendulum.Date, _iso)
+    conv.register_unstructure_hook(_dt.date, _iso)
+    for enum_type in (GroupKind, Role, EventKind):
+        conv.register_structure_hook(enum_type, _required(_enum_reader(enum_type)))
+        conv.register_unstructure_hook(enum_type, lambda m: m.value)
+
+    # Record hooks: every field read by the same value functions as the
+    # collecting reader, so both paths agree.
+    for cls, fields in tables.items():
+        structure: dict[str, Any] = {}
+        unstructure: dict[str, Any] = {}
+        for f in fields:
+            default = attrs.fields_dict(cls)[f.name].default
+            hook = _required(f.read) if f.required else _optional(f.read)
+            structure[f.name] = override(struct_hook=hook)
+            empty = default is None or (
+                isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+                or default == ()
+            )
+            unstructure[f.name] = override(
+                omit_if_default=True if (empty and cls is not Level) else None,
+                unstruct_hook=_unstructure_hook(f),
+            )
+        if "source" in attrs.fields_dict(cls):
+            unstructure["source"] = override(omit=True)
+            structure["source"] = (
+                override(struct_hook=_optional(_pointer)) if with_source else override(omit=True)
+            )
+        conv.register_structure_hook(
+            cls,
+            make_dict_structure_fn(
+                cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False,
+                **structure,
+            ),
+        )
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **unstructure))
+
+    conv.register_unstructure_hook(LevelScheme, _unstructure_scheme)
+    conv.register_structure_hook(LevelScheme, lambda v, _t: _structure_scheme(conv, v))
+    conv.register_unstructure_hook(Dataset, lambda ds: _unstructure_dataset(conv, ds))
+    conv.register_structure_hook(Dataset, lambda v, _t: _structure_dataset(conv, v))
+    return conv
+
+
+def _unstructure_hook(f: _Field) -> Callable[[Any], Any]:
+    if f.is_date:
+        return _iso
+    if f.read in (_ids, _floats):
+        return list
+    if f.read is _attributes:
+        return dict
+    if f.is_enum:
+        return lambda m: m.value
+    return lambda v: v
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new converter for thidua records and datasets (never a shared one).
+
+    Unstructuring writes the canonical form: dates as ISO ``yyyy-mm-dd`` text,
+    enums by value, tuples as lists, the ``source`` pointer never, and fields
+    whose value is ``None`` or an empty default (``()``, ``{}``) not at all.
+    Fields with a non-empty default (a link's ``relation``, a membership's
+    ``role``) are always written.  A :class:`~thidua.model.Dataset`
+    unstructures to the whole canonical document (``format``,
+    ``schema_version``, ``metadata``, ``scheme``, ``roots`` and the record
+    lists).
+
+    Structuring is strict (it raises on the first bad value) and accepts what
+    the loaders accept: dates as ISO or ``dd/mm/yyyy`` text or
+    :class:`datetime.date` objects (as YAML gives them), ids given as whole
+    numbers, enum values or their Vietnamese names (``cụm trưởng``).  Use
+    :func:`thidua.io.loads_json` to *collect* every problem instead.
+
+    Returns:
+        A fresh :class:`cattrs.Converter`.
+
+    Examples:
+        >>> import pendulum
+        >>> from thidua.model import GroupMember, Link, Role
+        >>> conv = make_converter()
+        >>> conv.unstructure(Link(child="G1", parent="D1", valid_to=pendulum.Date(2025, 7, 1)))
+        {'child': 'G1', 'parent': 'D1', 'relation': 'admin', 'valid_to': '2025-07-01'}
+        >>> conv.structure({"group": "C1", "unit": 7, "role": "cụm trưởng",
+        ...                 "valid_from": "1/1/2025"}, GroupMember)
+        GroupMember(group='C1', unit='7', valid_from=Date(2025, 1, 1), valid_to=None, role=<Role.LEADER: 'leader'>)
+        >>> make_converter() is make_converter()
+        False
+    """  # noqa: E501
+    return _build_converter(with_source=False)
+
+
+def _structure_scheme(conv: cattrs.Converter, value: object) -> LevelScheme:
+    if not isinstance(value, Mapping) or set(value) != {"name", "levels"}:
+        raise _InvalidValueError("a scheme is an object with 'name' and 'levels'")
+    levels = value["levels"]
+    if not isinstance(levels, list):
+        raise _InvalidValueError("'levels' must be a list")
+    return LevelScheme(_text(value["name"]), tuple(conv.structure(lv, Level) for lv in levels))
+
+
+_SECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("units", Unit),
+    ("links", Link),
+    ("groups", Group),
+    ("members", GroupMember),
+    ("events", ChangeEvent),
+)
+_TOP_KEYS = ("format", "schema_version", "metadata", "scheme", "roots") + tuple(
+    name for name, _ in _SECTIONS
+)
+
+
+def _unstructure_dataset(conv: cattrs.Converter, ds: Dataset) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "metadata": dict(ds.metadata),
+        "scheme": _unstructure_scheme(ds.scheme),
+        "roots": list(ds.roots),
+    }
+    for name, cls in _SECTIONS:
+        hook = conv.get_unstructure_hook(cls)
+        doc[name] = [hook(r) for r in getattr(ds, name)]
+    return doc
+
+
+def _structure_dataset(conv: cattrs.Converter, value: object) -> Dataset:
+    if not isinstance(value, Mapping):
+        raise _InvalidValueError("a dataset document is an object")
+    unknown = set(value) - set(_TOP_KEYS)
+    if unknown:
+        raise _InvalidValueError(f"unknown keys {sorted(unknown)}")
+    if value.get("format", FORMAT_NAME) != FORMAT_NAME:
+        raise _InvalidValueError(f"'format' must be {FORMAT_NAME!r}")
+    if value.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
+        raise _InvalidValueError(f"unsupported schema_version {value['schema_version']!r}")
+    kwargs: dict[str, Any] = {}
+    for name, cls in _SECTIONS:
+        items = value.get(name, [])
+        if not isinstance(items, list):
+            raise _InvalidValueError(f"{name!r} must be a list")
+        kwargs[name] = tuple(conv.structure(item, cls) for item in items)
+    if "scheme" in value:
+        kwargs["scheme"] = _structure_scheme(conv, value["scheme"])
+    return Dataset(
+        roots=_ids(value.get("roots", [])),
+        metadata=_text_map(value.get("metadata", {})),
+        **kwargs,
+    )
+
+
+# --------------------------------------------------------------------------
+# Collecting record readers
+# --------------------------------------------------------------------------
+
+
+def _subject(raw: Mapping[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    if isinstance(value, str) and value:
+        return nfc(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+class _RecordReader(Generic[T]):
+    """Read records of one class, collecting problems (see the module docstring)."""
+
+    def __init__(
+        self,
+        conv: cattrs.Converter,
+        cls: type[T],
+        fields: tuple[_Field, ...],
+        label: str,
+        *,
+        has_source: bool = True,
+    ) -> None:
+        self.cls = cls
+        self.has_source = has_source
+        self.label = label
+        self.fields = fields
+        self.names = frozenset(f.name for f in fields)
+        self.subject_key = fields[0].name
+        self._fast = conv.get_structure_hook(cls)
+
+    def read(self, raw: object, pointer: Pointer, problems: list[Problem]) -> T | None:
+        """Read one record from a mapping; ``None`` when a required field is unusable."""
+        if type(raw) is dict:
+            if not self.has_source:
+                try:
+                    return self._fast(raw, self.cls)  # type: ignore[no-any-return]
+                except Exception:  # noqa: S110 - any fault: the slow path reports it
+                    pass
+            elif "source" not in raw:
+                raw["source"] = pointer
+                try:
+                    return self._fast(raw, self.cls)  # type: ignore[no-any-return]
+                except Exception:  # noqa: S110 - any fault: the slow path reports it
+                    pass
+                finally:
+                    del raw["source"]
+        return self._read_slowly(raw, pointer, problems)
+
+    def _say(self, subject: str | None, detail: str) -> str:
+        who = f"{self.label} {subject!r}" if subject else self.label
+        return f"{who}: {detail}"
+
+    def _read_slowly(self, raw: object, pointer: Pointer, problems: list[Problem]) -> T | None:
+        if not isinstance(raw, Mapping):
+            problems.append(
+                problem("S006", self._say(None, f"expected an object, got {_describe(raw)}"),
+                        pointer=pointer)
+            )
+            return None
+        subject = _subject(raw, self.subject_key)
+        for key in raw:
+            if key not in self.names:
+                problems.append(
+                    problem("S007", self._say(subject, f"unknown field {key!r} ignored"),
+                            subject=subject, pointer=pointer.at(str(key)))
+                )
+        kwargs: dict[str, Any] = {}
+        usable = True
+        for f in self.fields:
+            value = raw.get(f.name)
+            at = pointer.at(f.name)
+            if value is None:
+                if f.required:
+                    usable = False
+                    code = "S004" if f.name in raw else "S002"
+                    what = "is empty" if code == "S004" else "is missing"
+                    problems.append(problem(code, self._say(subject, f"required {f.name!r} {what}"),
+                                            subject=subject, pointer=at))
+                continue
+            if f.read is _attributes and isinstance(value, Mapping):
+                kwargs[f.name] = self._attributes(value, subject, at, problems)
+                continue
+            try:
+                kwargs[f.name] = f.read(value)
+            except DateParseError as exc:
+                problems.append(problem("S003", self._say(subject, f"{f.name}: {exc}"),
+                                        subject=subject, pointer=at))
+                usable = usable and not f.required
+            except _MissingValueError:
+                code = "S004" if f.required else "S006"
+                problems.append(problem(code, self._say(subject, f"{f.name!r} is empty"),
+                                        subject=subject, pointer=at))
+                usable = usable and not f.required
+            except (ValueError, TypeError) as exc:
+                problems.append(problem("S006", self._say(subject, f"{f.name}: {exc}"),
+                                        subject=subject, pointer=at))
+                usable = usable and not f.required
+        if not usable:
+            return None
+        if self.has_source:
+            kwargs["source"] = pointer
+        try:
+            return self.cls(**kwargs)
+        except (ValueError, TypeError) as exc:  # pragma: no cover - model converters
+            problems.append(problem("S006", self._say(subject, str(exc)), subject=subject,
+                                    pointer=pointer))
+            return None
+
+    def _attributes(
+        self, value: Mapping[Any, Any], subject: str | None, at: Pointer, problems: list[Problem]
+    ) -> dict[str, AttributeValue]:
+        out: dict[str, AttributeValue] = {}
+        for key, item in value.items():
+            try:
+                out[_text(key)] = _scalar(item)
+            except _InvalidValueError as exc:
+                problems.append(problem("S006", self._say(subject, f"attribute {key!r}: {exc}"),
+                                        subject=subject, pointer=at.at(str(key))))
+        return out
+
+
+@attrs.frozen(kw_only=True)
+class _Readers:
+    """The record readers of one load (they share one converter and date cache)."""
+
+    units: _RecordReader[Unit]
+    links: _RecordReader[Link]
+    groups: _RecordReader[Group]
+    members: _RecordReader[GroupMember]
+    events: _RecordReader[ChangeEvent]
+    levels: _RecordReader[Level]
+
+
+def _readers() -> _Readers:
+    conv = _build_converter(with_source=True)
+    tables = _fields(_date_reader())
+    return _Readers(
+        units=_RecordReader(conv, Unit, tables[Unit], "unit"),
+        links=_RecordReader(conv, Link, tables[Link], "link"),
+        groups=_RecordReader(conv, Group, tables[Group], "group"),
+        members=_RecordReader(conv, GroupMember, tables[GroupMember], "group member"),
+        events=_RecordReader(conv, ChangeEvent, tables[ChangeEvent], "event"),
+        levels=_RecordReader(conv, Level, tables[Level], "level", has_source=False),
+    )

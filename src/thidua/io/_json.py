@@ -1,0 +1,446 @@
+"""Canonical JSON and YAML documents: one structure, two syntaxes.
+
+The document is an object with the keys ``format``, ``schema_version``,
+``metadata``, ``scheme``, ``roots``, ``units``, ``links``, ``groups``,
+``members`` and ``events`` (see ``docs/formats.md``).  JSON is written with
+one record per line so that large files stay diff-friendly and the fast C
+encoder does the work; YAML is written in block style.  YAML is read with
+:func:`yaml.safe_load` only: a document cannot build Python objects.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from thidua.errors import UnreadableInputError
+from thidua.io._converter import (
+    _SECTIONS,
+    _TOP_KEYS,
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    LoadResult,
+    MissingExtraError,
+    _describe,
+    _id,
+    _MissingValueError,
+    _Readers,
+    _readers,
+    _text,
+    make_converter,
+)
+from thidua.levels import UNION_SCHEME, LevelScheme
+from thidua.model import Dataset
+from thidua.problems import Pointer, Problem, Report, problem
+from thidua.typing import PathLike, ProgressCallback
+
+__all__ = [
+    "dumps_json",
+    "loads_json",
+    "read_json",
+    "read_yaml",
+    "write_json",
+    "write_yaml",
+]
+
+
+# --------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------
+
+
+def _read_text(path: PathLike) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableInputError(os.fspath(path), exc.strerror or str(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableInputError(os.fspath(path), f"not UTF-8 text ({exc.reason})") from None
+
+
+def read_json(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+    """Read a canonical JSON document, collecting every structure problem.
+
+    Args:
+        path: the ``.json`` file (UTF-8, with or without a byte-order mark).
+        progress: called once per record list with ``(name, count, count)``.
+
+    Returns:
+        The dataset of every readable record, the problems (``S0xx``) with
+        JSON paths such as ``$.units[3].founded``, and the path.
+
+    Raises:
+        UnreadableInputError: the file cannot be opened, is not UTF-8 or not
+            JSON, or its top level is not an object.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from thidua.model import Dataset, Unit
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> write_json(Dataset(units=[Unit(id="T", name="TLĐ", kind="central")]), tmp / "h.json")
+        >>> result = read_json(tmp / "h.json")
+        >>> result.dataset.units[0].name, result.report.ok
+        ('TLĐ', True)
+        >>> str(result.dataset.units[0].source)
+        'h.json $.units[0]'
+    """
+    text = _read_text(path)
+    return _loads(text, file=Path(path).name, source=os.fspath(path), progress=progress)
+
+
+def loads_json(text: str, *, name: str | None = None) -> LoadResult:
+    """Read a canonical JSON document from text.
+
+    Args:
+        text: the JSON text.
+        name: the file name to show in pointers (``None`` shows ``<input>``).
+
+    Returns:
+        The load result; its ``source`` is ``name`` or ``"<string>"``.
+
+    Raises:
+        UnreadableInputError: the text is not JSON or not a JSON object.
+
+    Examples:
+        >>> r = loads_json('{"units": [{"id": 1, "name": "A", "kind": "grassroots",'
+        ...                ' "founded": "31/02/2024"}]}')
+        >>> r.dataset.units[0].id, r.dataset.units[0].founded
+        ('1', None)
+        >>> print(r.report)
+        1 error(s), 0 warning(s)
+        S003 error: unit '1': founded: cannot read date '31/02/2024': day is out of range for month [<input> $.units[0].founded]
+    """  # noqa: E501
+    return _loads(text, file=name, source=name or "<string>", progress=None)
+
+
+def _loads(
+    text: str, *, file: str | None, source: str, progress: ProgressCallback | None
+) -> LoadResult:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableInputError(source, f"not JSON ({exc})") from None
+    return _load_document(doc, file=file, source=source, progress=progress)
+
+
+def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+    """Read a YAML document of the canonical structure (with :func:`yaml.safe_load`).
+
+    Unquoted YAML dates (``founded: 2025-07-01``) and numbers used as ids are
+    accepted.  Quote ids with leading zeros (``id: "007"``): YAML reads
+    ``007`` as the number 7.
+
+    Args:
+        path: the ``.yaml`` or ``.yml`` file.
+        progress: called once per record list with ``(name, count, count)``.
+
+    Returns:
+        The load result, with JSON-path pointers into the document.
+
+    Raises:
+        UnreadableInputError: the file cannot be opened or is not YAML, or
+            its top level is not a mapping.
+        MissingExtraError: PyYAML is not installed (``pip install thidua[yaml]``).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (tmp / "h.yaml").write_text(
+        ...     "units:\\n- {id: HN, name: LĐLĐ Hà Nội, kind: provincial, founded: 1929-07-28}\\n",
+        ...     encoding="utf-8")
+        >>> read_yaml(tmp / "h.yaml").dataset.units[0].founded
+        Date(1929, 7, 28)
+    """
+    yaml = _import_yaml()
+    text = _read_text(path)
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
+    return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)
+
+
+def _import_yaml() -> Any:
+    try:
+        import yaml  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has PyYAML
+        raise MissingExtraError("yaml", "PyYAML") from None
+    return yaml
+
+
+def _load_document(
+    doc: object, *, file: str | None, source: str, progress: ProgressCallback | None
+) -> LoadResult:
+    if not isinstance(doc, Mapping):
+        raise UnreadableInputError(
+            source, f"the document is {_describe(doc)}, not an object with 'units', 'links' …"
+        )
+    problems: list[Problem] = []
+    root = Pointer(file=file, path="$")
+    for key in doc:
+        if key not in _TOP_KEYS:
+            problems.append(
+                problem("S007", f"unknown top-level key {key!r} ignored", pointer=root.at(str(key)))
+            )
+    if "format" in doc and doc["format"] != FORMAT_NAME:
+        problems.append(
+            problem("S006", f"'format' is {_describe(doc['format'])}, expected {FORMAT_NAME!r}",
+                    pointer=root.at("format"))
+        )
+    version = doc.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(
+            problem("S005", f"schema_version {_describe(version)} is not supported "
+                    f"(this thidua reads version {SCHEMA_VERSION}); reading it as version "
+                    f"{SCHEMA_VERSION}", pointer=root.at("schema_version"))
+        )
+    readers = _readers()
+    records: dict[str, tuple[Any, ...]] = {}
+    for name, _cls in _SECTIONS:
+        records[name] = _read_section(doc, name, readers, root, problems)
+        if progress is not None:
+            progress(name, len(records[name]), len(records[name]))
+    dataset = Dataset(
+        metadata=_read_metadata(doc, root, problems),
+        scheme=_read_scheme(doc, readers, root, problems),
+        roots=_read_roots(doc, root, problems),
+        **records,
+    )
+    return LoadResult(dataset=dataset, report=Report(tuple(problems)), source=source)
+
+
+def _read_section(
+    doc: Mapping[str, Any], name: str, readers: _Readers, root: Pointer, problems: list[Problem]
+) -> tuple[Any, ...]:
+    items = doc.get(name)
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        problems.append(problem("S006", f"{name!r} must be a list, got {_describe(items)}",
+                                pointer=root.at(name)))
+        return ()
+    reader = getattr(readers, name)
+    read = reader.read
+    out = []
+    prefix = f"$.{name}["
+    for i, item in enumerate(items):
+        record = read(item, Pointer(file=root.file, path=f"{prefix}{i}]"), problems)
+        if record is not None:
+            out.append(record)
+    return tuple(out)
+
+
+def _read_metadata(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) -> dict[str, str]:
+    value = doc.get("metadata")
+    at = root.at("metadata")
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        problems.append(problem("S006", f"'metadata' must be an object, got {_describe(value)}",
+                                pointer=at))
+        return {}
+    out: dict[str, str] = {}
+    for key, item in value.items():
+        try:
+            out[_text(key)] = _text(item)
+        except ValueError as exc:
+            problems.append(problem("S006", f"metadata {key!r}: {exc}", pointer=at.at(str(key))))
+    return out
+
+
+def _read_roots(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) -> tuple[str, ...]:
+    value = doc.get("roots")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(problem("S006", f"'roots' must be a list of unit ids, got "
+                                f"{_describe(value)}", pointer=root.at("roots")))
+        return ()
+    out: list[str] = []
+    for i, item in enumerate(value):
+        at = Pointer(file=root.file, path=f"$.roots[{i}]")
+        try:
+            out.append(_id(item))
+        except _MissingValueError:
+            problems.append(problem("S004", "root: the unit id is empty", pointer=at))
+        except ValueError as exc:
+            problems.append(problem("S006", f"root: {exc}", pointer=at))
+    return tuple(out)
+
+
+def _read_scheme(
+    doc: Mapping[str, Any], readers: _Readers, root: Pointer, problems: list[Problem]
+) -> LevelScheme:
+    value = doc.get("scheme")
+    at = root.at("scheme")
+    if value is None:
+        return UNION_SCHEME
+    if not isinstance(value, Mapping):
+        problems.append(problem("S006", f"'scheme' must be an object with 'name' and 'levels', "
+                                f"got {_describe(value)}; using {UNION_SCHEME.name!r}", pointer=at))
+        return UNION_SCHEME
+    for key in value:
+        if key not in ("name", "levels"):
+            problems.append(problem("S007", f"scheme: unknown field {key!r} ignored",
+                                    pointer=at.at(str(key))))
+    usable = True
+    for key in ("name", "levels"):
+        if key not in value:
+            usable = False
+            problems.append(problem("S002", f"scheme: required {key!r} is missing; using "
+                                    f"{UNION_SCHEME.name!r}", pointer=at.at(key)))
+    if not usable:
+        return UNION_SCHEME
+    try:
+        name = _text(value["name"])
+    except ValueError as exc:
+        problems.append(problem("S006", f"scheme: name: {exc}; using {UNION_SCHEME.name!r}",
+                                pointer=at.at("name")))
+        return UNION_SCHEME
+    levels = value["levels"]
+    if not isinstance(levels, list):
+        problems.append(problem("S006", f"scheme: 'levels' must be a list; using "
+                                f"{UNION_SCHEME.name!r}", pointer=at.at("levels")))
+        return UNION_SCHEME
+    read = readers.levels.read
+    found = [read(lv, Pointer(file=root.file, path=f"$.scheme.levels[{i}]"), problems)
+             for i, lv in enumerate(levels)]
+    return LevelScheme(name, tuple(lv for lv in found if lv is not None))
+
+
+# --------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------
+
+
+def _document(dataset: Dataset) -> dict[str, Any]:
+    doc: dict[str, Any] = make_converter().unstructure(dataset)
+    return doc
+
+
+def dumps_json(dataset: Dataset) -> str:
+    """Return the canonical JSON text of a dataset (one record per line).
+
+    The output is deterministic: keys in a fixed order (document keys as in
+    ``docs/formats.md``, record fields in declaration order, attributes and
+    metadata in their own order), UTF-8 text with Vietnamese unescaped, and a
+    final newline.
+
+    Examples:
+        >>> from thidua.model import Dataset, Link, Unit
+        >>> ds = Dataset(units=[Unit(id="HK", name="LĐLĐ quận Hoàn Kiếm", kind="district")],
+        ...              links=[Link(child="HK", parent="HN")], metadata={"title": "Hà Nội"})
+        >>> print(dumps_json(ds).replace(dumps_json(Dataset()).splitlines()[4], "  ...SCHEME..."))
+        {
+          "format": "thidua.hierarchy",
+          "schema_version": 1,
+          "metadata": {
+            "title": "Hà Nội"
+          },
+          "scheme": {
+            "name": "union-2024",
+            "levels": [
+              {"kind": "central", "rank": 0, "label": "Tổng Liên đoàn Lao động Việt Nam"},
+        ...
+          "roots": [],
+          "units": [
+            {"id": "HK", "name": "LĐLĐ quận Hoàn Kiếm", "kind": "district"}
+          ],
+          "links": [
+            {"child": "HK", "parent": "HN", "relation": "admin"}
+          ],
+          "groups": [],
+          "members": [],
+          "events": []
+        }
+    """
+    return _emit(_document(dataset))
+
+
+def _emit(doc: Mapping[str, Any]) -> str:
+    enc = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    lines = ["{"]
+    _emit_members(doc, enc, "  ", lines)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _emit_members(
+    obj: Mapping[str, Any], enc: Callable[[Any], str], indent: str, lines: list[str]
+) -> None:
+    """Expand the top two levels; a list of objects gets one object per line."""
+    last = len(obj) - 1
+    for i, (key, value) in enumerate(obj.items()):
+        comma = "," if i < last else ""
+        head = f"{indent}{enc(key)}: "
+        inner = indent + "  "
+        if isinstance(value, list) and value and (indent == "  " or isinstance(value[0], dict)):
+            lines.append(head + "[")
+            lines.append(",\n".join(inner + enc(v) for v in value))
+            lines.append(f"{indent}]{comma}")
+        elif isinstance(value, dict) and value and indent == "  ":
+            lines.append(head + "{")
+            _emit_members(value, enc, inner, lines)
+            lines.append(f"{indent}}}{comma}")
+        else:
+            lines.append(head + enc(value) + comma)
+
+
+def write_json(dataset: Dataset, path: PathLike) -> None:
+    """Write a dataset as a canonical JSON file (UTF-8, ``\\n`` line ends).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from thidua.model import Dataset
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> write_json(Dataset(), tmp / "empty.json")
+        >>> (tmp / "empty.json").read_text(encoding="utf-8").splitlines()[1]
+        '  "format": "thidua.hierarchy",'
+    """
+    Path(path).write_text(dumps_json(dataset), encoding="utf-8", newline="\n")
+
+
+def write_yaml(dataset: Dataset, path: PathLike) -> None:
+    """Write a dataset as YAML with the canonical structure (block style, UTF-8).
+
+    Text that YAML would read as another type (``"2025-07-01"``, ``"007"``,
+    ``"yes"``) is quoted, so the file reads back to the same dataset.
+
+    Raises:
+        MissingExtraError: PyYAML is not installed (``pip install thidua[yaml]``).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from thidua.model import Dataset, Unit
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> write_yaml(Dataset(units=[Unit(id="007", name="CĐCS", kind="grassroots")]),
+        ...            tmp / "h.yaml")
+        >>> print((tmp / "h.yaml").read_text(encoding="utf-8").split("units:")[1].split("links")[0])
+        <BLANKLINE>
+        - id: '007'
+          name: CĐCS
+          kind: grassroots
+        <BLANKLINE>
+    """
+    yaml = _import_yaml()
+
+    class _Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+        def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - PyYAML's signature
+            return True
+
+    text = yaml.dump(
+        _document(dataset),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=2**16,
+    )
+    Path(path).write_text(text, encoding="utf-8", newline="\n")

@@ -1,0 +1,162 @@
+"""Level schemes: which kinds of unit exist and how they rank.
+
+A :class:`LevelScheme` maps each *kind* code to a *rank* (0 at the top).  A
+child's rank must be greater than its parent's; ranks may be skipped (after
+2025 the Hà Nội federation, rank 1, manages grassroots unions, rank 3,
+directly) but never inverted.
+
+:data:`UNION_SCHEME` is the trade-union scheme of the Trade Union Law 2024
+(Luật Công đoàn 50/2024/QH15, in force 01/07/2025) and the union Charter
+(Điều lệ Công đoàn Việt Nam khóa XIII).  Users define their own scheme — for
+example a state-administration one — with :meth:`LevelScheme.from_ranks`.
+
+Examples:
+    >>> UNION_SCHEME.rank("grassroots")
+    3
+    >>> UNION_SCHEME.kinds_at(1)
+    ('provincial', 'central_sector', 'corporation')
+    >>> state = LevelScheme.from_ranks("state", {"province": 0, "commune": 1})
+    >>> state.rank("commune")
+    1
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+from thidua._text import nfc
+
+__all__ = ["UNION_SCHEME", "Level", "LevelScheme"]
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """One kind of unit and its rank.
+
+    Attributes:
+        kind: the code used in data (English, e.g. ``"grassroots"``).
+        rank: 0 at the top; children have greater ranks.
+        label: the Vietnamese name shown to users.
+
+    Examples:
+        >>> Level(kind="grassroots", rank=3, label="Công đoàn cơ sở").rank
+        3
+    """
+
+    kind: str
+    rank: int
+    label: str = attrs.field(default="", converter=nfc)
+
+
+@attrs.frozen
+class LevelScheme:
+    """A named set of levels (kind → rank).
+
+    Attributes:
+        name: the scheme's name (e.g. ``"union-2024"``).
+        levels: the levels, in the order they were declared.
+
+    Examples:
+        >>> "commune" in UNION_SCHEME, "ward" in UNION_SCHEME
+        (True, False)
+        >>> UNION_SCHEME.label("trade_grassroots")
+        'Nghiệp đoàn cơ sở'
+    """
+
+    name: str
+    levels: tuple[Level, ...]
+    _ranks: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_ranks", {lv.kind: lv.rank for lv in self.levels})
+
+    @classmethod
+    def from_ranks(
+        cls, name: str, ranks: Mapping[str, int], labels: Mapping[str, str] | None = None
+    ) -> LevelScheme:
+        """Build a scheme from a kind → rank mapping.
+
+        Examples:
+            >>> LevelScheme.from_ranks("x", {"a": 0, "b": 1}).kinds
+            ('a', 'b')
+        """
+        labels = labels or {}
+        return cls(
+            name,
+            tuple(Level(kind=k, rank=r, label=labels.get(k, "")) for k, r in ranks.items()),
+        )
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kind codes, in declaration order."""
+        return tuple(lv.kind for lv in self.levels)
+
+    def rank(self, kind: str) -> int:
+        """Return the rank of *kind*.
+
+        Raises:
+            KeyError: the kind is not in the scheme.
+
+        Examples:
+            >>> UNION_SCHEME.rank("central")
+            0
+        """
+        return self._ranks[kind]
+
+    def get_rank(self, kind: str) -> int | None:
+        """Return the rank of *kind*, or ``None`` if the scheme lacks it.
+
+        Examples:
+            >>> UNION_SCHEME.get_rank("ward") is None
+            True
+        """
+        return self._ranks.get(kind)
+
+    def label(self, kind: str) -> str:
+        """Return the Vietnamese label of *kind* (the code if it has none)."""
+        for lv in self.levels:
+            if lv.kind == kind:
+                return lv.label or kind
+        raise KeyError(kind)
+
+    def kinds_at(self, rank: int) -> tuple[str, ...]:
+        """Return the kinds at one rank, in declaration order."""
+        return tuple(lv.kind for lv in self.levels if lv.rank == rank)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._ranks
+
+    def __iter__(self) -> Iterator[Level]:
+        return iter(self.levels)
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+
+# Source: Luật Công đoàn 50/2024/QH15 and Điều lệ Công đoàn Việt Nam khóa XIII
+# (2023-2028): central → provincial / central sector / corporation unions →
+# direct-superior unions (district, local sector, industrial zone and, from
+# 2025, commune/ward unions) → grassroots → sections and teams.
+UNION_SCHEME = LevelScheme(
+    "union-2024",
+    (
+        Level(kind="central", rank=0, label="Tổng Liên đoàn Lao động Việt Nam"),
+        Level(kind="provincial", rank=1, label="Liên đoàn Lao động tỉnh, thành phố"),
+        Level(kind="central_sector", rank=1, label="Công đoàn ngành trung ương"),
+        Level(kind="corporation", rank=1, label="Công đoàn tập đoàn, tổng công ty"),
+        Level(kind="district", rank=2, label="Liên đoàn Lao động quận, huyện, thị xã"),
+        Level(kind="local_sector", rank=2, label="Công đoàn ngành địa phương"),
+        Level(kind="industrial_zone", rank=2, label="Công đoàn khu công nghiệp, khu chế xuất"),
+        Level(kind="commune", rank=2, label="Công đoàn xã, phường, đặc khu"),
+        Level(kind="direct_superior", rank=2, label="Công đoàn cấp trên trực tiếp cơ sở"),
+        Level(kind="grassroots", rank=3, label="Công đoàn cơ sở"),
+        Level(kind="trade_grassroots", rank=3, label="Nghiệp đoàn cơ sở"),
+        Level(kind="section", rank=4, label="Công đoàn bộ phận"),
+        Level(kind="team", rank=4, label="Tổ công đoàn"),
+    ),
+)
+"""The default scheme: the trade-union levels of the Trade Union Law 2024."""

@@ -1,0 +1,542 @@
+"""Problems are data: validation records with a stable code and a pointer.
+
+Every validator in thidua returns :class:`Problem` records instead of raising
+on the first fault, so that one pass reports everything.  Each record has a
+stable ``code`` (never reused; the letter says the area: ``S`` structure of
+the input, ``H`` hierarchy, ``F`` figures and indicators), a ``severity``, a
+sentence naming the objects (Vietnamese names intact), the ``subject`` id and
+a :class:`Pointer` to where the object came from.
+
+The catalogue of codes, :data:`CODES`, is the single source of the table in
+``docs/problems.md``.
+
+Examples:
+    >>> p = problem("H001", "duplicate unit id 'HN'", subject="HN",
+    ...             pointer=Pointer(file="units.csv", row=7, column="id"))
+    >>> print(p)
+    H001 error: duplicate unit id 'HN' [units.csv row 7, column id]
+    >>> p.to_dict()["pointer"]
+    'units.csv row 7, column id'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, overload
+
+import attrs
+
+from thidua.errors import ThiduaValidationError
+
+__all__ = [
+    "CODES",
+    "CodeInfo",
+    "Pointer",
+    "Problem",
+    "Report",
+    "Severity",
+    "problem",
+]
+
+
+class Severity(enum.Enum):
+    """How serious a problem is: errors make strict loaders fail.
+
+    Examples:
+        >>> Severity("warning") is Severity.WARNING
+        True
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Pointer:
+    """Where an object came from: a file with row and column, or a JSON path.
+
+    Rows are 1-based and count the header line as row 1, as a spreadsheet
+    shows them.  ``path`` is a JSON path such as ``$.units[3].founded``.
+
+    Attributes:
+        file: the file name (or ``None`` for objects built in code).
+        row: the 1-based row in a tabular file.
+        column: the column header as written in the file.
+        path: the JSON path inside a JSON or YAML document.
+        sheet: the worksheet of an Excel workbook.
+
+    Examples:
+        >>> str(Pointer(file="links.csv", row=3, column="valid_to"))
+        'links.csv row 3, column valid_to'
+        >>> str(Pointer(file="h.json", path="$.links[0]").at("valid_to"))
+        'h.json $.links[0].valid_to'
+    """
+
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    path: str | None = None
+    sheet: str | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    """Field name → header as written, for tabular sources (not part of equality)."""
+
+    def at(self, field: str) -> Pointer:
+        """Return this pointer narrowed to one field of the object.
+
+        Examples:
+            >>> Pointer(file="u.csv", row=2, headers={"name": "Tên đơn vị"}).at("name").column
+            'Tên đơn vị'
+        """
+        if self.path is not None:
+            return attrs.evolve(self, path=f"{self.path}.{field}")
+        return attrs.evolve(self, column=self.headers.get(field, field))
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        where = self.file or "<input>"
+        if self.sheet:
+            where += f" sheet {self.sheet}"
+        parts.append(where)
+        if self.path:
+            return f"{where} {self.path}"
+        if self.row is not None:
+            cell = f"row {self.row}"
+            if self.column:
+                cell += f", column {self.column}"
+            parts.append(cell)
+        elif self.column:
+            parts.append(f"column {self.column}")
+        return " ".join(p if i == 0 else p for i, p in enumerate(parts))
+
+
+@attrs.frozen(kw_only=True)
+class CodeInfo:
+    """The catalogue entry of a problem code.
+
+    Examples:
+        >>> CODES["H004"].title
+        'cycle in a relation'
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    fix: str
+
+
+def _c(code: str, severity: str, title: str, fix: str) -> CodeInfo:
+    return CodeInfo(code=code, severity=Severity(severity), title=title, fix=fix)
+
+
+_CATALOGUE = [
+    # S: structure of the input
+    _c("S001", "error", "unreadable file", "Check the file's format and encoding (UTF-8)."),
+    _c(
+        "S002",
+        "error",
+        "missing required column or field",
+        "Add the column (English or Vietnamese header) or the field to every record.",
+    ),
+    _c(
+        "S003",
+        "error",
+        "unreadable date",
+        "Write dates as yyyy-mm-dd or dd/mm/yyyy (e.g. 2025-07-01 or 1/7/2025).",
+    ),
+    _c("S004", "error", "missing required value", "Fill in the cell; ids must not be empty."),
+    _c(
+        "S005",
+        "error",
+        "unsupported schema version",
+        "Write the file with this version of thidua or upgrade thidua.",
+    ),
+    _c(
+        "S006",
+        "error",
+        "invalid value",
+        "Use one of the values the field accepts (the message lists them).",
+    ),
+    _c(
+        "S007",
+        "warning",
+        "unknown field ignored",
+        "Remove the field, or put free data under 'attributes'.",
+    ),
+    _c(
+        "S008",
+        "error",
+        "duplicate column",
+        "Keep one column per field; an English and a Vietnamese header for the same "
+        "field count as duplicates.",
+    ),
+    # H: hierarchy, units, links
+    _c("H001", "error", "duplicate unit id", "Give every unit its own id."),
+    _c(
+        "H002",
+        "error",
+        "link names an unknown unit",
+        "Add the unit to units.csv or correct the id in the link.",
+    ),
+    _c(
+        "H003",
+        "error",
+        "unknown kind",
+        "Use a kind of the level scheme, or add the kind to levels.csv.",
+    ),
+    _c(
+        "H004",
+        "error",
+        "cycle in a relation",
+        "A unit cannot be its own ancestor: end one of the links before the cycle forms.",
+    ),
+    _c(
+        "H005",
+        "error",
+        "two admin parents at the same time",
+        "End the old admin link on the day the new one starts (intervals are [from, to)).",
+    ),
+    _c(
+        "H006",
+        "error",
+        "rank inversion",
+        "A child's rank must be greater than its parent's: check the kinds or the link.",
+    ),
+    _c(
+        "H007",
+        "error",
+        "link outside a unit's lifetime",
+        "Start the link on or after both units' founding and end it by their dissolution.",
+    ),
+    _c(
+        "H008",
+        "error",
+        "unit left without its dissolved admin parent",
+        "Move the unit to a new parent (a link and a move event) or dissolve it.",
+    ),
+    _c(
+        "H009",
+        "error",
+        "reversed or empty interval",
+        "The end date is exclusive and must be after the start date.",
+    ),
+    _c(
+        "H010",
+        "error",
+        "overlapping duplicate links",
+        "Merge the two links into one interval or remove the copy.",
+    ),
+    _c(
+        "H011",
+        "warning",
+        "sibling units with the same name",
+        "Check whether the two units are one unit entered twice.",
+    ),
+    _c(
+        "H012",
+        "warning",
+        "unit without an admin parent",
+        "Link the unit to its parent, or declare it a root (roots.csv).",
+    ),
+    _c("H013", "error", "missing name", "Give the unit a name."),
+    _c("H014", "error", "declared root is not a unit", "Correct the id in roots.csv."),
+    # H02x: change events
+    _c(
+        "H020",
+        "error",
+        "event names an unknown unit",
+        "Correct the id in events.csv or add the unit.",
+    ),
+    _c(
+        "H021",
+        "error",
+        "ended unit still alive or linked after the event",
+        "Dissolve the unit on the event date and end its links then.",
+    ),
+    _c(
+        "H022",
+        "error",
+        "split or merge shares do not sum to 1",
+        "Give one share per result, each in (0, 1], summing to 1.",
+    ),
+    _c(
+        "H023",
+        "error",
+        "event result not alive on the event date",
+        "Found the resulting unit on the event date (or earlier for absorb and move).",
+    ),
+    _c(
+        "H024",
+        "error",
+        "move event disagrees with the links",
+        "Give the unit an admin link to the new parent starting on the event date.",
+    ),
+    _c("H025", "error", "rename event without a new name", "Put the new name in the event."),
+    _c(
+        "H026",
+        "error",
+        "wrong number of units in an event",
+        "merge: 2+ originals, 1 result; absorb: 1+ originals, 1 result; split: 1 original, "
+        "2+ results; move: 1+ originals, 1 result (the new parent); found: 1+ results; "
+        "dissolve and rename: 1+ originals.",
+    ),
+    _c("H027", "error", "duplicate event id", "Give every event its own id."),
+    _c(
+        "H028",
+        "error",
+        "event date disagrees with the unit's dates",
+        "A found event's date is the unit's founding date; a dissolve, merge or split "
+        "event's date is the originals' dissolution date.",
+    ),
+    # H03x: groups (clusters, blocks)
+    _c(
+        "H030",
+        "error",
+        "group names an unknown unit or group",
+        "Correct the id in groups.csv or group_members.csv.",
+    ),
+    _c(
+        "H031",
+        "error",
+        "group member outside its lifetime",
+        "Limit the membership to the years the unit exists.",
+    ),
+    _c(
+        "H032",
+        "error",
+        "group leader or deputy is not a member",
+        "Add the unit as a member for that period, or choose another leader.",
+    ),
+    _c("H033", "error", "duplicate group id", "Give every group its own id."),
+    _c(
+        "H034",
+        "error",
+        "two leaders of a group at the same time",
+        "A cluster has one leader and one deputy per period.",
+    ),
+    # F: indicators and figures
+    _c("F001", "error", "figure for an unknown unit", "Correct the unit id in figures.csv."),
+    _c(
+        "F002",
+        "error",
+        "figure for an unknown indicator",
+        "Correct the code or add the indicator to indicators.csv.",
+    ),
+    _c(
+        "F003",
+        "error",
+        "unit not alive during the period",
+        "The unit must exist for the whole reporting period: check its dates.",
+    ),
+    _c(
+        "F004",
+        "error",
+        "duplicate figure",
+        "Keep one value per unit, indicator and period (or give different sources).",
+    ),
+    _c("F005", "error", "negative value for a count", "Counts cannot be negative."),
+    _c(
+        "F006",
+        "error",
+        "ratio with a zero denominator",
+        "The denominator figure must be positive where the numerator is reported.",
+    ),
+    _c(
+        "F007",
+        "error",
+        "value of the wrong type for the indicator",
+        "A distinct indicator takes keys (separated by ';'); the others take numbers.",
+    ),
+    _c(
+        "F008",
+        "error",
+        "period does not fit the indicator",
+        "Report an additive indicator over periods that do not overlap.",
+    ),
+    _c("F009", "error", "unreadable value", "Write numbers as 1585, 1.585 or 1,5."),
+    _c("F010", "error", "unreadable period", "Write periods as 2025, 2025-H1, quý III/2025 …"),
+    _c(
+        "F011",
+        "warning",
+        "reported total differs from the roll-up",
+        "Check the units below: the reported figure and the computed sum disagree.",
+    ),
+    _c(
+        "F012",
+        "error",
+        "invalid indicator definition",
+        "Ratio needs numerator and denominator; mean needs a weight; codes must exist.",
+    ),
+    _c("F013", "error", "duplicate indicator code", "Give every indicator its own code."),
+    _c(
+        "F014",
+        "warning",
+        "figure could not be placed in the structure",
+        "A dissolved unit without successors cannot be restated: add lineage events.",
+    ),
+]
+
+CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
+"""Every problem code thidua can report, by code."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in the input.
+
+    Attributes:
+        code: stable code from :data:`CODES`.
+        severity: error or warning.
+        message: a sentence naming the objects by id and name.
+        subject: the id of the object the problem is about.
+        pointer: where the object came from.
+
+    Examples:
+        >>> Problem(code="H012", severity=Severity.WARNING, message="m").is_error
+        False
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    subject: str | None = None
+    pointer: Pointer | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the problem is an error (strict loaders fail on errors)."""
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return the problem as a JSON-ready dict.
+
+        Examples:
+            >>> sorted(problem("H013", "unit 'A' has no name").to_dict())
+            ['code', 'message', 'pointer', 'severity', 'subject']
+        """
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "subject": self.subject,
+            "pointer": None if self.pointer is None else str(self.pointer),
+        }
+
+    def __str__(self) -> str:
+        where = f" [{self.pointer}]" if self.pointer is not None else ""
+        return f"{self.code} {self.severity.value}: {self.message}{where}"
+
+
+def problem(
+    code: str,
+    message: str,
+    *,
+    subject: str | None = None,
+    pointer: Pointer | None = None,
+    severity: Severity | None = None,
+) -> Problem:
+    """Build a problem with the catalogue's default severity for *code*.
+
+    Raises:
+        KeyError: *code* is not in :data:`CODES` (a bug in thidua).
+
+    Examples:
+        >>> problem("H011", "same name").severity
+        <Severity.WARNING: 'warning'>
+    """
+    info = CODES[code]
+    return Problem(
+        code=code,
+        severity=severity or info.severity,
+        message=message,
+        subject=subject,
+        pointer=pointer,
+    )
+
+
+@attrs.frozen
+class Report:
+    """An ordered, immutable collection of problems with handy views.
+
+    Examples:
+        >>> r = Report((problem("H013", "no name"), problem("H011", "same name")))
+        >>> len(r), len(r.errors), len(r.warnings), r.ok
+        (2, 1, 1, False)
+        >>> r.codes()
+        ['H011', 'H013']
+    """
+
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no error (warnings allowed)."""
+        return not any(p.is_error for p in self.problems)
+
+    def codes(self) -> list[str]:
+        """The sorted distinct codes present."""
+        return sorted({p.code for p in self.problems})
+
+    def by_code(self, code: str) -> tuple[Problem, ...]:
+        """The problems with one code, in order."""
+        return tuple(p for p in self.problems if p.code == code)
+
+    def raise_if_errors(self) -> None:
+        """Raise :class:`ThiduaValidationError` with all problems if any is an error.
+
+        Examples:
+            >>> Report(()).raise_if_errors()
+        """
+        if not self.ok:
+            raise ThiduaValidationError(self.problems)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The problems as a JSON list of dicts (Vietnamese kept as is).
+
+        Examples:
+            >>> Report((problem("H013", "đơn vị 'A' thiếu tên"),)).to_json(indent=None)[:40]
+            '[{"code": "H013", "severity": "error", "'
+        """
+        return json.dumps([p.to_dict() for p in self.problems], ensure_ascii=False, indent=indent)
+
+    def __add__(self, other: Report | Iterable[Problem]) -> Report:
+        extra = other.problems if isinstance(other, Report) else tuple(other)
+        return Report(self.problems + extra)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    @overload
+    def __getitem__(self, index: int) -> Problem: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Problem, ...]: ...
+    def __getitem__(self, index: int | slice) -> Problem | tuple[Problem, ...]:
+        return self.problems[index]
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return "no problems"
+        head = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        return "\n".join([head, *(str(p) for p in self.problems)])
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # pragma: no cover - IPython hook
+        p.text(str(self))

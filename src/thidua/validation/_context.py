@@ -1,0 +1,59 @@
+"""Shared state of one validation pass: the index, labels and the problem list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
+from thidua.hierarchy import Hierarchy
+from thidua.problems import Pointer, Problem, problem
+
+
+@attrs.define
+class Context:
+    """What every check needs: the index, an optional date, and where to put problems."""
+
+    hierarchy: Hierarchy
+    on: int | None = None
+    problems: list[Problem] = attrs.Factory(list)
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        *,
+        subject: str | None = None,
+        source: Pointer | None = None,
+        field: str | None = None,
+    ) -> None:
+        """Record one problem, pointing at *field* of the record read from *source*."""
+        pointer = source.at(field) if source is not None and field else source
+        self.problems.append(problem(code, message, subject=subject, pointer=pointer))
+
+    def label(self, unit_id: str) -> str:
+        """``'HN' (Liên đoàn Lao động thành phố Hà Nội)`` or just ``'X'`` if unknown."""
+        if unit_id in self.hierarchy:
+            return f"{unit_id!r} ({self.hierarchy.unit(unit_id).name})"
+        return repr(unit_id)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is relevant: it contains the chosen date, if any."""
+        return self.on is None or start <= self.on < end
+
+
+def show(ordinal: int) -> str:
+    """An ordinal as ISO text, or 'the beginning' / 'open end' for the sentinels."""
+    if ordinal <= MIN_ORD:
+        return "the beginning"
+    if ordinal >= MAX_ORD:
+        return "no end"
+    return from_ordinal(ordinal).isoformat()
+
+
+def show_date(day: dt.date | None, *, end: bool = False) -> str:
+    """A date of a record as ISO text, with open ends spelled out."""
+    if day is None:
+        return "no end" if end else "the beginning"
+    return day.isoformat()

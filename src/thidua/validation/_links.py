@@ -1,0 +1,233 @@
+"""Checks on links: unknown units, intervals, lifetimes, ranks, overlaps, gaps, sibling names.
+
+Open interval ends are read against the units' lifetimes: a link with no
+``valid_from`` starts when both units exist, one with no ``valid_to`` ends
+when either is dissolved.  Only explicit dates outside a lifetime are H007.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from thidua._dates import MAX_ORD, MIN_ORD
+from thidua._graph import BoolArray, IntArray
+from thidua._text import name_key
+from thidua.model import Link
+from thidua.validation._context import Context, show, show_date
+from thidua.validation._intervals import coverage_gaps, overlapping_pairs
+
+
+def check_links(ctx: Context) -> None:
+    """H002, H006, H007, H009, H010, H005, H008, H012, H011 in one pass over the link index."""
+    h = ctx.hierarchy
+    links = h.dataset.links
+    for link in links:
+        for field, uid in (("child", link.child), ("parent", link.parent)):
+            if uid not in h:
+                ctx.add(
+                    "H002",
+                    f"{link.relation} link {link.child!r} → {link.parent!r} names unknown "
+                    f"{field} unit {uid!r}",
+                    subject=link.child,
+                    source=link.source,
+                    field=field,
+                )
+    child, parent, rel, start, end, pos = h.link_arrays()
+    founded, dissolved, rank = h.lifetime_arrays()
+    reversed_ = end <= start
+    for i in np.nonzero(reversed_)[0].tolist():
+        link = links[pos[i]]
+        ctx.add(
+            "H009",
+            f"{link.relation} link {ctx.label(link.child)} → {ctx.label(link.parent)} ends on "
+            f"{show_date(link.valid_to, end=True)}, not after it starts on "
+            f"{show_date(link.valid_from)}",
+            subject=link.child,
+            source=link.source,
+            field="valid_to",
+        )
+    _check_lifetimes(ctx, child, parent, start, end, pos, founded, dissolved, ~reversed_)
+    eff_start = np.maximum(start, np.maximum(founded[child], founded[parent]))
+    eff_end = np.minimum(end, np.minimum(dissolved[child], dissolved[parent]))
+    live = ~reversed_ & (eff_start < eff_end)
+    if ctx.on is not None:
+        live &= (eff_start <= ctx.on) & (ctx.on < eff_end)
+    inverted = live & (rank[child] >= 0) & (rank[parent] >= 0) & (rank[child] <= rank[parent])
+    for i in np.nonzero(inverted)[0].tolist():
+        link = links[pos[i]]
+        if link.child == link.parent:
+            continue  # a self-link is reported as a cycle (H004)
+        ctx.add(
+            "H006",
+            f"{link.relation} link {ctx.label(link.child)} → {ctx.label(link.parent)}: the "
+            f"child's kind {h.unit(link.child).kind!r} (rank {rank[child[i]]}) is not below "
+            f"the parent's kind {h.unit(link.parent).kind!r} (rank {rank[parent[i]]})",
+            subject=link.child,
+            source=link.source,
+        )
+    idx = np.nonzero(live)[0]
+    n = len(h)
+    n_rel = len(h.relations)
+    # H010: the same child, parent and relation on overlapping intervals.
+    triple = (child[idx] * n + parent[idx]) * n_rel + rel[idx]
+    for a, b in overlapping_pairs(triple, eff_start[idx], eff_end[idx]):
+        first, second = links[pos[idx[a]]], links[pos[idx[b]]]
+        ctx.add(
+            "H010",
+            f"{second.relation} link {ctx.label(second.child)} → {ctx.label(second.parent)} "
+            f"overlaps another link between the same units "
+            f"({show_date(first.valid_from)} to {show_date(first.valid_to, end=True)})",
+            subject=second.child,
+            source=second.source,
+        )
+    admin = idx[rel[idx] == 0]
+    # H005: two different admin parents at the same instant.
+    for a, b in overlapping_pairs(child[admin], eff_start[admin], eff_end[admin]):
+        first, second = links[pos[admin[a]]], links[pos[admin[b]]]
+        if first.parent == second.parent:
+            continue  # same parent twice is H010
+        both_from = max(eff_start[admin[a]], eff_start[admin[b]])
+        ctx.add(
+            "H005",
+            f"unit {ctx.label(second.child)} has two admin parents from {show(both_from)}: "
+            f"{ctx.label(first.parent)} and {ctx.label(second.parent)}",
+            subject=second.child,
+            source=second.source,
+            field="valid_from",
+        )
+    _check_admin_gaps(ctx, admin, child, parent, eff_start, eff_end, pos, founded, dissolved, rank)
+    _check_sibling_names(ctx, admin, child, parent, eff_start, eff_end)
+
+
+def _check_lifetimes(
+    ctx: Context,
+    child: IntArray,
+    parent: IntArray,
+    start: IntArray,
+    end: IntArray,
+    pos: IntArray,
+    founded: IntArray,
+    dissolved: IntArray,
+    ok: BoolArray,
+) -> None:
+    explicit_start = start != MIN_ORD
+    explicit_end = end != MAX_ORD
+    for side, unit in (("child", child), ("parent", parent)):
+        early = explicit_start & ((start < founded[unit]) | (start >= dissolved[unit]))
+        late = explicit_end & ((end > dissolved[unit]) | (end <= founded[unit]))
+        for i in np.nonzero(ok & (early | late))[0].tolist():
+            link: Link = ctx.hierarchy.dataset.links[pos[i]]
+            uid = link.child if side == "child" else link.parent
+            u = ctx.hierarchy.unit(uid)
+            ctx.add(
+                "H007",
+                f"{link.relation} link {ctx.label(link.child)} → {ctx.label(link.parent)} "
+                f"({show_date(link.valid_from)} to {show_date(link.valid_to, end=True)}) lies "
+                f"outside the lifetime of its {side} {uid!r} ({show_date(u.founded)} to "
+                f"{show_date(u.dissolved, end=True)})",
+                subject=link.child,
+                source=link.source,
+                field="valid_from" if early[i] else "valid_to",
+            )
+
+
+def _check_admin_gaps(
+    ctx: Context,
+    admin: IntArray,
+    child: IntArray,
+    parent: IntArray,
+    eff_start: IntArray,
+    eff_end: IntArray,
+    pos: IntArray,
+    founded: IntArray,
+    dissolved: IntArray,
+    rank: IntArray,
+) -> None:
+    """H008 (orphaned by the parent's dissolution) and H012 (no admin parent)."""
+    h = ctx.hierarchy
+    n = len(h)
+    exempt = np.zeros(n, dtype=np.bool_)
+    exempt[rank == 0] = True
+    for root in h.dataset.roots:
+        if root in h:
+            exempt[h.index_of(root)] = True
+    alive = founded < dissolved
+    if ctx.on is not None:
+        alive &= (founded <= ctx.on) & (ctx.on < dissolved)
+    has_link = np.zeros(n, dtype=np.bool_)
+    has_link[child[admin]] = True
+    for i in np.nonzero(alive & ~exempt & ~has_link)[0].tolist():
+        uid = h.ids[i]
+        ctx.add(
+            "H012",
+            f"unit {ctx.label(uid)} has no admin parent"
+            + ("" if ctx.on is None else f" on {show(ctx.on)}"),
+            subject=uid,
+            source=h.unit(uid).source,
+        )
+    keep = ~exempt[child[admin]]
+    sel = admin[keep]
+    gaps = coverage_gaps(child[sel], eff_start[sel], eff_end[sel], founded, dissolved)
+    links = h.dataset.links
+    for unit, gap_start, gap_end, ender in gaps:
+        if not ctx.covers(gap_start, gap_end):
+            continue
+        uid = h.ids[unit]
+        ended = links[pos[sel[ender]]] if ender >= 0 else None
+        if ended is not None and dissolved[parent[sel[ender]]] == gap_start:
+            ctx.add(
+                "H008",
+                f"unit {ctx.label(uid)} is still alive from {show(gap_start)} but its admin "
+                f"parent {ctx.label(ended.parent)} was dissolved then, and it has no new admin "
+                f"parent until {show(gap_end)}",
+                subject=uid,
+                source=ended.source,
+                field="valid_to",
+            )
+        else:
+            ctx.add(
+                "H012",
+                f"unit {ctx.label(uid)} has no admin parent from {show(gap_start)} to "
+                f"{show(gap_end)}",
+                subject=uid,
+                source=ended.source if ended is not None else h.unit(uid).source,
+            )
+
+
+def _check_sibling_names(
+    ctx: Context,
+    admin: IntArray,
+    child: IntArray,
+    parent: IntArray,
+    eff_start: IntArray,
+    eff_end: IntArray,
+) -> None:
+    """H011: two children of one parent, at the same time, whose names normalise alike."""
+    h = ctx.hierarchy
+    keys: dict[str, int] = {}
+    units = h._units
+    key_of = np.fromiter(
+        (keys.setdefault(name_key(units[c].name), len(keys)) for c in child[admin].tolist()),
+        dtype=np.int64,
+        count=admin.size,
+    )
+    blank = keys.get("", -1)
+    group = parent[admin] * (len(keys) + 1) + key_of
+    named = key_of != blank
+    admin, group = admin[named], group[named]
+    reported: set[tuple[int, int]] = set()
+    for a, b in overlapping_pairs(group, eff_start[admin], eff_end[admin]):
+        ca, cb = int(child[admin[a]]), int(child[admin[b]])
+        pair = (min(ca, cb), max(ca, cb))
+        if ca == cb or pair in reported:
+            continue
+        reported.add(pair)
+        ua, ub = units[pair[0]], units[pair[1]]
+        ctx.add(
+            "H011",
+            f"units {ua.id!r} ({ua.name}) and {ub.id!r} ({ub.name}) under the same admin "
+            f"parent {ctx.label(h.ids[int(parent[admin[a]])])} have names that read the same",
+            subject=ub.id,
+            source=ub.source,
+            field="name",
+        )
