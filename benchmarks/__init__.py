@@ -61,7 +61,7 @@ def run(
     for name in chosen:
         print(f"\n== {name} ==", file=out)
         print(header(), file=out)
-        bench = Bench(name, repeat=runs, stream=out)
+        bench = Bench(name, repeat=runs, stream=out, collect=not quick)
         SUITES[name](bench, quick=quick)
         results.extend(bench.results)
     if write:

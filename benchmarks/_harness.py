@@ -58,16 +58,21 @@ def peak_rss_mb() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
 
 
-def timings(fn: Callable[[S], T], setup: Callable[[], S], repeat: int) -> tuple[list[float], T]:
+def timings(
+    fn: Callable[[S], T], setup: Callable[[], S], repeat: int, *, collect: bool = True
+) -> tuple[list[float], T]:
     """Run ``fn(setup())`` *repeat* times; return the wall times of ``fn`` and its last result.
 
     The setup runs untimed before each run (e.g. a fresh snapshot, so cached
-    properties are recomputed).
+    properties are recomputed).  With *collect*, ``gc.collect()`` runs
+    (untimed) before each run; the collector stays enabled during the run,
+    as it is for users.
     """
     times: list[float] = []
     while True:
         arg = setup()
-        gc.collect()
+        if collect:
+            gc.collect()
         start = time.perf_counter()
         result = fn(arg)
         times.append(time.perf_counter() - start)
@@ -80,11 +85,22 @@ def _none() -> None:
 
 
 class Bench:
-    """The rows of one suite, measured in order."""
+    """The rows of one suite, measured in order.
 
-    def __init__(self, suite: str, *, repeat: int, stream: TextIO | None = None) -> None:
+    Args:
+        suite: the suite's name.
+        repeat: default runs per measure.
+        stream: where each row is printed as it is measured (``None``: silent).
+        collect: run ``gc.collect()`` before each timed run (off in quick
+            mode, where a large heap left by earlier work would dominate).
+    """
+
+    def __init__(
+        self, suite: str, *, repeat: int, stream: TextIO | None = None, collect: bool = True
+    ) -> None:
         self.suite = suite
         self.repeat = repeat
+        self.collect = collect
         self.results: list[Result] = []
         self._stream = stream
 
@@ -103,7 +119,7 @@ class Bench:
         note: Callable[[T], str] | str = "",
     ) -> T:
         """Time ``fn()``; record best and median; return its last result."""
-        times, result = timings(lambda _: fn(), _none, repeat or self.repeat)
+        times, result = timings(lambda _: fn(), _none, repeat or self.repeat, collect=self.collect)
         text = note(result) if callable(note) else note
         self.add(name, times, note=text)
         return result
@@ -118,7 +134,7 @@ class Bench:
         note: Callable[[T], str] | str = "",
     ) -> T:
         """Time ``fn(setup())``, the setup untimed; record best and median."""
-        times, result = timings(fn, setup, repeat or self.repeat)
+        times, result = timings(fn, setup, repeat or self.repeat, collect=self.collect)
         text = note(result) if callable(note) else note
         self.add(name, times, note=text)
         return result

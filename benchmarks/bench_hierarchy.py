@@ -25,6 +25,7 @@ import pendulum
 import thidua
 from benchmarks._harness import Bench, format_seconds, peak_rss_mb, timings
 from thidua import Dataset, Hierarchy, Snapshot
+from thidua._graph import IntArray
 from thidua.datasets.national import national_history
 
 NAME = "hierarchy"
@@ -75,8 +76,12 @@ def _io(bench: Bench, ds: Dataset) -> None:
             note=lambda _: f"{path.stat().st_size / 2**20:.1f} MiB",
         )
         loaded = bench.measure("io.read_json(path)", lambda: read(path))
-        same = isinstance(loaded, Dataset) and loaded == ds
-        bench.info("io round trip", f"read back equal to the original: {same}")
+        # read_json returns a LoadResult (dataset + structure report)
+        back = getattr(loaded, "dataset", loaded)
+        report = getattr(loaded, "report", None)
+        problems = "" if report is None else f"; {len(report)} structure problems"
+        same = isinstance(back, Dataset) and back == ds
+        bench.info("  io round trip", f"read back equal to the original: {same}{problems}")
 
 
 def _validate(bench: Bench, ds: Dataset, h: Hierarchy) -> None:
@@ -116,7 +121,9 @@ def _everything(snap: Snapshot) -> Snapshot:
     return snap
 
 
-def _one_day(h: Hierarchy, day: pendulum.Date, repeat: int) -> tuple[int, dict[str, list[float]]]:
+def _one_day(
+    h: Hierarchy, day: pendulum.Date, repeat: int, *, collect: bool
+) -> tuple[int, dict[str, list[float]]]:
     """Wall times of the snapshot steps on one day, each on a fresh snapshot."""
 
     def fresh() -> Snapshot:
@@ -133,11 +140,16 @@ def _one_day(h: Hierarchy, day: pendulum.Date, repeat: int) -> tuple[int, dict[s
     def build_all(_: None) -> Snapshot:
         return _everything(h.as_of(day))
 
-    t_as_of, snap = timings(build, _nothing, repeat)
-    t_parent, _ = timings(Snapshot.parent_array, fresh, repeat)
-    t_depth, _ = timings(Snapshot.depth_array, functools.partial(_with_parents, h, day), repeat)
-    t_snapshot, _ = timings(build_parents, _nothing, repeat)
-    t_total, _ = timings(build_all, _nothing, repeat)
+    t_as_of, snap = timings(build, _nothing, repeat, collect=collect)
+    t_parent, _ = timings(Snapshot.parent_array, fresh, repeat, collect=collect)
+    t_depth, _ = timings(
+        Snapshot.depth_array,
+        functools.partial(_with_parents, h, day),
+        repeat,
+        collect=collect,
+    )
+    t_snapshot, _ = timings(build_parents, _nothing, repeat, collect=collect)
+    t_total, _ = timings(build_all, _nothing, repeat, collect=collect)
     times = {
         "as_of": t_as_of,
         "parent_array": t_parent,
@@ -152,7 +164,7 @@ def _snapshots(bench: Bench, h: Hierarchy, repeat: int) -> None:
     rows: dict[str, list[tuple[float, float]]] = {}
     sizes: list[int] = []
     for day in snapshot_dates():
-        size, times = _one_day(h, day, repeat)
+        size, times = _one_day(h, day, repeat, collect=bench.collect)
         sizes.append(size)
         for key, values in times.items():
             rows.setdefault(key, []).append((min(values), statistics.median(values)))
@@ -176,20 +188,24 @@ def _snapshots(bench: Bench, h: Hierarchy, repeat: int) -> None:
     bench.info("  roll-up arrays target", _target(total, SNAPSHOT_TARGET_S) + " (with depth_array)")
 
 
+def _descendant_ids(snap: Snapshot) -> tuple[str, ...]:
+    return snap.descendants("TLD")
+
+
+def _descendant_indices(snap: Snapshot) -> IntArray:
+    return snap.descendant_indices("TLD")
+
+
 def _descendants(bench: Bench, h: Hierarchy) -> None:
     for text in ("2025-06-30", "2025-07-01"):
-        day = pendulum.Date.fromisoformat(text)
+        fresh = functools.partial(h.as_of, text)
         bench.measure_with(
             f"descendants('TLD') on {text} (ids)",
-            lambda s: s.descendants("TLD"),
-            lambda day=day: h.as_of(day),
+            _descendant_ids,
+            fresh,
             note=lambda ids: f"{len(ids):,} descendants",
         )
-        bench.measure_with(
-            f"descendant_indices('TLD') on {text}",
-            lambda s: s.descendant_indices("TLD"),
-            lambda day=day: h.as_of(day),
-        )
+        bench.measure_with(f"descendant_indices('TLD') on {text}", _descendant_indices, fresh)
 
 
 def run(bench: Bench, *, quick: bool = False) -> None:

@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 import numpy as np
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thidua
 from thidua import Dataset, EventKind, Hierarchy
@@ -262,4 +264,35 @@ def test_full_size_structure() -> None:
         _check_one_admin_parent(h, day)
     assert len(h.as_of(REORG).units_of_kind("provincial")) == 34
     assert len(h.as_of(REORG).descendants("TLD")) == len(h.as_of(REORG)) - 1
+    _assert_valid(ds)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    before=st.integers(1, 12),
+    drop=st.integers(0, 11),
+    sectors=st.integers(0, 4),
+    superiors=st.integers(0, 30),
+    grassroots=st.integers(0, 120),
+    share=st.floats(0, 1),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_any_shape_is_consistent(
+    before: int, drop: int, sectors: int, superiors: int, grassroots: int, share: float, seed: int
+) -> None:
+    after = max(1, before - drop)
+    ds = national_history(
+        grassroots=grassroots,
+        provinces_before=before,
+        provinces_after=after,
+        central_sectors=sectors,
+        direct_superiors=superiors,
+        second_parent_share=share,
+        seed=seed,
+    )
+    h = Hierarchy(ds)
+    for day in (pendulum.Date(2023, 12, 31), *h.boundaries()):
+        _check_one_admin_parent(h, day)
+    assert len(h.as_of(REORG).units_of_kind("provincial")) == after
+    assert len(h.as_of(BEFORE).units_of_kind("provincial")) == before
     _assert_valid(ds)

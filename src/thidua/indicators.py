@@ -55,7 +55,12 @@ __all__ = [
 
 
 class Aggregation(enum.Enum):
-    """How an indicator rolls up across units and time (see the module table)."""
+    """How an indicator rolls up across units and time (see the module table).
+
+    Examples:
+        >>> Aggregation("ratio") is Aggregation.RATIO
+        True
+    """
 
     SUM = "sum"
     STOCK = "stock"

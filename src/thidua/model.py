@@ -148,6 +148,10 @@ class GroupKind(enum.Enum):
 
     ``cluster`` is a *cụm thi đua* (units of one level grouped by area),
     ``block`` a *khối thi đua* (units grouped by sector or function).
+
+    Examples:
+        >>> GroupKind("block") is GroupKind.BLOCK
+        True
     """
 
     CLUSTER = "cluster"
@@ -155,7 +159,12 @@ class GroupKind(enum.Enum):
 
 
 class Role(enum.Enum):
-    """A unit's role in a group for a period: member, leader (cụm trưởng), deputy."""
+    """A unit's role in a group for a period: member, leader (cụm trưởng), deputy (cụm phó).
+
+    Examples:
+        >>> Role("leader").value
+        'leader'
+    """
 
     MEMBER = "member"
     LEADER = "leader"
@@ -217,6 +226,10 @@ class EventKind(enum.Enum):
     * ``merge``: N *originals* end and form one new *result*.
     * ``absorb``: N *originals* end and join an existing *result*.
     * ``split``: one *original* ends and becomes N *results* with ``shares``.
+
+    Examples:
+        >>> EventKind("merge") is EventKind.MERGE
+        True
     """
 
     FOUND = "found"

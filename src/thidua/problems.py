@@ -357,7 +357,7 @@ _CATALOGUE = [
         "Report an additive indicator over periods that do not overlap.",
     ),
     _c("F009", "error", "unreadable value", "Write numbers as 1585, 1.585 or 1,5."),
-    _c("F010", "error", "unreadable period", "Write periods as 2025, 2025-H1, quý III/2025 …"),
+    _c("F010", "error", "unreadable period", "Write periods as 2025, 2025-H1, 2025-Q3, quý III/2025 or năm học 2024-2025."),
     _c(
         "F011",
         "warning",

@@ -22,6 +22,7 @@ from thidua.errors import UnreadableInputError
 from thidua.io._converter import (
     _SECTIONS,
     _TOP_KEYS,
+    _collector_paused,
     FORMAT_NAME,
     SCHEMA_VERSION,
     LoadResult,
@@ -123,11 +124,12 @@ def loads_json(text: str, *, name: str | None = None) -> LoadResult:
 def _loads(
     text: str, *, file: str | None, source: str, progress: ProgressCallback | None
 ) -> LoadResult:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UnreadableInputError(source, f"not JSON ({exc})") from None
-    return _load_document(doc, file=file, source=source, progress=progress)
+    with _collector_paused():
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UnreadableInputError(source, f"not JSON ({exc})") from None
+        return _load_document(doc, file=file, source=source, progress=progress)
 
 
 def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
@@ -160,11 +162,13 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
     """
     yaml = _import_yaml()
     text = _read_text(path)
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
-    return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)
+    with _collector_paused():
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
+        return _load_document(doc, file=Path(path).name, source=os.fspath(path),
+                              progress=progress)
 
 
 def _import_yaml() -> Any:
@@ -334,10 +338,12 @@ def dumps_json(dataset: Dataset) -> str:
     final newline.
 
     Examples:
+        >>> from thidua.levels import LevelScheme
         >>> from thidua.model import Dataset, Link, Unit
         >>> ds = Dataset(units=[Unit(id="HK", name="LĐLĐ quận Hoàn Kiếm", kind="district")],
-        ...              links=[Link(child="HK", parent="HN")], metadata={"title": "Hà Nội"})
-        >>> print(dumps_json(ds).replace(dumps_json(Dataset()).splitlines()[4], "  ...SCHEME..."))
+        ...              links=[Link(child="HK", parent="HN")], metadata={"title": "Hà Nội"},
+        ...              scheme=LevelScheme.from_ranks("mini", {"city": 0, "district": 1}))
+        >>> print(dumps_json(ds), end="")
         {
           "format": "thidua.hierarchy",
           "schema_version": 1,
@@ -345,10 +351,12 @@ def dumps_json(dataset: Dataset) -> str:
             "title": "Hà Nội"
           },
           "scheme": {
-            "name": "union-2024",
+            "name": "mini",
             "levels": [
-              {"kind": "central", "rank": 0, "label": "Tổng Liên đoàn Lao động Việt Nam"},
-        ...
+              {"kind": "city", "rank": 0, "label": ""},
+              {"kind": "district", "rank": 1, "label": ""}
+            ]
+          },
           "roots": [],
           "units": [
             {"id": "HK", "name": "LĐLĐ quận Hoàn Kiếm", "kind": "district"}

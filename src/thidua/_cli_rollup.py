@@ -1,0 +1,153 @@
+"""The ``thidua rollup`` sub-command and the roll-up part of ``thidua demo``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from thidua.errors import UnreadableInputError
+from thidua.figures import read_figures_csv, validate_figures
+from thidua.hierarchy import Hierarchy
+from thidua.indicators_io import load_catalogue
+from thidua.loading import check
+from thidua.periods import parse_period
+from thidua.problems import Report
+from thidua.rollup import RollUp, roll_up
+
+if TYPE_CHECKING:
+    from thidua.cli import _Progress
+
+_COLUMNS = ("unit", "name", "kind", "indicator", "value", "expected", "reported")
+
+
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], date: Callable[[str], str]
+) -> None:
+    """Declare ``thidua rollup`` and its options."""
+    p = sub.add_parser(
+        "rollup",
+        help="roll figures up the hierarchy (PATH holds figures.csv, optionally indicators.csv)",
+    )
+    p.add_argument("path", help="a dataset directory holding figures.csv")
+    p.add_argument("--period", required=True, help="e.g. 2024, 2024-H1, 'quý III/2024'")
+    basis = p.add_mutually_exclusive_group()
+    basis.add_argument("--as-of", type=date, help="as-was: output the structure of this day")
+    basis.add_argument(
+        "--restate-to", type=date, help="restated: roll everything along this day's structure"
+    )
+    p.add_argument("--relation", action="append", help="relation(s) to follow (default admin)")
+    p.add_argument("--indicator", nargs="+", help="indicator codes (default: all present)")
+    rows = p.add_mutually_exclusive_group()
+    rows.add_argument("--rank", type=int, help="only output units of this rank")
+    rows.add_argument("--kind", help="only output units of this kind")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def render(result: RollUp, fmt: str) -> str:
+    """The roll-up as a text table, CSV or a JSON list of rows."""
+    rows = result.to_records()
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        fields = list(rows[0]) if rows else list(_COLUMNS)
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    lines = [f"{'unit':<18} {'indicator':<26} {'value':>16}  {'coverage':>9}  name"]
+    for row in rows:
+        value = row["value"]
+        shown = "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+        cover = f"{row.get('reported', '')}/{row.get('expected', '')}"
+        lines.append(
+            f"{row['unit']:<18} {row['indicator']:<26} {shown:>16}  {cover:>9}  {row.get('name', '')}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _load(path: str, progress: _Progress) -> tuple[Hierarchy, Any, Any, Report]:
+    base = Path(path)
+    if not base.is_dir():
+        raise UnreadableInputError(path, "rollup needs a dataset directory holding figures.csv")
+    result = check(base, progress=progress)
+    catalogue, cat_report = load_catalogue(base / "indicators.csv" if (base / "indicators.csv").exists() else None)
+    if not (base / "figures.csv").exists():
+        raise UnreadableInputError(str(base / "figures.csv"), "no such file")
+    figs = read_figures_csv(base / "figures.csv", catalogue=catalogue)
+    hierarchy = Hierarchy(result.dataset)
+    report = result.report + cat_report + figs.report
+    report = report + validate_figures(figs.figures, hierarchy, catalogue)
+    return hierarchy, figs.figures, catalogue, report
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, progress: _Progress) -> int:
+    """Run ``thidua rollup``; exit 0, 1 (errors in the data) or 2 (unreadable)."""
+    period = parse_period(args.period)
+    hierarchy, figures, catalogue, report = _load(args.path, progress)
+    progress.close()
+    relation: str | list[str] = args.relation or "admin"
+    if isinstance(relation, list) and len(relation) == 1:
+        relation = relation[0]
+    result = roll_up(
+        hierarchy,
+        figures,
+        period,
+        indicators=args.indicator,
+        catalogue=catalogue,
+        basis="restated" if args.restate_to else "as_was",
+        as_of=args.as_of,
+        restate_to=args.restate_to,
+        relation=relation,
+        ranks=None if args.rank is None else (args.rank,),
+        kinds=None if args.kind is None else (args.kind,),
+    )
+    everything = report + result.problems
+    for problem in everything:
+        err.write(f"{problem}\n")
+    out.write(render(result, args.format))
+    return 0 if everything.ok else 1
+
+
+def demo(hierarchy: Hierarchy, path: Path, out: TextIO) -> int:
+    """The roll-up part of ``thidua demo``: 2024 as-was, restated, coverage, reconciliation."""
+    catalogue, _ = load_catalogue(None)
+    figs = read_figures_csv(path / "figures.csv", catalogue=catalogue)
+    report = figs.report + validate_figures(figs.figures, hierarchy, catalogue)
+    period = parse_period("2024")
+    wanted = ["new_members", "members", "workers_conference_rate", "people_honoured"]
+    keep = ("HN", "LDLD-HOANKIEM", "LDLD-BADINH", "LDLD-DONGDA")
+    as_was = roll_up(
+        hierarchy, figs.figures, period, indicators=wanted, catalogue=catalogue, units=keep
+    )
+    out.write("\n== roll-up of 2024, as it was (the city and three districts of cluster 1) ==\n")
+    out.write(render(as_was, "table"))
+    restated = roll_up(
+        hierarchy,
+        figs.figures,
+        period,
+        indicators=wanted,
+        catalogue=catalogue,
+        basis="restated",
+        restate_to="2026-01-01",
+        units=("HN",),
+    )
+    out.write("\n== the same figures restated onto the structure of 01/01/2026 ==\n")
+    out.write(render(restated, "table"))
+    cover = as_was.coverage("HN", "new_members")
+    out.write(
+        f"\ncoverage of new_members at HN: {cover.reported}/{cover.expected} grassroots "
+        f"reported; missing: {', '.join(cover.missing)}\n"
+    )
+    out.write("\n== reconciliation ==\n")
+    for d in as_was.discrepancies:
+        out.write(
+            f"{d.unit} {d.indicator} {d.period}: reported {d.reported:g}, "
+            f"computed {d.computed:g} (difference {d.difference:+g})\n"
+        )
+    return 0 if (report + as_was.problems).ok else 1

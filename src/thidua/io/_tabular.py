@@ -1,0 +1,420 @@
+"""Tables in, rows out: CSV files and Excel sheets with header aliases and row pointers.
+
+This is the shared table reader of thidua (hierarchy, figures and indicator
+files use it).  A :class:`TableSpec` names the canonical fields of a table,
+which are required, and the other headers (Vietnamese ones) that mean the
+same field; headers are matched with :func:`thidua._text.name_key`, so case,
+spacing, ``Ð``/``Đ`` and tone placement (``Hòa``/``Hoà``) do not matter.
+
+Reading gives a :class:`Table`: a :class:`Row` per data line with the *raw*
+cell text of each canonical field (not stripped, not normalised: the caller
+decides), the cells of unknown columns when the spec keeps them, and a
+:class:`~thidua.problems.Pointer` (file, sheet, 1-based row counting the
+header as row 1, and the headers as written, so ``pointer.at("valid_to")``
+names the column ``Đến ngày``).  Header faults are problems on the table:
+``S002`` for a missing required column (no row is read then), ``S008`` for
+two columns of one field (the first is used), ``S007`` for an ignored
+column.
+
+Examples:
+    >>> spec = TableSpec(name="links", fields=("child", "parent"), required={"child", "parent"},
+    ...                  aliases={"child": ("Đơn vị",), "parent": ("Đơn vị cấp trên",)})
+    >>> table = table_from_cells([["ĐƠN VỊ", "Đơn vị cấp trên"], ["G1", "D1"]], spec,
+    ...                          file="links.csv")
+    >>> row = table.rows[0]
+    >>> row.values, str(row.pointer.at("child"))
+    ({'child': 'G1', 'parent': 'D1'}, 'links.csv row 2, column ĐƠN VỊ')
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from thidua._text import name_key, nfc
+from thidua.errors import UnreadableInputError
+from thidua.problems import Pointer, Problem, problem
+from thidua.typing import PathLike, ProgressCallback
+
+__all__ = [
+    "PROGRESS_EVERY",
+    "Row",
+    "Table",
+    "TableSpec",
+    "cell_text",
+    "read_csv_table",
+    "read_excel_table",
+    "table_from_cells",
+    "write_csv_table",
+]
+
+PROGRESS_EVERY = 10_000
+"""Rows between two progress calls."""
+
+
+def _lookup(
+    fields: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]
+) -> dict[str, str]:
+    table = {name_key(f): f for f in fields}
+    for field, names in aliases.items():
+        table.update({name_key(n): field for n in names})
+    return table
+
+
+@attrs.frozen(kw_only=True)
+class TableSpec:
+    """What a table holds: canonical fields, required ones, header aliases.
+
+    Attributes:
+        name: the table's name, also the CSV file stem and the Excel sheet
+            (``"units"`` → ``units.csv``, sheet ``units``).
+        fields: the canonical field names, in the order they are written.
+        required: the fields whose column must be present (``S002``).
+        aliases: field → other headers meaning the same (Vietnamese ones).
+        keep_extra: keep unknown columns as :attr:`Row.extra` (free
+            attributes) instead of ignoring them with an ``S007`` warning.
+
+    Examples:
+        >>> spec = TableSpec(name="units", fields=("id", "name"), aliases={"id": ("Mã đơn vị",)})
+        >>> spec.field_for("MÃ  ĐƠN VỊ"), spec.field_for("ghi chú")
+        ('id', None)
+    """
+
+    name: str
+    fields: tuple[str, ...]
+    required: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    keep_extra: bool = False
+    _lookup: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_lookup", _lookup(self.fields, self.aliases))
+
+    def field_for(self, header: str) -> str | None:
+        """Return the canonical field a header stands for, or ``None``."""
+        return self._lookup.get(name_key(header))
+
+    def headers_for(self, field: str) -> tuple[str, ...]:
+        """Return every header accepted for a field (canonical name first).
+
+        Examples:
+            >>> TableSpec(name="t", fields=("id",), aliases={"id": ("Mã",)}).headers_for("id")
+            ('id', 'Mã')
+        """
+        return (field, *self.aliases.get(field, ()))
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One data row of a table.
+
+    Attributes:
+        values: canonical field → raw cell text, for every field whose column
+            is present (``""`` for an empty or missing cell).
+        extra: header as written → raw text of the non-empty cells of unknown
+            columns (only when the spec keeps extras), in column order.
+        pointer: where the row is; ``pointer.at(field)`` names the column.
+    """
+
+    values: Mapping[str, str]
+    extra: Mapping[str, str]
+    pointer: Pointer
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table read from a CSV file or an Excel sheet.
+
+    Attributes:
+        spec: the spec it was read with.
+        file: the file name shown in pointers.
+        sheet: the sheet name for Excel, else ``None``.
+        headers: canonical field → header as written, for present fields.
+        extra_headers: headers of kept unknown columns, in column order.
+        rows: the data rows (blank rows skipped).
+        problems: header and row-shape problems (``S002``, ``S007``, ``S008``).
+    """
+
+    spec: TableSpec
+    file: str
+    sheet: str | None
+    headers: Mapping[str, str]
+    extra_headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every required column was found (rows were read).
+
+        Examples:
+            >>> spec = TableSpec(name="t", fields=("id",), required={"id"})
+            >>> table_from_cells([["x"]], spec, file="t.csv").complete
+            False
+        """
+        return not any(p.code == "S002" for p in self.problems)
+
+
+def cell_text(value: object) -> str:
+    """Return the text of a cell as a spreadsheet gives it.
+
+    ``None`` is empty; whole floats lose their ``.0`` (Excel stores every
+    number as a float); dates and date-times become ISO dates.
+
+    Examples:
+        >>> import datetime
+        >>> cell_text(None), cell_text(101.0), cell_text(0.6), cell_text(datetime.datetime(2025, 7, 1))
+        ('', '101', '0.6', '2025-07-01')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def table_from_cells(
+    cells: Iterable[Sequence[Any]],
+    spec: TableSpec,
+    *,
+    file: str,
+    sheet: str | None = None,
+    progress: ProgressCallback | None = None,
+    total: int | None = None,
+) -> Table:
+    """Read a table from rows of cells; the first row is the header.
+
+    Args:
+        cells: the rows (text from CSV; any cell values from Excel, made
+            text with :func:`cell_text`).
+        spec: the table's fields and aliases.
+        file: the file name for pointers.
+        sheet: the sheet name for pointers, if any.
+        progress: called with ``(file or sheet, rows_done, total)`` every
+            :data:`PROGRESS_EVERY` rows and once at the end with the final
+            count as total.
+        total: the number of data rows if known.
+
+    Returns:
+        The table.
+
+    Examples:
+        >>> spec = TableSpec(name="units", fields=("id", "name"), required={"id", "name"},
+        ...                  aliases={"id": ("Mã đơn vị",)}, keep_extra=True)
+        >>> t = table_from_cells([["id", "Mã đơn vị", "name", "Khu vực"], ["A", "B", "Tên", "Bắc"]],
+        ...                      spec, file="units.csv")
+        >>> [str(p) for p in t.problems]  # doctest: +NORMALIZE_WHITESPACE
+        ["S008 error: units.csv: columns 'id' and 'Mã đơn vị' both give 'id'; the second is
+          ignored [units.csv row 1, column Mã đơn vị]"]
+        >>> t.rows[0].values, t.rows[0].extra
+        ({'id': 'A', 'name': 'Tên'}, {'Khu vực': 'Bắc'})
+    """
+    stage = sheet or file
+    it = iter(cells)
+    problems: list[Problem] = []
+    where = f"{file} sheet {sheet}" if sheet else file
+    base = Pointer(file=file, sheet=sheet, row=1)
+    try:
+        header_cells = next(it)
+    except StopIteration:
+        header_cells = []
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    extra: list[tuple[int, str]] = []
+    blank: list[int] = []
+    for index, raw in enumerate(header_cells):
+        header = nfc(cell_text(raw)).strip()
+        if not header:
+            blank.append(index)
+            continue
+        field = spec.field_for(header)
+        if field is None and spec.keep_extra:
+            if any(h == header for _, h in extra):
+                problems.append(problem(
+                    "S008", f"{where}: column {header!r} appears twice; the second is ignored",
+                    pointer=attrs.evolve(base, column=header)))
+            else:
+                extra.append((index, header))
+        elif field is None:
+            problems.append(problem(
+                "S007", f"{where}: unknown column {header!r} ignored (accepted: "
+                f"{', '.join(spec.fields)})", pointer=attrs.evolve(base, column=header)))
+        elif field in columns:
+            problems.append(problem(
+                "S008", f"{where}: columns {headers[field]!r} and {header!r} both give "
+                f"{field!r}; the second is ignored", pointer=attrs.evolve(base, column=header)))
+        else:
+            columns[field] = index
+            headers[field] = header
+    missing = [f for f in spec.fields if f in spec.required and f not in columns]
+    for field in missing:
+        names = " or ".join(repr(h) for h in spec.headers_for(field))
+        problems.append(problem(
+            "S002", f"{where}: required column {names} is missing; no row was read",
+            pointer=base))
+    if missing:
+        return Table(spec=spec, file=file, sheet=sheet, headers=headers,
+                     extra_headers=tuple(h for _, h in extra), rows=(), problems=tuple(problems))
+    rows = _rows(it, columns, headers, extra, blank, len(header_cells), file, sheet,
+                 problems, progress, stage, total)
+    return Table(spec=spec, file=file, sheet=sheet, headers=headers,
+                 extra_headers=tuple(h for _, h in extra), rows=rows, problems=tuple(problems))
+
+
+def _rows(
+    it: Iterable[Sequence[Any]],
+    columns: Mapping[str, int],
+    headers: Mapping[str, str],
+    extra: list[tuple[int, str]],
+    blank: list[int],
+    width: int,
+    file: str,
+    sheet: str | None,
+    problems: list[Problem],
+    progress: ProgressCallback | None,
+    stage: str,
+    total: int | None,
+) -> tuple[Row, ...]:
+    items = tuple(columns.items())
+    need = max(columns.values(), default=-1) + 1
+    warned_blank: set[int] = set()
+    rows: list[Row] = []
+    done = 0
+    empty: dict[str, str] = {}
+    for number, raw_cells in enumerate(it, start=2):
+        cells = raw_cells if sheet is None else [cell_text(c) for c in raw_cells]
+        if not any(cells):
+            continue
+        size = len(cells)
+        if size >= need:
+            values = {f: cells[i] for f, i in items}
+        else:
+            values = {f: cells[i] if i < size else "" for f, i in items}
+        kept = {h: cells[i] for i, h in extra if i < size and cells[i] != ""} if extra else empty
+        pointer = Pointer(file=file, sheet=sheet, row=number, headers=headers)
+        if size > width and any(cells[width:]):
+            problems.append(problem(
+                "S007", f"row {number} has values beyond the last header; they are ignored",
+                pointer=attrs.evolve(pointer, column=None)))
+        for i in blank:
+            if i not in warned_blank and i < size and cells[i] != "":
+                warned_blank.add(i)
+                problems.append(problem(
+                    "S007", f"column {i + 1} has no header; its values are ignored",
+                    pointer=pointer))
+        rows.append(Row(values=values, extra=kept, pointer=pointer))
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(stage, done, total)
+    if progress is not None:
+        progress(stage, done, done)
+    return tuple(rows)
+
+
+def read_csv_table(
+    path: PathLike, spec: TableSpec, *, progress: ProgressCallback | None = None
+) -> Table:
+    """Read a CSV file (UTF-8, with or without a byte-order mark) as a table.
+
+    Args:
+        path: the file.
+        spec: its fields and aliases.
+        progress: see :func:`table_from_cells` (total is ``None`` while reading).
+
+    Returns:
+        The table; pointers name the file by its base name.
+
+    Raises:
+        UnreadableInputError: the file cannot be opened, is not UTF-8, or is
+            not CSV (for example it contains a NUL byte).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (tmp / "roots.csv").write_bytes("\\ufeffĐơn vị\\nHN\\n".encode())
+        >>> spec = TableSpec(name="roots", fields=("unit",), required={"unit"},
+        ...                  aliases={"unit": ("Đơn vị",)})
+        >>> [r.values for r in read_csv_table(tmp / "roots.csv", spec).rows]
+        [{'unit': 'HN'}]
+    """
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableInputError(source, exc.strerror or str(exc)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableInputError(
+            source, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8"
+        ) from None
+    try:
+        return table_from_cells(csv.reader(io.StringIO(text, newline="")), spec,
+                                file=Path(path).name, progress=progress)
+    except csv.Error as exc:
+        raise UnreadableInputError(source, f"not CSV ({exc})") from None
+
+
+def read_excel_table(
+    worksheet: Any, spec: TableSpec, *, file: str, progress: ProgressCallback | None = None
+) -> Table:
+    """Read an openpyxl worksheet as a table (dates and numbers become text).
+
+    Args:
+        worksheet: an ``openpyxl`` worksheet (read-only ones are fastest).
+        spec: its fields and aliases.
+        file: the workbook's file name for pointers (the sheet is the
+            worksheet's title).
+        progress: see :func:`table_from_cells`.
+
+    Returns:
+        The table.
+
+    Examples:
+        >>> import datetime, openpyxl
+        >>> wb = openpyxl.Workbook()
+        >>> ws = wb.active
+        >>> ws.append(["Mã đơn vị", "Từ ngày"])
+        >>> ws.append([101, datetime.datetime(2025, 7, 1)])
+        >>> spec = TableSpec(name="t", fields=("id", "valid_from"),
+        ...                  aliases={"id": ("Mã đơn vị",), "valid_from": ("Từ ngày",)})
+        >>> read_excel_table(ws, spec, file="h.xlsx").rows[0].values
+        {'id': '101', 'valid_from': '2025-07-01'}
+    """
+    total = worksheet.max_row - 1 if isinstance(worksheet.max_row, int) else None
+    return table_from_cells(worksheet.iter_rows(values_only=True), spec, file=file,
+                            sheet=str(worksheet.title), progress=progress, total=total)
+
+
+def write_csv_table(path: PathLike, header: Sequence[str], rows: Iterable[Sequence[str]],
+                    *, bom: bool = False) -> None:
+    """Write a header and rows of text as CSV (UTF-8, ``\\n`` line ends, minimal quoting).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> write_csv_table(tmp / "m.csv", ["key", "value"], [["title", "Hà Nội, 2025"]])
+        >>> (tmp / "m.csv").read_text(encoding="utf-8")
+        'key,value\\ntitle,"Hà Nội, 2025"\\n'
+    """
+    with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
