@@ -6,7 +6,6 @@ import argparse
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -23,29 +22,6 @@ if TYPE_CHECKING:
     from thidua.cli import _Progress
 
 _COLUMNS = ("unit", "name", "kind", "indicator", "value", "expected", "reported")
-
-
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], date: Callable[[str], str]
-) -> None:
-    """Declare ``thidua rollup`` and its options."""
-    p = sub.add_parser(
-        "rollup",
-        help="roll figures up the hierarchy (PATH holds figures.csv, optionally indicators.csv)",
-    )
-    p.add_argument("path", help="a dataset directory holding figures.csv")
-    p.add_argument("--period", required=True, help="e.g. 2024, 2024-H1, 'quý III/2024'")
-    basis = p.add_mutually_exclusive_group()
-    basis.add_argument("--as-of", type=date, help="as-was: output the structure of this day")
-    basis.add_argument(
-        "--restate-to", type=date, help="restated: roll everything along this day's structure"
-    )
-    p.add_argument("--relation", action="append", help="relation(s) to follow (default admin)")
-    p.add_argument("--indicator", nargs="+", help="indicator codes (default: all present)")
-    rows = p.add_mutually_exclusive_group()
-    rows.add_argument("--rank", type=int, help="only output units of this rank")
-    rows.add_argument("--kind", help="only output units of this kind")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
 def render(result: RollUp, fmt: str) -> str:

@@ -120,9 +120,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_rollup_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from thidua import _cli_rollup  # noqa: PLC0415  (keeps the roll-up import off other commands)
-
-    _cli_rollup.add_parser(sub, _date)
+    p = sub.add_parser(
+        "rollup",
+        help="roll figures up the hierarchy (PATH holds figures.csv, optionally indicators.csv)",
+    )
+    p.add_argument("path", help="a dataset directory holding figures.csv")
+    p.add_argument("--period", required=True, help="e.g. 2024, 2024-H1, 'quý III/2024'")
+    basis = p.add_mutually_exclusive_group()
+    basis.add_argument("--as-of", type=_date, help="as-was: output the structure of this day")
+    basis.add_argument(
+        "--restate-to", type=_date, help="restated: roll everything along this day's structure"
+    )
+    p.add_argument(
+        "--relation", action="append", help="relation to follow (repeat for a union; default admin)"
+    )
+    p.add_argument("--indicator", nargs="+", help="indicator codes (default: all present)")
+    rows = p.add_mutually_exclusive_group()
+    rows.add_argument("--rank", type=int, help="only output units of this rank")
+    rows.add_argument("--kind", help="only output units of this kind")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -89,7 +89,7 @@ class Snapshot:
         return cls._make(hierarchy, day, mask, child[keep], parent[keep], rel[keep])
 
     @classmethod
-    def _make(  # noqa: PLR0917  (private constructor)
+    def _make(
         cls,
         hierarchy: Hierarchy,
         day: pendulum.Date,
@@ -191,8 +191,20 @@ class Snapshot:
         """
         return self._edges_cached(self._codes(relation))
 
-    @functools.lru_cache(maxsize=8)  # noqa: B019  (the snapshot is immutable and small in number)
+    @functools.cached_property
+    def _cache(self) -> dict[tuple[object, ...], object]:
+        # Per-snapshot memo of derived arrays (a method-level lru_cache would
+        # keep every snapshot, and its hierarchy, alive for the process).
+        return {}
+
     def _edges_cached(self, codes: tuple[int, ...]) -> tuple[IntArray, IntArray]:
+        key = ("edges", codes)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._compute_edges(codes)
+        return hit  # type: ignore[return-value]
+
+    def _compute_edges(self, codes: tuple[int, ...]) -> tuple[IntArray, IntArray]:
         n = len(self.hierarchy)
         parts_c: list[IntArray] = []
         parts_p: list[IntArray] = []
@@ -240,11 +252,15 @@ class Snapshot:
     def _down(self, relation: Relation) -> CSR:
         return self._csr(self._codes(relation), up=False)
 
-    @functools.lru_cache(maxsize=16)  # noqa: B019
     def _csr(self, codes: tuple[int, ...], *, up: bool) -> CSR:
-        c, p = self._edges_cached(codes)
-        n = len(self.hierarchy)
-        return CSR.from_edges(n, c, p) if up else CSR.from_edges(n, p, c)
+        key = ("csr", codes, up)
+        hit = self._cache.get(key)
+        if hit is None:
+            c, p = self._edges_cached(codes)
+            n = len(self.hierarchy)
+            hit = self._cache[key] = CSR.from_edges(n, c, p) if up else CSR.from_edges(n, p, c)
+        assert isinstance(hit, CSR)
+        return hit
 
     # -- structure ---------------------------------------------------------------
 

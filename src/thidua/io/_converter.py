@@ -18,7 +18,7 @@ Two layers live here:
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
+import datetime as dt
 import enum
 import gc
 import math
@@ -268,7 +268,7 @@ def _date_reader(cache_limit: int = 100_000) -> _DateReader:
                     cache.clear()
                 cache[value] = day
             return day
-        if isinstance(value, _dt.date):
+        if isinstance(value, dt.date):
             return as_date(value)
         raise DateParseError(_describe(value), "expected text yyyy-mm-dd or dd/mm/yyyy")
 
@@ -361,8 +361,9 @@ class _Field:
 
 def _fields(dates: _DateReader) -> dict[type[Any], tuple[_Field, ...]]:
     def date(name: str, *, required: bool = False) -> _Field:
-        return _Field(name, dates.read, required=required, is_date=True,
-                      read_optional=dates.read_optional)
+        return _Field(
+            name, dates.read, required=required, is_date=True, read_optional=dates.read_optional
+        )
 
     def choice(name: str, enum_type: type[enum.Enum], *, required: bool = False) -> _Field:
         return _Field(name, _enum_reader(enum_type), required=required, is_enum=True)
@@ -426,7 +427,7 @@ def _optional(read: Callable[..., T]) -> Callable[[Any, Any], T | None]:
     return hook
 
 
-def _iso(value: _dt.date) -> str:
+def _iso(value: dt.date) -> str:
     return value.isoformat()
 
 
@@ -445,7 +446,7 @@ def _build_converter(*, with_source: bool) -> cattrs.Converter:
     # Type-level hooks: what users get from converter.structure(value, type).
     conv.register_structure_hook(pendulum.Date, dates.read)
     conv.register_unstructure_hook(pendulum.Date, _iso)
-    conv.register_unstructure_hook(_dt.date, _iso)
+    conv.register_unstructure_hook(dt.date, _iso)
     for enum_type in (GroupKind, Role, EventKind):
         conv.register_structure_hook(enum_type, _enum_reader(enum_type))
         conv.register_unstructure_hook(enum_type, lambda m: m.value)
@@ -478,7 +479,10 @@ def _build_converter(*, with_source: bool) -> cattrs.Converter:
         conv.register_structure_hook(
             cls,
             make_dict_structure_fn(
-                cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False,
+                cls,
+                conv,
+                _cattrs_forbid_extra_keys=True,
+                _cattrs_detailed_validation=False,
                 **structure,
             ),
         )
@@ -651,6 +655,16 @@ class _RecordReader(Generic[T]):
                     del raw["source"]
         return self._read_slowly(raw, pointer, problems)
 
+    def read_owned(
+        self, raw: dict[str, Any], pointer: Pointer, problems: list[Problem]
+    ) -> T | None:
+        """Like :meth:`read` for a dict built by thidua that already holds ``source``."""
+        try:
+            return self._fast(raw, self.cls)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - any fault: the slow path reports it
+            del raw["source"]
+            return self._read_slowly(raw, pointer, problems)
+
     def _say(self, subject: str | None, detail: str) -> str:
         who = f"{self.label} {subject!r}" if subject else self.label
         return f"{who}: {detail}"
@@ -658,16 +672,23 @@ class _RecordReader(Generic[T]):
     def _read_slowly(self, raw: object, pointer: Pointer, problems: list[Problem]) -> T | None:
         if not isinstance(raw, Mapping):
             problems.append(
-                problem("S006", self._say(None, f"expected an object, got {_describe(raw)}"),
-                        pointer=pointer)
+                problem(
+                    "S006",
+                    self._say(None, f"expected an object, got {_describe(raw)}"),
+                    pointer=pointer,
+                )
             )
             return None
         subject = _subject(raw, self.subject_key)
         for key in raw:
             if key not in self.names:
                 problems.append(
-                    problem("S007", self._say(subject, f"unknown field {key!r} ignored"),
-                            subject=subject, pointer=pointer.at(str(key)))
+                    problem(
+                        "S007",
+                        self._say(subject, f"unknown field {key!r} ignored"),
+                        subject=subject,
+                        pointer=pointer.at(str(key)),
+                    )
                 )
         kwargs: dict[str, Any] = {}
         usable = True
@@ -679,8 +700,14 @@ class _RecordReader(Generic[T]):
                     usable = False
                     code = "S004" if f.name in raw else "S002"
                     what = "is empty" if code == "S004" else "is missing"
-                    problems.append(problem(code, self._say(subject, f"required {f.name!r} {what}"),
-                                            subject=subject, pointer=at))
+                    problems.append(
+                        problem(
+                            code,
+                            self._say(subject, f"required {f.name!r} {what}"),
+                            subject=subject,
+                            pointer=at,
+                        )
+                    )
                 continue
             if f.read is _attributes and isinstance(value, Mapping):
                 kwargs[f.name] = self._attributes(value, subject, at, problems)
@@ -688,17 +715,29 @@ class _RecordReader(Generic[T]):
             try:
                 kwargs[f.name] = f.read(value)
             except DateParseError as exc:
-                problems.append(problem("S003", self._say(subject, f"{f.name}: {exc}"),
-                                        subject=subject, pointer=at))
+                problems.append(
+                    problem(
+                        "S003", self._say(subject, f"{f.name}: {exc}"), subject=subject, pointer=at
+                    )
+                )
                 usable = usable and not f.required
             except _MissingValueError:
                 code = "S004" if f.required else "S006"
-                problems.append(problem(code, self._say(subject, f"{f.name!r} is empty"),
-                                        subject=subject, pointer=at))
+                problems.append(
+                    problem(
+                        code,
+                        self._say(subject, f"{f.name!r} is empty"),
+                        subject=subject,
+                        pointer=at,
+                    )
+                )
                 usable = usable and not f.required
             except (ValueError, TypeError) as exc:
-                problems.append(problem("S006", self._say(subject, f"{f.name}: {exc}"),
-                                        subject=subject, pointer=at))
+                problems.append(
+                    problem(
+                        "S006", self._say(subject, f"{f.name}: {exc}"), subject=subject, pointer=at
+                    )
+                )
                 usable = usable and not f.required
         if not usable:
             return None
@@ -707,8 +746,9 @@ class _RecordReader(Generic[T]):
         try:
             return self.cls(**kwargs)
         except (ValueError, TypeError) as exc:  # pragma: no cover - model converters
-            problems.append(problem("S006", self._say(subject, str(exc)), subject=subject,
-                                    pointer=pointer))
+            problems.append(
+                problem("S006", self._say(subject, str(exc)), subject=subject, pointer=pointer)
+            )
             return None
 
     def _attributes(
@@ -719,8 +759,14 @@ class _RecordReader(Generic[T]):
             try:
                 out[_text(key)] = _scalar(item)
             except _InvalidValueError as exc:
-                problems.append(problem("S006", self._say(subject, f"attribute {key!r}: {exc}"),
-                                        subject=subject, pointer=at.at(str(key))))
+                problems.append(
+                    problem(
+                        "S006",
+                        self._say(subject, f"attribute {key!r}: {exc}"),
+                        subject=subject,
+                        pointer=at.at(str(key)),
+                    )
+                )
         return out
 
 

@@ -125,7 +125,14 @@ METADATA = TableSpec(
 )
 
 TABLES: tuple[TableSpec, ...] = (
-    UNITS, LINKS, GROUPS, GROUP_MEMBERS, EVENTS, ROOTS, LEVELS, METADATA,
+    UNITS,
+    LINKS,
+    GROUPS,
+    GROUP_MEMBERS,
+    EVENTS,
+    ROOTS,
+    LEVELS,
+    METADATA,
 )
 """The tables of a hierarchy dataset, in the order they are written."""
 
@@ -137,31 +144,41 @@ _CUSTOM_SCHEME = "custom"
 # empty one is then reported S004); optional empty cells are left out.
 _S, _K, _L = "strip", "keep", "list"
 _MODES: Mapping[str, Mapping[str, str]] = {
-    "units": {"id": _S, "name": _K, "kind": _S, "founded": _S, "dissolved": _S,
-              "short_name": _K},
+    "units": {"id": _S, "name": _K, "kind": _S, "founded": _S, "dissolved": _S, "short_name": _K},
     "links": {"child": _S, "parent": _S, "relation": _S, "valid_from": _S, "valid_to": _S},
     "groups": {"id": _S, "name": _K, "kind": _S, "owner": _S},
     "group_members": {"group": _S, "unit": _S, "valid_from": _S, "valid_to": _S, "role": _S},
-    "events": {"id": _S, "kind": _S, "date": _S, "originals": _L, "results": _L, "shares": _L,
-               "document": _S, "name": _K},
+    "events": {
+        "id": _S,
+        "kind": _S,
+        "date": _S,
+        "originals": _L,
+        "results": _L,
+        "shares": _L,
+        "document": _S,
+        "name": _K,
+    },
     "levels": {"kind": _S, "rank": _S, "label": _K},
 }
 
 
-def _raw(values: Mapping[str, str], spec: TableSpec, modes: Mapping[str, str]) -> dict[str, Any]:
+def _plan(spec: TableSpec, present: Iterable[str]) -> tuple[tuple[str, str, bool], ...]:
+    """(field, mode, required) for the columns present in a table."""
+    modes = _MODES[spec.name]
+    return tuple((f, modes[f], f in spec.required) for f in present if f in modes)
+
+
+def _raw(values: Mapping[str, str], plan: tuple[tuple[str, str, bool], ...]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
-    required = spec.required
-    for field, text in values.items():
-        mode = modes.get(field)
-        if mode is None:
-            continue
-        if mode == _S:
+    for field, mode, required in plan:
+        text = values[field]
+        if mode is _S:
             value: Any = text.strip()
-        elif mode == _K:
+        elif mode is _K:
             value = text
         else:
             value = [item.strip() for item in text.split(";") if item.strip()]
-        if value or field in required:
+        if value or required:
             raw[field] = value
     return raw
 
@@ -169,23 +186,21 @@ def _raw(values: Mapping[str, str], spec: TableSpec, modes: Mapping[str, str]) -
 def _records(
     table: Table, reader: _RecordReader[Any], problems: list[Problem], *, with_extra: bool = False
 ) -> list[Any]:
-    modes = _MODES[table.spec.name]
-    spec = table.spec
-    read = reader.read
+    plan = _plan(table.spec, table.headers)
+    read = reader.read_owned
     out = []
     for row in table.rows:
-        raw = _raw(row.values, spec, modes)
+        raw = _raw(row.values, plan)
         if with_extra and row.extra:
             raw["attributes"] = dict(row.extra)
-        record = read(raw, row.pointer, problems)
+        raw["source"] = pointer = row.pointer
+        record = read(raw, pointer, problems)
         if record is not None:
             out.append(record)
     return out
 
 
-def dataset_from_tables(
-    get: Callable[[TableSpec], Table | None], source: str
-) -> LoadResult:
+def dataset_from_tables(get: Callable[[TableSpec], Table | None], source: str) -> LoadResult:
     """Build a dataset from tables; *get* returns ``None`` for an absent optional table.
 
     The ``units`` table must be present (the caller raises otherwise).
@@ -223,25 +238,31 @@ def _roots(table: Table, problems: list[Problem]) -> list[str]:
         try:
             out.append(_id(row.values["unit"].strip()))
         except _MissingValueError:
-            problems.append(problem("S004", "root: the unit id is empty",
-                                    pointer=row.pointer.at("unit")))
+            problems.append(
+                problem("S004", "root: the unit id is empty", pointer=row.pointer.at("unit"))
+            )
     return out
 
 
 def _scheme(table: Table, readers: _Readers, problems: list[Problem]) -> LevelScheme:
     name: str | None = None
     levels = []
+    plan = _plan(table.spec, table.headers)
     for row in table.rows:
         row_name = _text(row.values.get("scheme", "").strip()) or _CUSTOM_SCHEME
         if name is None:
             name = row_name
         elif row_name != name:
-            problems.append(problem(
-                "S006", f"level: scheme {row_name!r} differs from {name!r} of the first row; "
-                "one scheme per dataset, the row is skipped", pointer=row.pointer.at("scheme")))
+            problems.append(
+                problem(
+                    "S006",
+                    f"level: scheme {row_name!r} differs from {name!r} of the first row; "
+                    "one scheme per dataset, the row is skipped",
+                    pointer=row.pointer.at("scheme"),
+                )
+            )
             continue
-        level = readers.levels.read(_raw(row.values, table.spec, _MODES["levels"]), row.pointer,
-                                    problems)
+        level = readers.levels.read(_raw(row.values, plan), row.pointer, problems)
         if level is not None:
             levels.append(level)
     if name is None:
@@ -254,12 +275,18 @@ def _metadata(table: Table, problems: list[Problem]) -> dict[str, str]:
     for row in table.rows:
         key = _text(row.values["key"].strip())
         if not key:
-            problems.append(problem("S004", "metadata: the key is empty",
-                                    pointer=row.pointer.at("key")))
+            problems.append(
+                problem("S004", "metadata: the key is empty", pointer=row.pointer.at("key"))
+            )
             continue
         if key in out:
-            problems.append(problem("S006", f"metadata: key {key!r} is given twice; the later "
-                                    "value is kept", pointer=row.pointer.at("key")))
+            problems.append(
+                problem(
+                    "S006",
+                    f"metadata: key {key!r} is given twice; the later value is kept",
+                    pointer=row.pointer.at("key"),
+                )
+            )
         out[key] = _text(row.values["value"])
     return out
 
@@ -289,11 +316,15 @@ def _attribute_columns(records: Sequence[Unit | Group], spec: TableSpec) -> list
             keys.setdefault(key, None)
     for key in keys:
         if not key.strip() or key != key.strip():
-            raise FormatError(f"attribute {key!r} cannot be a {spec.name} column header: "
-                              "headers lose surrounding whitespace")
+            raise FormatError(
+                f"attribute {key!r} cannot be a {spec.name} column header: "
+                "headers lose surrounding whitespace"
+            )
         if spec.field_for(key) is not None:
-            raise FormatError(f"attribute {key!r} would be read as the {spec.name} field "
-                              f"{spec.field_for(key)!r}: rename it before writing tables")
+            raise FormatError(
+                f"attribute {key!r} would be read as the {spec.name} field "
+                f"{spec.field_for(key)!r}: rename it before writing tables"
+            )
     return list(keys)
 
 
@@ -318,36 +349,87 @@ def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list
     """
     out: list[tuple[TableSpec, list[str], list[list[Any]]]] = []
     unit_attrs = _attribute_columns(dataset.units, UNITS)
-    out.append((UNITS, [*UNITS.fields, *unit_attrs], [
-        [u.id, u.name, u.kind, u.founded, u.dissolved, u.short_name,
-         *(_attribute_text(u.attributes.get(k)) for k in unit_attrs)]
-        for u in dataset.units
-    ]))
-    out.append((LINKS, list(LINKS.fields), [
-        [k.child, k.parent, k.relation, k.valid_from, k.valid_to] for k in dataset.links
-    ]))
+    out.append(
+        (
+            UNITS,
+            [*UNITS.fields, *unit_attrs],
+            [
+                [
+                    u.id,
+                    u.name,
+                    u.kind,
+                    u.founded,
+                    u.dissolved,
+                    u.short_name,
+                    *(_attribute_text(u.attributes.get(k)) for k in unit_attrs),
+                ]
+                for u in dataset.units
+            ],
+        )
+    )
+    out.append(
+        (
+            LINKS,
+            list(LINKS.fields),
+            [[k.child, k.parent, k.relation, k.valid_from, k.valid_to] for k in dataset.links],
+        )
+    )
     group_attrs = _attribute_columns(dataset.groups, GROUPS)
-    out.append((GROUPS, [*GROUPS.fields, *group_attrs], [
-        [g.id, g.name, g.kind.value, g.owner,
-         *(_attribute_text(g.attributes.get(k)) for k in group_attrs)]
-        for g in dataset.groups
-    ]))
-    out.append((GROUP_MEMBERS, list(GROUP_MEMBERS.fields), [
-        [m.group, m.unit, m.valid_from, m.valid_to, m.role.value] for m in dataset.members
-    ]))
-    out.append((EVENTS, list(EVENTS.fields), [
-        [e.id, e.kind.value, e.date, _joined(e.originals, "original"),
-         _joined(e.results, "result"), ";".join(repr(s) for s in e.shares), e.document, e.name]
-        for e in dataset.events
-    ]))
+    out.append(
+        (
+            GROUPS,
+            [*GROUPS.fields, *group_attrs],
+            [
+                [
+                    g.id,
+                    g.name,
+                    g.kind.value,
+                    g.owner,
+                    *(_attribute_text(g.attributes.get(k)) for k in group_attrs),
+                ]
+                for g in dataset.groups
+            ],
+        )
+    )
+    out.append(
+        (
+            GROUP_MEMBERS,
+            list(GROUP_MEMBERS.fields),
+            [[m.group, m.unit, m.valid_from, m.valid_to, m.role.value] for m in dataset.members],
+        )
+    )
+    out.append(
+        (
+            EVENTS,
+            list(EVENTS.fields),
+            [
+                [
+                    e.id,
+                    e.kind.value,
+                    e.date,
+                    _joined(e.originals, "original"),
+                    _joined(e.results, "result"),
+                    ";".join(repr(s) for s in e.shares),
+                    e.document,
+                    e.name,
+                ]
+                for e in dataset.events
+            ],
+        )
+    )
     out.append((ROOTS, list(ROOTS.fields), [[r] for r in dataset.roots]))
     if dataset.scheme != UNION_SCHEME:
         if not dataset.scheme.levels:
-            raise FormatError(f"level scheme {dataset.scheme.name!r} has no levels: "
-                              "tables cannot hold it")
-        out.append((LEVELS, list(LEVELS.fields), [
-            [dataset.scheme.name, lv.kind, lv.rank, lv.label] for lv in dataset.scheme.levels
-        ]))
+            raise FormatError(
+                f"level scheme {dataset.scheme.name!r} has no levels: tables cannot hold it"
+            )
+        out.append(
+            (
+                LEVELS,
+                list(LEVELS.fields),
+                [[dataset.scheme.name, lv.kind, lv.rank, lv.label] for lv in dataset.scheme.levels],
+            )
+        )
     out.append((METADATA, list(METADATA.fields), [[k, v] for k, v in dataset.metadata.items()]))
     return [t for t in out if t[2] or t[0].name in _ALWAYS_WRITTEN]
 
@@ -368,7 +450,7 @@ def _csv_cell(value: Any) -> str:
 
 
 def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
-    """Read a directory of CSV tables (``units.csv`` required, the others optional).
+    r"""Read a directory of CSV tables (``units.csv`` required, the others optional).
 
     File names are matched without regard to case.  An optional file that
     cannot be decoded or parsed is reported as ``S001`` and the others are
@@ -391,9 +473,9 @@ def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) ->
         >>> import tempfile, pathlib
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (tmp / "units.csv").write_text(
-        ...     "Mã đơn vị,Tên đơn vị,Cấp,Ngày thành lập\\n"
-        ...     "HN,LĐLĐ thành phố Hà Nội,provincial,28/7/1929\\n"
-        ...     "HK,LĐLĐ quận Hoàn Kiếm,district,1/7/2025x\\n", encoding="utf-8")
+        ...     "Mã đơn vị,Tên đơn vị,Cấp,Ngày thành lập\n"
+        ...     "HN,LĐLĐ thành phố Hà Nội,provincial,28/7/1929\n"
+        ...     "HK,LĐLĐ quận Hoàn Kiếm,district,1/7/2025x\n", encoding="utf-8")
         >>> result = read_csv_dir(tmp)
         >>> result.dataset.unit_ids(), result.dataset.units[0].founded
         (('HN', 'HK'), Date(1929, 7, 28))
@@ -418,8 +500,13 @@ def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) ->
         try:
             return read_csv_table(file, spec, progress=progress)
         except UnreadableInputError as exc:
-            unreadable.append(problem("S001", f"{file.name} cannot be read: {exc.reason}; "
-                                      "the file is skipped", pointer=Pointer(file=file.name)))
+            unreadable.append(
+                problem(
+                    "S001",
+                    f"{file.name} cannot be read: {exc.reason}; the file is skipped",
+                    pointer=Pointer(file=file.name),
+                )
+            )
             return None
 
     unreadable: list[Problem] = []
@@ -432,13 +519,13 @@ def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) ->
 
 
 def write_csv_dir(dataset: Dataset, path: PathLike, *, bom: bool = False) -> None:
-    """Write a dataset as a directory of CSV tables (created if missing).
+    r"""Write a dataset as a directory of CSV tables (created if missing).
 
     ``units.csv`` and ``links.csv`` are always written, the other tables only
     when they have rows (``levels.csv`` only for a scheme other than
     :data:`~thidua.levels.UNION_SCHEME`); a table file of this format left
     from an earlier write and not written now is removed, so the directory
-    reads back as *dataset*.  Files are UTF-8 with ``\\n`` line ends.
+    reads back as *dataset*.  Files are UTF-8 with ``\n`` line ends.
 
     Args:
         dataset: the dataset.
@@ -470,11 +557,14 @@ def write_csv_dir(dataset: Dataset, path: PathLike, *, bom: bool = False) -> Non
     directory.mkdir(parents=True, exist_ok=True)
     written = set()
     for spec, header, rows in tables:
-        write_csv_table(directory / f"{spec.name}.csv", header,
-                        ([_csv_cell(c) for c in row] for row in rows), bom=bom)
+        write_csv_table(
+            directory / f"{spec.name}.csv",
+            header,
+            ([_csv_cell(c) for c in row] for row in rows),
+            bom=bom,
+        )
         written.add(f"{spec.name}.csv")
     for spec in TABLES:
         stale = directory / f"{spec.name}.csv"
         if stale.name not in written and stale.is_file():
             stale.unlink()
-

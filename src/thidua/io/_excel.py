@@ -8,7 +8,7 @@ imported only when a workbook is read or written.
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import os
 import warnings
 import zipfile
@@ -97,8 +97,8 @@ def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> L
 def _excel_cell(cell_type: Any, sheet: Any, value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(value, _dt.date):
-        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
     if isinstance(value, str) and value.startswith("="):
         cell = cell_type(sheet, value=value)
         cell.data_type = "s"  # text, not a formula

@@ -133,7 +133,7 @@ def _loads(
 
 
 def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
-    """Read a YAML document of the canonical structure (with :func:`yaml.safe_load`).
+    r"""Read a YAML document of the canonical structure (with :func:`yaml.safe_load`).
 
     Unquoted YAML dates (``founded: 2025-07-01``) and numbers used as ids are
     accepted.  Quote ids with leading zeros (``id: "007"``): YAML reads
@@ -155,7 +155,7 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
         >>> import tempfile, pathlib
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (tmp / "h.yaml").write_text(
-        ...     "units:\\n- {id: HN, name: LĐLĐ Hà Nội, kind: provincial, founded: 1929-07-28}\\n",
+        ...     "units:\n- {id: HN, name: LĐLĐ Hà Nội, kind: provincial, founded: 1929-07-28}\n",
         ...     encoding="utf-8")
         >>> read_yaml(tmp / "h.yaml").dataset.units[0].founded
         Date(1929, 7, 28)
@@ -167,8 +167,7 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
             doc = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
-        return _load_document(doc, file=Path(path).name, source=os.fspath(path),
-                              progress=progress)
+        return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)
 
 
 def _import_yaml() -> Any:
@@ -195,15 +194,22 @@ def _load_document(
             )
     if "format" in doc and doc["format"] != FORMAT_NAME:
         problems.append(
-            problem("S006", f"'format' is {_describe(doc['format'])}, expected {FORMAT_NAME!r}",
-                    pointer=root.at("format"))
+            problem(
+                "S006",
+                f"'format' is {_describe(doc['format'])}, expected {FORMAT_NAME!r}",
+                pointer=root.at("format"),
+            )
         )
     version = doc.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version != SCHEMA_VERSION:
         problems.append(
-            problem("S005", f"schema_version {_describe(version)} is not supported "
-                    f"(this thidua reads version {SCHEMA_VERSION}); reading it as version "
-                    f"{SCHEMA_VERSION}", pointer=root.at("schema_version"))
+            problem(
+                "S005",
+                f"schema_version {_describe(version)} is not supported "
+                f"(this thidua reads version {SCHEMA_VERSION}); reading it as version "
+                f"{SCHEMA_VERSION}",
+                pointer=root.at("schema_version"),
+            )
         )
     readers = _readers()
     records: dict[str, tuple[Any, ...]] = {}
@@ -227,8 +233,11 @@ def _read_section(
     if items is None:
         return ()
     if not isinstance(items, list):
-        problems.append(problem("S006", f"{name!r} must be a list, got {_describe(items)}",
-                                pointer=root.at(name)))
+        problems.append(
+            problem(
+                "S006", f"{name!r} must be a list, got {_describe(items)}", pointer=root.at(name)
+            )
+        )
         return ()
     reader = getattr(readers, name)
     read = reader.read
@@ -241,14 +250,17 @@ def _read_section(
     return tuple(out)
 
 
-def _read_metadata(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) -> dict[str, str]:
+def _read_metadata(
+    doc: Mapping[str, Any], root: Pointer, problems: list[Problem]
+) -> dict[str, str]:
     value = doc.get("metadata")
     at = root.at("metadata")
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        problems.append(problem("S006", f"'metadata' must be an object, got {_describe(value)}",
-                                pointer=at))
+        problems.append(
+            problem("S006", f"'metadata' must be an object, got {_describe(value)}", pointer=at)
+        )
         return {}
     out: dict[str, str] = {}
     for key, item in value.items():
@@ -264,8 +276,13 @@ def _read_roots(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) 
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.append(problem("S006", f"'roots' must be a list of unit ids, got "
-                                f"{_describe(value)}", pointer=root.at("roots")))
+        problems.append(
+            problem(
+                "S006",
+                f"'roots' must be a list of unit ids, got {_describe(value)}",
+                pointer=root.at("roots"),
+            )
+        )
         return ()
     out: list[str] = []
     for i, item in enumerate(value):
@@ -287,35 +304,57 @@ def _read_scheme(
     if value is None:
         return UNION_SCHEME
     if not isinstance(value, Mapping):
-        problems.append(problem("S006", f"'scheme' must be an object with 'name' and 'levels', "
-                                f"got {_describe(value)}; using {UNION_SCHEME.name!r}", pointer=at))
+        problems.append(
+            problem(
+                "S006",
+                f"'scheme' must be an object with 'name' and 'levels', "
+                f"got {_describe(value)}; using {UNION_SCHEME.name!r}",
+                pointer=at,
+            )
+        )
         return UNION_SCHEME
     for key in value:
         if key not in ("name", "levels"):
-            problems.append(problem("S007", f"scheme: unknown field {key!r} ignored",
-                                    pointer=at.at(str(key))))
+            problems.append(
+                problem("S007", f"scheme: unknown field {key!r} ignored", pointer=at.at(str(key)))
+            )
     usable = True
     for key in ("name", "levels"):
         if key not in value:
             usable = False
-            problems.append(problem("S002", f"scheme: required {key!r} is missing; using "
-                                    f"{UNION_SCHEME.name!r}", pointer=at.at(key)))
+            problems.append(
+                problem(
+                    "S002",
+                    f"scheme: required {key!r} is missing; using {UNION_SCHEME.name!r}",
+                    pointer=at.at(key),
+                )
+            )
     if not usable:
         return UNION_SCHEME
     try:
         name = _text(value["name"])
     except ValueError as exc:
-        problems.append(problem("S006", f"scheme: name: {exc}; using {UNION_SCHEME.name!r}",
-                                pointer=at.at("name")))
+        problems.append(
+            problem(
+                "S006", f"scheme: name: {exc}; using {UNION_SCHEME.name!r}", pointer=at.at("name")
+            )
+        )
         return UNION_SCHEME
     levels = value["levels"]
     if not isinstance(levels, list):
-        problems.append(problem("S006", f"scheme: 'levels' must be a list; using "
-                                f"{UNION_SCHEME.name!r}", pointer=at.at("levels")))
+        problems.append(
+            problem(
+                "S006",
+                f"scheme: 'levels' must be a list; using {UNION_SCHEME.name!r}",
+                pointer=at.at("levels"),
+            )
+        )
         return UNION_SCHEME
     read = readers.levels.read
-    found = [read(lv, Pointer(file=root.file, path=f"$.scheme.levels[{i}]"), problems)
-             for i, lv in enumerate(levels)]
+    found = [
+        read(lv, Pointer(file=root.file, path=f"$.scheme.levels[{i}]"), problems)
+        for i, lv in enumerate(levels)
+    ]
     return LevelScheme(name, tuple(lv for lv in found if lv is not None))
 
 
@@ -402,7 +441,7 @@ def _emit_members(
 
 
 def write_json(dataset: Dataset, path: PathLike) -> None:
-    """Write a dataset as a canonical JSON file (UTF-8, ``\\n`` line ends).
+    r"""Write a dataset as a canonical JSON file (UTF-8, ``\n`` line ends).
 
     Examples:
         >>> import tempfile, pathlib

@@ -31,8 +31,9 @@ Examples:
 from __future__ import annotations
 
 import csv
-import datetime as _dt
+import datetime as dt
 import io
+import operator
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -61,9 +62,7 @@ PROGRESS_EVERY = 10_000
 """Rows between two progress calls."""
 
 
-def _lookup(
-    fields: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]
-) -> dict[str, str]:
+def _lookup(fields: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     table = {name_key(f): f for f in fields}
     for field, names in aliases.items():
         table.update({name_key(n): field for n in names})
@@ -183,9 +182,9 @@ def cell_text(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, _dt.datetime):
+    if isinstance(value, dt.datetime):
         return value.date().isoformat()
-    if isinstance(value, _dt.date):
+    if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
@@ -247,35 +246,79 @@ def table_from_cells(
         field = spec.field_for(header)
         if field is None and spec.keep_extra:
             if any(h == header for _, h in extra):
-                problems.append(problem(
-                    "S008", f"{where}: column {header!r} appears twice; the second is ignored",
-                    pointer=attrs.evolve(base, column=header)))
+                problems.append(
+                    problem(
+                        "S008",
+                        f"{where}: column {header!r} appears twice; the second is ignored",
+                        pointer=attrs.evolve(base, column=header),
+                    )
+                )
             else:
                 extra.append((index, header))
         elif field is None:
-            problems.append(problem(
-                "S007", f"{where}: unknown column {header!r} ignored (accepted: "
-                f"{', '.join(spec.fields)})", pointer=attrs.evolve(base, column=header)))
+            problems.append(
+                problem(
+                    "S007",
+                    f"{where}: unknown column {header!r} ignored (accepted: "
+                    f"{', '.join(spec.fields)})",
+                    pointer=attrs.evolve(base, column=header),
+                )
+            )
         elif field in columns:
-            problems.append(problem(
-                "S008", f"{where}: columns {headers[field]!r} and {header!r} both give "
-                f"{field!r}; the second is ignored", pointer=attrs.evolve(base, column=header)))
+            problems.append(
+                problem(
+                    "S008",
+                    f"{where}: columns {headers[field]!r} and {header!r} both give "
+                    f"{field!r}; the second is ignored",
+                    pointer=attrs.evolve(base, column=header),
+                )
+            )
         else:
             columns[field] = index
             headers[field] = header
     missing = [f for f in spec.fields if f in spec.required and f not in columns]
     for field in missing:
         names = " or ".join(repr(h) for h in spec.headers_for(field))
-        problems.append(problem(
-            "S002", f"{where}: required column {names} is missing; no row was read",
-            pointer=base))
+        problems.append(
+            problem(
+                "S002",
+                f"{where}: required column {names} is missing; no row was read",
+                pointer=base,
+            )
+        )
     if missing:
-        return Table(spec=spec, file=file, sheet=sheet, headers=headers,
-                     extra_headers=tuple(h for _, h in extra), rows=(), problems=tuple(problems))
-    rows = _rows(it, columns, headers, extra, blank, len(header_cells), file, sheet,
-                 problems, progress, stage, total)
-    return Table(spec=spec, file=file, sheet=sheet, headers=headers,
-                 extra_headers=tuple(h for _, h in extra), rows=rows, problems=tuple(problems))
+        return Table(
+            spec=spec,
+            file=file,
+            sheet=sheet,
+            headers=headers,
+            extra_headers=tuple(h for _, h in extra),
+            rows=(),
+            problems=tuple(problems),
+        )
+    rows = _rows(
+        it,
+        columns,
+        headers,
+        extra,
+        blank,
+        len(header_cells),
+        file,
+        sheet,
+        problems,
+        progress,
+        stage,
+        total,
+    )
+    return Table(
+        spec=spec,
+        file=file,
+        sheet=sheet,
+        headers=headers,
+        extra_headers=tuple(h for _, h in extra),
+        rows=rows,
+        problems=tuple(problems),
+    )
 
 
 def _rows(
@@ -293,7 +336,9 @@ def _rows(
     total: int | None,
 ) -> tuple[Row, ...]:
     items = tuple(columns.items())
+    fields = tuple(columns)
     need = max(columns.values(), default=-1) + 1
+    pick = operator.itemgetter(*columns.values()) if len(columns) > 1 else None
     warned_blank: set[int] = set()
     rows: list[Row] = []
     done = 0
@@ -303,22 +348,30 @@ def _rows(
         if not any(cells):
             continue
         size = len(cells)
-        if size >= need:
-            values = {f: cells[i] for f, i in items}
+        if size >= need and pick is not None:
+            values = dict(zip(fields, pick(cells), strict=True))
         else:
             values = {f: cells[i] if i < size else "" for f, i in items}
         kept = {h: cells[i] for i, h in extra if i < size and cells[i] != ""} if extra else empty
         pointer = Pointer(file=file, sheet=sheet, row=number, headers=headers)
         if size > width and any(cells[width:]):
-            problems.append(problem(
-                "S007", f"row {number} has values beyond the last header; they are ignored",
-                pointer=attrs.evolve(pointer, column=None)))
+            problems.append(
+                problem(
+                    "S007",
+                    f"row {number} has values beyond the last header; they are ignored",
+                    pointer=attrs.evolve(pointer, column=None),
+                )
+            )
         for i in blank:
             if i not in warned_blank and i < size and cells[i] != "":
                 warned_blank.add(i)
-                problems.append(problem(
-                    "S007", f"column {i + 1} has no header; its values are ignored",
-                    pointer=pointer))
+                problems.append(
+                    problem(
+                        "S007",
+                        f"column {i + 1} has no header; its values are ignored",
+                        pointer=pointer,
+                    )
+                )
         rows.append(Row(values=values, extra=kept, pointer=pointer))
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
@@ -331,7 +384,7 @@ def _rows(
 def read_csv_table(
     path: PathLike, spec: TableSpec, *, progress: ProgressCallback | None = None
 ) -> Table:
-    """Read a CSV file (UTF-8, with or without a byte-order mark) as a table.
+    r"""Read a CSV file (UTF-8, with or without a byte-order mark) as a table.
 
     Args:
         path: the file.
@@ -348,7 +401,7 @@ def read_csv_table(
     Examples:
         >>> import tempfile, pathlib
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (tmp / "roots.csv").write_bytes("\\ufeffĐơn vị\\nHN\\n".encode())
+        >>> _ = (tmp / "roots.csv").write_bytes("\ufeffĐơn vị\nHN\n".encode())
         >>> spec = TableSpec(name="roots", fields=("unit",), required={"unit"},
         ...                  aliases={"unit": ("Đơn vị",)})
         >>> [r.values for r in read_csv_table(tmp / "roots.csv", spec).rows]
@@ -366,8 +419,9 @@ def read_csv_table(
             source, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8"
         ) from None
     try:
-        return table_from_cells(csv.reader(io.StringIO(text, newline="")), spec,
-                                file=Path(path).name, progress=progress)
+        return table_from_cells(
+            csv.reader(io.StringIO(text, newline="")), spec, file=Path(path).name, progress=progress
+        )
     except csv.Error as exc:
         raise UnreadableInputError(source, f"not CSV ({exc})") from None
 
@@ -399,20 +453,27 @@ def read_excel_table(
         {'id': '101', 'valid_from': '2025-07-01'}
     """
     total = worksheet.max_row - 1 if isinstance(worksheet.max_row, int) else None
-    return table_from_cells(worksheet.iter_rows(values_only=True), spec, file=file,
-                            sheet=str(worksheet.title), progress=progress, total=total)
+    return table_from_cells(
+        worksheet.iter_rows(values_only=True),
+        spec,
+        file=file,
+        sheet=str(worksheet.title),
+        progress=progress,
+        total=total,
+    )
 
 
-def write_csv_table(path: PathLike, header: Sequence[str], rows: Iterable[Sequence[str]],
-                    *, bom: bool = False) -> None:
-    """Write a header and rows of text as CSV (UTF-8, ``\\n`` line ends, minimal quoting).
+def write_csv_table(
+    path: PathLike, header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = False
+) -> None:
+    r"""Write a header and rows of text as CSV (UTF-8, ``\n`` line ends, minimal quoting).
 
     Examples:
         >>> import tempfile, pathlib
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_csv_table(tmp / "m.csv", ["key", "value"], [["title", "Hà Nội, 2025"]])
         >>> (tmp / "m.csv").read_text(encoding="utf-8")
-        'key,value\\ntitle,"Hà Nội, 2025"\\n'
+        'key,value\ntitle,"Hà Nội, 2025"\n'
     """
     with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pendulum
-
-from thidua.model import ADMIN, ChangeEvent, EventKind, Link
+from thidua._dates import from_ordinal
+from thidua._graph import IntArray
+from thidua.model import ChangeEvent, EventKind
 from thidua.validation._context import Context, show_date
 
 # (minimum originals, maximum originals, minimum results, maximum results); None = any.
@@ -31,7 +31,7 @@ def check_events(ctx: Context) -> None:
     events = ctx.hierarchy.dataset.events
     counts = Counter(e.id for e in events)
     seen: set[str] = set()
-    admin_links = _admin_links_of(ctx, events)
+    parents = _Parents(ctx)
     for event in events:
         if counts[event.id] > 1 and event.id in seen:
             ctx.add(
@@ -52,7 +52,7 @@ def check_events(ctx: Context) -> None:
         elif event.kind is EventKind.RENAME:
             _check_rename(ctx, event, known[0])
         elif event.kind is EventKind.MOVE:
-            _check_move(ctx, event, known, admin_links)
+            _check_move(ctx, event, known, parents)
         else:  # dissolve, merge, absorb, split: the originals end on the date
             for uid in known[0]:
                 _check_ended_on(ctx, event, uid)
@@ -222,24 +222,26 @@ def _check_rename(ctx: Context, event: ChangeEvent, originals: list[str]) -> Non
             )
 
 
-def _admin_links_of(ctx: Context, events: tuple[ChangeEvent, ...]) -> dict[str, list[Link]]:
-    moved = {uid for e in events if e.kind is EventKind.MOVE for uid in e.originals}
-    out: dict[str, list[Link]] = {}
-    for link in ctx.hierarchy.dataset.links:
-        if link.relation == ADMIN and link.child in moved:
-            out.setdefault(link.child, []).append(link)
-    return out
+class _Parents:
+    """Admin parent arrays of the days events look at, built once per day."""
 
+    def __init__(self, ctx: Context) -> None:
+        self.hierarchy = ctx.hierarchy
+        self.days: dict[int, IntArray] = {}
 
-def _parent_on(links: list[Link], day: pendulum.Date) -> set[str]:
-    return {link.parent for link in links if link.valid_on(day)}
+    def on(self, unit: str, day: int) -> str | None:
+        parents = self.days.get(day)
+        if parents is None:
+            parents = self.days[day] = self.hierarchy.as_of(from_ordinal(day)).parent_array()
+        p = int(parents[self.hierarchy.index_of(unit)])
+        return None if p < 0 else self.hierarchy.ids[p]
 
 
 def _check_move(
     ctx: Context,
     event: ChangeEvent,
     known: tuple[list[str], list[str]],
-    admin_links: dict[str, list[Link]],
+    parents: _Parents,
 ) -> None:
     if not known[1]:
         return
@@ -256,11 +258,10 @@ def _check_move(
         )
         return
     for uid in known[0]:
-        links = admin_links.get(uid, [])
-        after = _parent_on(links, event.date)
-        before = _parent_on(links, event.date.subtract(days=1))
-        if target not in after:
-            now = ", ".join(sorted(after)) or "none"
+        day = event.date.toordinal()
+        after = parents.on(uid, day)
+        if after != target:
+            now = after or "none"
             ctx.add(
                 "H024",
                 f"{_what(event)} moves {ctx.label(uid)} to {ctx.label(target)}, but from that "
@@ -270,7 +271,7 @@ def _check_move(
                 source=event.source,
                 field="results",
             )
-        elif target in before:
+        elif parents.on(uid, day - 1) == target:
             ctx.add(
                 "H024",
                 f"{_what(event)} moves {ctx.label(uid)} to {ctx.label(target)}, but the unit was "

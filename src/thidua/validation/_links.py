@@ -206,11 +206,15 @@ def _check_sibling_names(
     h = ctx.hierarchy
     keys: dict[str, int] = {}
     units = h._units
-    key_of = np.fromiter(
-        (keys.setdefault(name_key(units[c].name), len(keys)) for c in child[admin].tolist()),
+    # One key per unit, not per link: a unit moved in 2025 has two admin links.
+    children = np.unique(child[admin])
+    unit_key = np.full(len(units), -1, dtype=np.int64)
+    unit_key[children] = np.fromiter(
+        (keys.setdefault(name_key(units[c].name), len(keys)) for c in children.tolist()),
         dtype=np.int64,
-        count=admin.size,
+        count=children.size,
     )
+    key_of = unit_key[child[admin]]
     blank = keys.get("", -1)
     group = parent[admin] * (len(keys) + 1) + key_of
     named = key_of != blank
