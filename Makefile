@@ -21,11 +21,11 @@ demo: $(STAMP)
 	$(BIN)/thidua demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks docs
-	$(BIN)/ruff format --check src tests examples benchmarks docs
+	$(BIN)/ruff check src tests examples benchmarks docs tools
+	$(BIN)/ruff format --check src tests examples benchmarks docs tools
 
 typecheck: $(STAMP)
-	$(BIN)/mypy src/thidua tests/typed_usage.py
+	$(BIN)/mypy src/thidua tests/typed_usage.py benchmarks tools
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest --cov --cov-report=term

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_validation import CASES
 from thidua.cli import main
 from thidua.datasets import hanoi_path
 from thidua.io import write_csv_dir, write_json
 from thidua.testing import tiny_dataset
-from tests.test_validation import CASES
 
 HANOI = str(hanoi_path())
 
@@ -29,7 +29,9 @@ def test_validate_json_on_valid_data_is_an_empty_list(capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out) == []
 
 
-@pytest.mark.parametrize("case", ["two admin parents", "unknown kind", "split shares not summing to 1"])
+@pytest.mark.parametrize(
+    "case", ["two admin parents", "unknown kind", "split shares not summing to 1"]
+)
 def test_validate_broken_dataset_exits_1_with_codes(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -89,8 +91,14 @@ def test_bad_usage_exits_2(argv: list[str]) -> None:
 
 
 def test_help_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["--help"], ["validate", "--help"], ["tree", "--help"], ["diff", "--help"],
-                 ["rollup", "--help"], ["demo", "--help"]):
+    for argv in (
+        ["--help"],
+        ["validate", "--help"],
+        ["tree", "--help"],
+        ["diff", "--help"],
+        ["rollup", "--help"],
+        ["demo", "--help"],
+    ):
         with pytest.raises(SystemExit) as info:
             main(argv)
         assert info.value.code == 0
@@ -113,7 +121,9 @@ def test_tree_unknown_root_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "NOPE" in capsys.readouterr().err
 
 
-def test_tree_default_day_is_the_last_change(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_tree_default_day_is_the_last_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_json(tiny_dataset(), tmp_path / "t.json")
     assert main(["tree", str(tmp_path / "t.json")]) == 0
     assert capsys.readouterr().out.startswith("Structure on 2025-07-01 (admin): 6 units")
@@ -124,7 +134,9 @@ def test_diff_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "removed 46:" in text
     assert "Công đoàn phường Kim Liên [CDP-KIMLIEN]" in text
-    assert main(["diff", HANOI, "--from", "2025-06-30", "--to", "2025-07-01", "--format", "json"]) == 0
+    assert (
+        main(["diff", HANOI, "--from", "2025-06-30", "--to", "2025-07-01", "--format", "json"]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert len(data["added"]) == 24
     assert len(data["removed"]) == 46

@@ -23,7 +23,7 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
     missing = []
     for name in thidua.__all__:
         obj = getattr(thidua, name)
-        if not callable(obj) or isinstance(obj, type) and issubclass(obj, BaseException):
+        if not callable(obj) or (isinstance(obj, type) and issubclass(obj, BaseException)):
             continue
         doc = getattr(obj, "__doc__", "") or ""
         if ">>>" not in doc and not name.endswith("Error"):

@@ -16,8 +16,8 @@ from thidua import (
     Dataset,
     EventKind,
     Hierarchy,
-    Link,
     LevelScheme,
+    Link,
     Unit,
     UnknownUnitError,
 )

@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua._dates import MAX_ORD, MIN_ORD, as_date, format_date, from_ordinal, parse_date, to_ordinal
+from thidua._dates import (
+    MAX_ORD,
+    MIN_ORD,
+    as_date,
+    format_date,
+    from_ordinal,
+    parse_date,
+    to_ordinal,
+)
 from thidua._text import name_key, nfc
 from thidua.errors import DateParseError, ThiduaValidationError
 from thidua.problems import CODES, Pointer, Report, Severity, problem
@@ -93,7 +101,7 @@ def test_report_views_and_strict_error() -> None:
     with pytest.raises(ThiduaValidationError) as info:
         report.raise_if_errors()
     assert info.value.problems == report.problems
-    assert (report + [problem("H011", "w")]).codes() == ["H011", "H013"]
+    assert Report((*report, problem("H011", "w"))).codes() == ["H011", "H013"]
     assert report[0].subject == "A"
     assert str(Report(())) == "no problems"
     assert str(Pointer()) == "<input>"

@@ -103,7 +103,11 @@ CASES: dict[str, tuple[Dataset, set[str]]] = {
             BASE,
             units=(
                 Unit(
-                    id="Z", name="Z", kind="grassroots", founded=D(2024, 1, 1), dissolved=D(2024, 1, 1)
+                    id="Z",
+                    name="Z",
+                    kind="grassroots",
+                    founded=D(2024, 1, 1),
+                    dissolved=D(2024, 1, 1),
                 ),
             ),
         ),

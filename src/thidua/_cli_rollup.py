@@ -42,7 +42,8 @@ def render(result: RollUp, fmt: str) -> str:
         shown = "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
         cover = f"{row.get('reported', '')}/{row.get('expected', '')}"
         lines.append(
-            f"{row['unit']:<18} {row['indicator']:<26} {shown:>16}  {cover:>9}  {row.get('name', '')}"
+            f"{row['unit']:<18} {row['indicator']:<26} {shown:>16}  {cover:>9}  "
+            f"{row.get('name', '')}"
         )
     return "\n".join(lines) + "\n"
 
@@ -52,7 +53,9 @@ def _load(path: str, progress: _Progress) -> tuple[Hierarchy, Any, Any, Report]:
     if not base.is_dir():
         raise UnreadableInputError(path, "rollup needs a dataset directory holding figures.csv")
     result = check(base, progress=progress)
-    catalogue, cat_report = load_catalogue(base / "indicators.csv" if (base / "indicators.csv").exists() else None)
+    catalogue, cat_report = load_catalogue(
+        base / "indicators.csv" if (base / "indicators.csv").exists() else None
+    )
     if not (base / "figures.csv").exists():
         raise UnreadableInputError(str(base / "figures.csv"), "no such file")
     figs = read_figures_csv(base / "figures.csv", catalogue=catalogue)

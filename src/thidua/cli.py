@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from thidua._dates import parse_date
-from thidua.errors import DateParseError, PeriodParseError, ThiduaError, UnreadableInputError
+from thidua.errors import DateParseError, ThiduaError, UnreadableInputError
 from thidua.hierarchy import Hierarchy
 from thidua.loading import check
 from thidua.model import Dataset
@@ -95,14 +95,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a dataset and list every problem")
-    p.add_argument("path", help="a dataset directory (CSV), a .json/.yaml file or an .xlsx workbook")
+    p.add_argument(
+        "path", help="a dataset directory (CSV), a .json/.yaml file or an .xlsx workbook"
+    )
     p.add_argument("--as-of", type=_date, help="check the structure of this day only")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("tree", help="show the hierarchy of a day as an indented tree")
     p.add_argument("path")
-    p.add_argument("--as-of", type=_date, help="the day (default: today is never assumed; "
-                   "the last structural change is used)")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        help="the day (default: today is never assumed; the last structural change is used)",
+    )
     p.add_argument("--root", help="start from this unit id (default: every root)")
     p.add_argument("--depth", type=int, default=None, help="levels below the root to show")
     p.add_argument("--relation", default="admin", help="relation to follow (default admin)")
@@ -175,20 +180,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(result.dataset, result.report, args.format, out)
     hierarchy = Hierarchy(result.dataset)
     _warn_errors(result.report, err)
-    if args.command == "tree":
-        day = args.as_of or _latest_day(hierarchy)
-        try:
-            snapshot = hierarchy.as_of(day)
-            out.write(render_tree(snapshot, root=args.root, depth=args.depth, relation=args.relation))
-        except KeyError as exc:
-            err.write(f"thidua: {exc.args[0] if exc.args else exc}\n")
-            return EXIT_UNREADABLE
-        return EXIT_OK
-    diff = hierarchy.diff(args.start, args.end)
-    if args.format == "json":
-        out.write(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(render_diff(hierarchy, diff))
+    try:
+        if args.command == "tree":
+            day = args.as_of or _latest_day(hierarchy)
+            text = render_tree(
+                hierarchy.as_of(day), root=args.root, depth=args.depth, relation=args.relation
+            )
+        else:
+            diff = hierarchy.diff(args.start, args.end)
+            if args.format == "json":
+                text = json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
+            else:
+                text = render_diff(hierarchy, diff)
+    except (KeyError, ValueError) as exc:
+        err.write(f"thidua: {exc}\n")
+        return EXIT_UNREADABLE
+    out.write(text)
     return EXIT_OK
 
 
@@ -210,8 +217,7 @@ def _validate(dataset: Dataset, report: Report, fmt: str, out: TextIO) -> int:
         out.write(report.to_json() + "\n")
     else:
         summary = (
-            f"{len(dataset.units)} units, {len(dataset.links)} links, "
-            f"{len(dataset.events)} events"
+            f"{len(dataset.units)} units, {len(dataset.links)} links, {len(dataset.events)} events"
         )
         if not report:
             out.write(f"OK: {summary}, no problems.\n")
@@ -259,9 +265,7 @@ def render_tree(
         if children:
             plural = "child" if len(children) == 1 else "children"
             counts = f" · {len(children)} {plural}, {below} below"
-        lines.append(
-            f"{'  ' * level}{snapshot.name(uid)} [{uid}] {snapshot.kind(uid)}{counts}"
-        )
+        lines.append(f"{'  ' * level}{snapshot.name(uid)} [{uid}] {snapshot.kind(uid)}{counts}")
         if depth is not None and level >= depth:
             return
         for child in children:
@@ -349,8 +353,7 @@ def _demo(out: TextIO, progress: _Progress) -> int:
     )
     from thidua import _cli_rollup  # noqa: PLC0415
 
-    code = max(code, _cli_rollup.demo(hierarchy, path, out))
-    return code
+    return max(code, _cli_rollup.demo(hierarchy, path, out))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -68,7 +68,7 @@ def load(
     strict: bool = True,
     progress: ProgressCallback | None = None,
 ) -> Dataset:
-    """Read and validate *path*; return the dataset.
+    r"""Read and validate *path*; return the dataset.
 
     Args:
         path: as for :func:`check`.
@@ -84,7 +84,8 @@ def load(
     Examples:
         >>> import tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (d / "units.csv").write_text("id,name,kind\\nA,Công đoàn A,nope\\n", encoding="utf-8")
+        >>> text = "id,name,kind\\nA,Công đoàn A,nope\\n"
+        >>> _ = (d / "units.csv").write_text(text, encoding="utf-8")
         >>> load(d)
         Traceback (most recent call last):
         ...

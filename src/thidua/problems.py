@@ -110,7 +110,7 @@ class Pointer:
             parts.append(cell)
         elif self.column:
             parts.append(f"column {self.column}")
-        return " ".join(p if i == 0 else p for i, p in enumerate(parts))
+        return " ".join(parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -291,7 +291,7 @@ _CATALOGUE = [
         "A found event's date is the unit's founding date; a dissolve, merge or split "
         "event's date is the originals' dissolution date.",
     ),
-    # H03x: groups (clusters, blocks)
+    # Groups: clusters and blocks, H030-H034.
     _c(
         "H030",
         "error",
@@ -317,7 +317,7 @@ _CATALOGUE = [
         "two leaders of a group at the same time",
         "A cluster has one leader and one deputy per period.",
     ),
-    # F: indicators and figures
+    # Indicators and figures, F001-F014.
     _c("F001", "error", "figure for an unknown unit", "Correct the unit id in figures.csv."),
     _c(
         "F002",
@@ -357,7 +357,12 @@ _CATALOGUE = [
         "Report an additive indicator over periods that do not overlap.",
     ),
     _c("F009", "error", "unreadable value", "Write numbers as 1585, 1.585 or 1,5."),
-    _c("F010", "error", "unreadable period", "Write periods as 2025, 2025-H1, 2025-Q3, quý III/2025 or năm học 2024-2025."),
+    _c(
+        "F010",
+        "error",
+        "unreadable period",
+        "Write periods as 2025, 2025-H1, 2025-Q3, quý III/2025 or năm học 2024-2025.",
+    ),
     _c(
         "F011",
         "warning",
@@ -538,5 +543,5 @@ class Report:
         head = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
         return "\n".join([head, *(str(p) for p in self.problems)])
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # pragma: no cover - IPython hook
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: ANN401  # pragma: no cover
         p.text(str(self))

@@ -5,21 +5,23 @@ source and scope.  A national year is millions of them, so they are held as
 dictionary-encoded numpy columns, not as Python objects: each of unit,
 indicator, period and source is an ``int32`` code into a small tuple of
 distinct values.  Values are ``float64``; a ``distinct`` indicator's figure
-is a set of keys, kept in a side table (row → frozenset).
+is a set of keys, kept in a side table (row → frozenset), and a figure read
+from an "actual/plan" cell (``31/20 (155%)``) keeps its plan in another side
+table (row → plan).
 
 Examples:
     >>> from thidua.periods import Period
     >>> figs = Figures.from_records([
     ...     Figure(unit="G1", indicator="new_members", period=Period.year(2024), value=12),
     ...     Figure(unit="G2", indicator="new_members", period=Period.year(2024), value=30,
-    ...            source="BC-2024-G2"),
+    ...            plan=25, source="BC-2024-G2"),
     ...     Figure(unit="G1", indicator="people_honoured", period=Period.year(2024),
     ...            keys=frozenset({"P1", "P2"})),
     ... ])
     >>> len(figs), figs.units, figs.indicators
     (3, ('G1', 'G2'), ('new_members', 'people_honoured'))
-    >>> [f.value for f in figs]
-    [12.0, 30.0, None]
+    >>> [f.value for f in figs], figs.plan_of(1)
+    ([12.0, 30.0, None], 25.0)
     >>> figs.keys_of(2)
     frozenset({'P1', 'P2'})
 
@@ -29,8 +31,10 @@ Examples:
 from __future__ import annotations
 
 import enum
+import importlib
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import numpy as np
@@ -39,10 +43,19 @@ import numpy.typing as npt
 from thidua.periods import Period, parse_period
 from thidua.problems import Pointer
 
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
 __all__ = ["Figure", "Figures", "Scope"]
 
 Int32Array = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
+
+# Columns at least this long are dictionary-encoded with pandas.factorize
+# (C hash table) when pandas is installed; shorter ones with a dict, which
+# avoids importing pandas for a handful of rows.
+_BULK = 20_000
 
 
 class Scope(enum.Enum):
@@ -52,10 +65,18 @@ class Scope(enum.Enum):
     * ``total``: the unit's own report of the total of its whole subtree; it
       does not roll up, it is compared with the computed roll-up
       (reconciliation).
+
+    Examples:
+        >>> Scope("total")
+        <Scope.TOTAL: 'total'>
     """
 
     OWN = "own"
     TOTAL = "total"
+
+
+def _opt_float(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -66,7 +87,10 @@ class Figure:
         unit: the reporting unit's id.
         indicator: the indicator code.
         period: the reporting period.
-        value: the number (``None`` for a ``distinct`` indicator).
+        value: the number (``None`` for a ``distinct`` indicator); for an
+            "actual/plan" cell, the **actual**.
+        plan: the planned figure of an "actual/plan" cell (``31/20`` → 20),
+            else ``None``.
         keys: the set of keys for a ``distinct`` indicator (else ``None``).
         source: the report or document it came from.
         scope: own figure or reported total.
@@ -81,7 +105,8 @@ class Figure:
     unit: str
     indicator: str
     period: Period
-    value: float | None = None
+    value: float | None = attrs.field(default=None, converter=_opt_float)
+    plan: float | None = attrs.field(default=None, converter=_opt_float)
     keys: frozenset[str] | None = None
     source: str | None = None
     scope: Scope = Scope.OWN
@@ -92,14 +117,100 @@ _H = TypeVar("_H", bound=Hashable)
 _A = TypeVar("_A", bound=np.generic)
 
 
-def _encode(values: Sequence[_H]) -> tuple[Int32Array, tuple[_H, ...]]:
-    """Dictionary-encode a column: codes in first-seen order (O(n) with a dict)."""
-    table: dict[_H, int] = {}
+def _pandas(size: int) -> ModuleType | None:
+    """The pandas module for a column of *size* rows, or ``None`` (small, or not installed)."""
+    if size < _BULK:
+        return None
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:  # pragma: no cover - pandas is an optional dependency
+        return None
+
+
+def factorize(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[Int32Array, list[Any]]:
+    """Dictionary-encode a column: codes in first-seen order, ``-1`` for ``None`` and NaN.
+
+    Uses ``pandas.factorize`` (a C hash table) for long columns when pandas
+    is installed, else a dict.  O(n).
+
+    Examples:
+        >>> codes, uniques = factorize(["b", "a", None, "b"])
+        >>> codes.tolist(), uniques
+        ([0, 1, -1, 0], ['b', 'a'])
+    """
+    n = len(values)
+    pd = _pandas(n)
+    if pd is not None:
+        array = values if isinstance(values, np.ndarray) else _object_array(values)
+        codes, uniques = pd.factorize(array, use_na_sentinel=True)
+        return codes.astype(np.int32, copy=False), list(uniques)
+    table: dict[Any, int] = {}
     setdefault = table.setdefault
-    codes = np.fromiter(
-        (setdefault(v, len(table)) for v in values), dtype=np.int32, count=len(values)
-    )
-    return codes, tuple(table)
+
+    def code(v: Any) -> int:
+        if v is None or (isinstance(v, float) and v != v):  # NaN is missing, as in pandas
+            return -1
+        return setdefault(v, len(table))
+
+    out = np.fromiter((code(v) for v in values), dtype=np.int32, count=n)
+    return out, list(table)
+
+
+def _object_array(values: Sequence[Any]) -> npt.NDArray[np.object_]:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _encode(values: Sequence[_H]) -> tuple[Int32Array, tuple[_H, ...]]:
+    """Dictionary-encode a column in which ``None`` is a value of its own."""
+    codes, uniques = factorize(values)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, np.int32(len(uniques)), codes).astype(np.int32)
+        uniques.append(None)
+    return codes, tuple(uniques)
+
+
+class _RowOrigins(Mapping[int, Pointer]):
+    """Row → pointer for rows read from one table, built on demand.
+
+    A reader keeps one row number per figure instead of millions of
+    :class:`Pointer` records; ``origins[i]`` makes the pointer when asked.
+    """
+
+    __slots__ = ("_rows", "file", "headers", "sheet")
+
+    def __init__(
+        self,
+        *,
+        file: str | None,
+        sheet: str | None,
+        rows: npt.NDArray[np.int64],
+        headers: Mapping[str, str],
+    ) -> None:
+        self.file = file
+        self.sheet = sheet
+        self.headers = headers
+        self._rows = _frozen(rows.astype(np.int64, copy=False))
+
+    def __getitem__(self, key: int) -> Pointer:
+        if not 0 <= key < self._rows.shape[0]:
+            raise KeyError(key)
+        return Pointer(
+            file=self.file, sheet=self.sheet, row=int(self._rows[key]), headers=self.headers
+        )
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self._rows.shape[0]))
+
+    def __len__(self) -> int:
+        return int(self._rows.shape[0])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int) and 0 <= key < self._rows.shape[0]
+
+    def take(self, idx: npt.NDArray[np.intp]) -> _RowOrigins:
+        return _RowOrigins(file=self.file, sheet=self.sheet, rows=self._rows[idx], headers=self.headers)
 
 
 class Figures:
@@ -108,6 +219,8 @@ class Figures:
     Build it with :meth:`from_records` or :meth:`from_columns` (or the
     readers in :mod:`thidua.figures`); iterate it to get :class:`Figure`
     records back.  Columns are exposed read-only for the roll-up engine.
+    Two stores are equal when they hold the same rows in the same order
+    (dictionary order and origins do not matter).
 
     Attributes:
         unit_codes: per row, an index into :attr:`units`.
@@ -121,7 +234,17 @@ class Figures:
         periods: the distinct periods.
         sources: the distinct sources (``None`` for no source).
         key_sets: row → set of keys, for ``distinct`` rows only.
+        plans: row → plan, for rows read from an "actual/plan" cell or a
+            ``plan`` column only.
         origins: row → pointer to where the row was read (may be empty).
+
+    Examples:
+        >>> f = Figures.from_columns(unit=["A", "B"], indicator=["x", "x"],
+        ...                          period=["2025", "2025"], value=[1, 2])
+        >>> f
+        <Figures 2 rows: 2 units, 1 indicators, 1 periods>
+        >>> f.values.tolist(), f.unit_codes.tolist()
+        ([1.0, 2.0], [0, 1])
     """
 
     __slots__ = (
@@ -131,6 +254,7 @@ class Figures:
         "origins",
         "period_codes",
         "periods",
+        "plans",
         "scope_codes",
         "source_codes",
         "sources",
@@ -154,14 +278,17 @@ class Figures:
         scope_codes: npt.NDArray[np.int8] | None = None,
         key_sets: Mapping[int, frozenset[str]] | None = None,
         origins: Mapping[int, Pointer] | None = None,
+        plans: Mapping[int, float] | None = None,
     ) -> None:
         n = values.shape[0]
         for name, col in (
             ("unit_codes", unit_codes),
             ("indicator_codes", indicator_codes),
             ("period_codes", period_codes),
+            ("source_codes", source_codes),
+            ("scope_codes", scope_codes),
         ):
-            if col.shape[0] != n:
+            if col is not None and col.shape[0] != n:
                 msg = f"Figures: column {name} has {col.shape[0]} rows, values has {n}"
                 raise ValueError(msg)
         self.unit_codes = _frozen(unit_codes.astype(np.int32, copy=False))
@@ -169,17 +296,24 @@ class Figures:
         self.period_codes = _frozen(period_codes.astype(np.int32, copy=False))
         self.values = _frozen(values.astype(np.float64, copy=False))
         self.source_codes = _frozen(
-            np.zeros(n, dtype=np.int32) if source_codes is None else source_codes.astype(np.int32)
+            np.zeros(n, dtype=np.int32)
+            if source_codes is None
+            else source_codes.astype(np.int32, copy=False)
         )
         self.scope_codes = _frozen(
-            np.zeros(n, dtype=np.int8) if scope_codes is None else scope_codes.astype(np.int8)
+            np.zeros(n, dtype=np.int8)
+            if scope_codes is None
+            else scope_codes.astype(np.int8, copy=False)
         )
         self.units = units
         self.indicators = indicators
         self.periods = periods
         self.sources = sources
         self.key_sets: Mapping[int, frozenset[str]] = dict(key_sets or {})
-        self.origins: Mapping[int, Pointer] = dict(origins or {})
+        self.plans: Mapping[int, float] = {int(k): float(v) for k, v in (plans or {}).items()}
+        self.origins: Mapping[int, Pointer] = (
+            origins if isinstance(origins, _RowOrigins) else dict(origins or {})
+        )
 
     # -- construction ------------------------------------------------------------
 
@@ -192,8 +326,6 @@ class Figures:
             ()
         """
         rows = list(records)
-        key_sets = {i: f.keys for i, f in enumerate(rows) if f.keys is not None}
-        origins = {i: f.origin for i, f in enumerate(rows) if f.origin is not None}
         return cls.from_columns(
             unit=[f.unit for f in rows],
             indicator=[f.indicator for f in rows],
@@ -201,8 +333,9 @@ class Figures:
             value=[np.nan if f.value is None else f.value for f in rows],
             source=[f.source for f in rows],
             scope=[f.scope for f in rows],
-            key_sets=key_sets,
-            origins=origins,
+            key_sets={i: f.keys for i, f in enumerate(rows) if f.keys is not None},
+            origins={i: f.origin for i, f in enumerate(rows) if f.origin is not None},
+            plans={i: f.plan for i, f in enumerate(rows) if f.plan is not None},
         )
 
     @classmethod
@@ -217,12 +350,20 @@ class Figures:
         scope: Sequence[Scope | str] | None = None,
         key_sets: Mapping[int, frozenset[str]] | None = None,
         origins: Mapping[int, Pointer] | None = None,
+        plans: Mapping[int, float] | None = None,
     ) -> Figures:
         """Build the store from parallel columns (periods as :class:`Period` or text).
+
+        Columns are dictionary-encoded with :func:`factorize` (``pandas.factorize``
+        for long columns) and each distinct period text is parsed once, so
+        this is O(n) with little Python per row.  Nothing is validated here:
+        use the readers for untrusted input and :func:`validate_figures`.
 
         Raises:
             PeriodParseError: a period text cannot be read (readers report it
                 as a problem instead).
+            ValueError: a scope is neither ``own`` nor ``total``, or the
+                columns differ in length.
 
         Examples:
             >>> f = Figures.from_columns(unit=["A", "B"], indicator=["x", "x"],
@@ -240,16 +381,15 @@ class Figures:
             (unique.setdefault(p, len(unique)) for p in parsed), dtype=np.int32, count=len(parsed)
         )
         per_codes = remap[per_codes] if parsed else per_codes
-        n = len(unit_codes)
         src_codes: Int32Array | None = None
         srcs: tuple[str | None, ...] = (None,)
         if source is not None:
             src_codes, srcs = _encode(source)
         scope_codes = None
         if scope is not None:
-            scope_codes = np.fromiter(
-                (Scope(s) is Scope.TOTAL for s in scope), dtype=np.int8, count=n
-            )
+            sc_codes, sc_values = _encode(scope)
+            totals = np.array([Scope(s) is Scope.TOTAL for s in sc_values], dtype=np.int8)
+            scope_codes = totals[sc_codes] if len(sc_values) else sc_codes.astype(np.int8)
         return cls(
             unit_codes=unit_codes,
             units=units,
@@ -263,6 +403,7 @@ class Figures:
             scope_codes=scope_codes,
             key_sets=key_sets,
             origins=origins,
+            plans=plans,
         )
 
     # -- access ------------------------------------------------------------------
@@ -277,7 +418,13 @@ class Figures:
         )
 
     def row(self, i: int) -> Figure:
-        """Row *i* as a :class:`Figure` record."""
+        """Row *i* as a :class:`Figure` record.
+
+        Examples:
+            >>> f = Figures.from_columns(unit=["A"], indicator=["x"], period=["2025"], value=[7])
+            >>> f.row(0).value, str(f.row(0).period)
+            (7.0, '2025')
+        """
         keys = self.key_sets.get(i)
         value = float(self.values[i])
         return Figure(
@@ -285,6 +432,7 @@ class Figures:
             indicator=self.indicators[self.indicator_codes[i]],
             period=self.periods[self.period_codes[i]],
             value=None if keys is not None or np.isnan(value) else value,
+            plan=self.plans.get(i),
             keys=keys,
             source=self.sources[self.source_codes[i]],
             scope=Scope.TOTAL if self.scope_codes[i] else Scope.OWN,
@@ -294,12 +442,40 @@ class Figures:
     def __iter__(self) -> Iterator[Figure]:
         return (self.row(i) for i in range(len(self)))
 
+    def to_records(self) -> tuple[Figure, ...]:
+        """Every row as a :class:`Figure` record (Python objects: for small stores).
+
+        Examples:
+            >>> Figures.from_records([]).to_records()
+            ()
+        """
+        return tuple(self)
+
     def keys_of(self, i: int) -> frozenset[str] | None:
-        """The key set of row *i* (``None`` for a numeric row)."""
+        """The key set of row *i* (``None`` for a numeric row).
+
+        Examples:
+            >>> Figures.from_columns(unit=["A"], indicator=["x"], period=["2025"],
+            ...                      value=[1]).keys_of(0) is None
+            True
+        """
         return self.key_sets.get(i)
+
+    def plan_of(self, i: int) -> float | None:
+        """The plan of row *i* (``None`` when the row has none).
+
+        Examples:
+            >>> Figures.from_columns(unit=["A"], indicator=["x"], period=["2025"],
+            ...                      value=[31], plans={0: 20}).plan_of(0)
+            20.0
+        """
+        return self.plans.get(i)
 
     def take(self, rows: npt.NDArray[np.intp] | npt.NDArray[np.bool_]) -> Figures:
         """A new store with the selected rows (index array or boolean mask), dictionaries kept.
+
+        Side tables (keys, plans, origins) follow their rows; an index array
+        may repeat rows.  O(selected rows) in numpy plus O(side-table rows).
 
         Examples:
             >>> from thidua.periods import Period
@@ -308,8 +484,16 @@ class Figures:
             >>> [r.unit for r in f.take(np.array([1]))]
             ['B']
         """
-        idx = np.nonzero(rows)[0] if rows.dtype == np.bool_ else np.asarray(rows)
-        new_pos = {int(old): new for new, old in enumerate(idx.tolist())}
+        idx = (
+            np.flatnonzero(rows)
+            if rows.dtype == np.bool_
+            else np.asarray(rows, dtype=np.intp) % max(len(self), 1)
+        )
+        origins = (
+            self.origins.take(idx)
+            if isinstance(self.origins, _RowOrigins)
+            else _take_side(self.origins, idx)
+        )
         return Figures(
             unit_codes=self.unit_codes[idx],
             units=self.units,
@@ -321,16 +505,121 @@ class Figures:
             source_codes=self.source_codes[idx],
             sources=self.sources,
             scope_codes=self.scope_codes[idx],
-            key_sets={new_pos[k]: v for k, v in self.key_sets.items() if k in new_pos},
-            origins={new_pos[k]: v for k, v in self.origins.items() if k in new_pos},
+            key_sets=_take_side(self.key_sets, idx),
+            origins=origins,
+            plans=_take_side(self.plans, idx),
         )
+
+    # -- frames ------------------------------------------------------------------
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The figures as a pandas DataFrame (requires pandas).
+
+        Columns: ``unit``, ``indicator``, ``period`` (canonical text such as
+        ``2025-Q3``), ``source``, ``scope`` (``own``/``total``) as
+        categoricals built straight from the codes (no per-row Python);
+        ``value`` and ``plan`` as ``float64`` (NaN where absent); ``keys``
+        as objects (a frozenset for ``distinct`` rows, else ``None``).
+        :func:`thidua.figures.figures_from_pandas` reads it back.
+
+        Examples:
+            >>> f = Figures.from_columns(unit=["A"], indicator=["x"], period=["quý I/2025"],
+            ...                          value=[1.5])
+            >>> f.to_pandas().loc[0, ["unit", "period", "value", "scope"]].tolist()
+            ['A', '2025-Q1', 1.5, 'own']
+        """
+        pd = importlib.import_module("pandas")
+        n = len(self)
+        source_codes, source_labels = _drop_none(self.source_codes, self.sources)
+
+        def cat(codes: npt.NDArray[Any], labels: Sequence[str]) -> Any:
+            return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels)))
+
+        plan = np.full(n, np.nan)
+        if self.plans:
+            plan[list(self.plans)] = list(self.plans.values())
+        keys = np.full(n, None, dtype=object)
+        for i, ks in self.key_sets.items():
+            keys[i] = ks
+        frame: pd.DataFrame = pd.DataFrame(
+            {
+                "unit": cat(self.unit_codes, self.units),
+                "indicator": cat(self.indicator_codes, self.indicators),
+                "period": cat(self.period_codes, [str(p) for p in self.periods]),
+                "value": np.array(self.values),
+                "source": cat(source_codes, source_labels),
+                "scope": cat(self.scope_codes, [s.value for s in Scope]),
+                "plan": plan,
+                "keys": keys,
+            }
+        )
+        return frame
+
+    def to_polars(self) -> pl.DataFrame:
+        """The figures as a polars DataFrame (requires polars).
+
+        Columns as :meth:`to_pandas`, with ``String`` text columns gathered
+        from the dictionaries, ``null`` where a value, plan or source is
+        absent, and ``keys`` as a sorted ``List(String)``.
+        :func:`thidua.figures.figures_from_polars` reads it back.
+
+        Examples:
+            >>> f = Figures.from_columns(unit=["A"], indicator=["x"], period=["2025"], value=[2])
+            >>> f.to_polars().row(0)
+            ('A', 'x', '2025', 2.0, None, 'own', None, None)
+        """
+        pl_mod: Any = importlib.import_module("polars")
+        n = len(self)
+
+        def text(name: str, labels: Sequence[str | None], codes: npt.NDArray[Any]) -> Any:
+            return pl_mod.Series(name, list(labels), dtype=pl_mod.String).gather(codes)
+
+        value = pl_mod.Series("value", np.array(self.values), nan_to_null=True)
+        plan = np.full(n, np.nan)
+        if self.plans:
+            plan[list(self.plans)] = list(self.plans.values())
+        keys: list[list[str] | None] = [None] * n
+        for i, ks in self.key_sets.items():
+            keys[i] = sorted(ks)
+        frame: pl.DataFrame = pl_mod.DataFrame(
+            [
+                text("unit", self.units, self.unit_codes),
+                text("indicator", self.indicators, self.indicator_codes),
+                text("period", [str(p) for p in self.periods], self.period_codes),
+                value,
+                text("source", self.sources, self.source_codes),
+                text("scope", [s.value for s in Scope], self.scope_codes),
+                pl_mod.Series("plan", plan, nan_to_null=True),
+                pl_mod.Series("keys", keys, dtype=pl_mod.List(pl_mod.String)),
+            ]
+        )
+        return frame
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Figures):
             return NotImplemented
-        return list(self) == list(other)
+        return len(self) == len(other) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def _take_side(table: Mapping[int, _H], idx: npt.NDArray[np.intp]) -> dict[int, _H]:
+    """Re-key a row → item side table after selecting rows *idx*."""
+    if not table:
+        return {}
+    rows = np.fromiter(table.keys(), dtype=np.intp, count=len(table))
+    hit = np.flatnonzero(np.isin(idx, rows))
+    return {int(j): table[int(idx[j])] for j in hit}
+
+
+def _drop_none(
+    codes: Int32Array, labels: tuple[str | None, ...]
+) -> tuple[Int32Array, list[str]]:
+    """Codes into *labels* without ``None`` (its rows get -1), for categoricals."""
+    keep = [i for i, label in enumerate(labels) if label is not None]
+    remap = np.full(len(labels) + 1, -1, dtype=np.int32)
+    remap[keep] = np.arange(len(keep), dtype=np.int32)
+    return remap[codes], [labels[i] for i in keep if labels[i] is not None]
 
 
 def _frozen(array: npt.NDArray[_A]) -> npt.NDArray[_A]:

@@ -136,7 +136,7 @@ def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadRes
     )
 
 
-def write(dataset: Dataset, path: PathLike, format: Format | None = None) -> None:  # noqa: A002
+def write(dataset: Dataset, path: PathLike, format: Format | None = None) -> None:
     """Write a dataset, choosing the writer by *format* or the path's suffix.
 
     Without *format*, ``.json``, ``.yaml``/``.yml`` and ``.xlsx`` choose
@@ -168,9 +168,9 @@ def write(dataset: Dataset, path: PathLike, format: Format | None = None) -> Non
     if format is None:
         suffix = target.suffix.lower()
         if suffix in _SUFFIXES:
-            format = _SUFFIXES[suffix]  # noqa: A001
+            format = _SUFFIXES[suffix]
         elif target.is_dir() or not suffix:
-            format = "csv"  # noqa: A001
+            format = "csv"
         else:
             raise FormatError(
                 f"cannot tell the format of {target.name!r}: give format= or use "

@@ -421,7 +421,7 @@ _RECORDS: tuple[type[Any], ...] = (Unit, Link, Group, GroupMember, ChangeEvent)
 
 
 def _optional(read: Callable[..., T]) -> Callable[[Any, Any], T | None]:
-    def hook(value: Any, _type: Any) -> T | None:
+    def hook(value: object, _type: object) -> T | None:
         return None if value is None else read(value)
 
     return hook
@@ -458,10 +458,7 @@ def _build_converter(*, with_source: bool) -> cattrs.Converter:
         unstructure: dict[str, Any] = {}
         for f in fields:
             default = attrs.fields_dict(cls)[f.name].default
-            if f.required:
-                hook = f.read
-            else:
-                hook = f.read_optional or _optional(f.read)
+            hook = f.read if f.required else f.read_optional or _optional(f.read)
             structure[f.name] = override(struct_hook=hook)
             empty = default is None or (
                 isinstance(default, attrs.Factory)  # type: ignore[arg-type]
@@ -559,9 +556,7 @@ _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("members", GroupMember),
     ("events", ChangeEvent),
 )
-_TOP_KEYS = ("format", "schema_version", "metadata", "scheme", "roots") + tuple(
-    name for name, _ in _SECTIONS
-)
+_TOP_KEYS = ("format", "schema_version", "metadata", "scheme", "roots", *(n for n, _ in _SECTIONS))
 
 
 def _unstructure_dataset(conv: cattrs.Converter, ds: Dataset) -> dict[str, Any]:
@@ -661,7 +656,7 @@ class _RecordReader(Generic[T]):
         """Like :meth:`read` for a dict built by thidua that already holds ``source``."""
         try:
             return self._fast(raw, self.cls)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001 - any fault: the slow path reports it
+        except Exception:  # any fault: the slow path reports it
             del raw["source"]
             return self._read_slowly(raw, pointer, problems)
 
@@ -680,16 +675,16 @@ class _RecordReader(Generic[T]):
             )
             return None
         subject = _subject(raw, self.subject_key)
-        for key in raw:
-            if key not in self.names:
-                problems.append(
-                    problem(
-                        "S007",
-                        self._say(subject, f"unknown field {key!r} ignored"),
-                        subject=subject,
-                        pointer=pointer.at(str(key)),
-                    )
-                )
+        problems.extend(
+            problem(
+                "S007",
+                self._say(subject, f"unknown field {key!r} ignored"),
+                subject=subject,
+                pointer=pointer.at(str(key)),
+            )
+            for key in raw
+            if key not in self.names
+        )
         kwargs: dict[str, Any] = {}
         usable = True
         for f in self.fields:

@@ -22,6 +22,7 @@ Cell rules (the same for CSV and Excel):
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -434,14 +435,14 @@ def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list
     return [t for t in out if t[2] or t[0].name in _ALWAYS_WRITTEN]
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    if isinstance(value, int):
-        return str(value)
-    return format_date(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return str(value)
 
 
 # --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import os
 import warnings
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from thidua._text import name_key
 from thidua.errors import UnreadableInputError
@@ -23,15 +23,10 @@ from thidua.io._tabular import Table, TableSpec, read_excel_table
 from thidua.model import Dataset
 from thidua.typing import PathLike, ProgressCallback
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 __all__ = ["read_excel", "write_excel"]
-
-
-def _import_openpyxl() -> Any:
-    try:
-        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
-    except ImportError:  # pragma: no cover - the dev environment has openpyxl
-        raise MissingExtraError("excel", "openpyxl") from None
-    return openpyxl
 
 
 def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
@@ -65,7 +60,10 @@ def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> L
         >>> read_excel(tmp / "h.xlsx").dataset == ds
         True
     """
-    openpyxl = _import_openpyxl()
+    try:
+        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has openpyxl
+        raise MissingExtraError("excel", "openpyxl") from None
     source = os.fspath(path)
     file = Path(path)
     if not file.is_file():
@@ -94,13 +92,13 @@ def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> L
         book.close()
 
 
-def _excel_cell(cell_type: Any, sheet: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _excel_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - optional extra
+
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, str) and value.startswith("="):
-        cell = cell_type(sheet, value=value)
+        cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # text, not a formula
         return cell
     return value
@@ -126,9 +124,11 @@ def write_excel(dataset: Dataset, path: PathLike) -> None:
         >>> openpyxl.load_workbook(tmp / "x.xlsx").sheetnames
         ['units', 'links']
     """
-    openpyxl = _import_openpyxl()
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - optional extra
-    from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
+    try:
+        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
+        from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the dev environment has openpyxl
+        raise MissingExtraError("excel", "openpyxl") from None
 
     tables = dataset_to_tables(dataset)
     book = openpyxl.Workbook(write_only=True)
@@ -137,7 +137,7 @@ def write_excel(dataset: Dataset, path: PathLike) -> None:
             sheet = book.create_sheet(spec.name)
             sheet.append(header)
             for row in rows:
-                sheet.append([_excel_cell(WriteOnlyCell, sheet, v) for v in row])
+                sheet.append([_excel_cell(sheet, v) for v in row])
+        book.save(os.fspath(path))
     except IllegalCharacterError as exc:
         raise FormatError(f"Excel cannot store control characters: {exc}") from None
-    book.save(os.fspath(path))

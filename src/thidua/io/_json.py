@@ -22,11 +22,11 @@ from thidua.errors import UnreadableInputError
 from thidua.io._converter import (
     _SECTIONS,
     _TOP_KEYS,
-    _collector_paused,
     FORMAT_NAME,
     SCHEMA_VERSION,
     LoadResult,
     MissingExtraError,
+    _collector_paused,
     _describe,
     _id,
     _MissingValueError,
@@ -160,7 +160,10 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
         >>> read_yaml(tmp / "h.yaml").dataset.units[0].founded
         Date(1929, 7, 28)
     """
-    yaml = _import_yaml()
+    try:
+        import yaml  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has PyYAML
+        raise MissingExtraError("yaml", "PyYAML") from None
     text = _read_text(path)
     with _collector_paused():
         try:
@@ -168,14 +171,6 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
         except yaml.YAMLError as exc:
             raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
         return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)
-
-
-def _import_yaml() -> Any:
-    try:
-        import yaml  # noqa: PLC0415 - optional extra, imported when used
-    except ImportError:  # pragma: no cover - the dev environment has PyYAML
-        raise MissingExtraError("yaml", "PyYAML") from None
-    return yaml
 
 
 def _load_document(
@@ -187,11 +182,11 @@ def _load_document(
         )
     problems: list[Problem] = []
     root = Pointer(file=file, path="$")
-    for key in doc:
-        if key not in _TOP_KEYS:
-            problems.append(
-                problem("S007", f"unknown top-level key {key!r} ignored", pointer=root.at(str(key)))
-            )
+    problems.extend(
+        problem("S007", f"unknown top-level key {key!r} ignored", pointer=root.at(str(key)))
+        for key in doc
+        if key not in _TOP_KEYS
+    )
     if "format" in doc and doc["format"] != FORMAT_NAME:
         problems.append(
             problem(
@@ -241,13 +236,13 @@ def _read_section(
         return ()
     reader = getattr(readers, name)
     read = reader.read
-    out = []
     prefix = f"$.{name}["
-    for i, item in enumerate(items):
-        record = read(item, Pointer(file=root.file, path=f"{prefix}{i}]"), problems)
-        if record is not None:
-            out.append(record)
-    return tuple(out)
+    file = root.file
+    found = [
+        read(item, Pointer(file=file, path=f"{prefix}{i}]"), problems)
+        for i, item in enumerate(items)
+    ]
+    return tuple(r for r in found if r is not None)
 
 
 def _read_metadata(
@@ -313,11 +308,11 @@ def _read_scheme(
             )
         )
         return UNION_SCHEME
-    for key in value:
-        if key not in ("name", "levels"):
-            problems.append(
-                problem("S007", f"scheme: unknown field {key!r} ignored", pointer=at.at(str(key)))
-            )
+    problems.extend(
+        problem("S007", f"scheme: unknown field {key!r} ignored", pointer=at.at(str(key)))
+        for key in value
+        if key not in ("name", "levels")
+    )
     usable = True
     for key in ("name", "levels"):
         if key not in value:
@@ -476,10 +471,14 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
           kind: grassroots
         <BLANKLINE>
     """
-    yaml = _import_yaml()
+    try:
+        import yaml  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has PyYAML
+        raise MissingExtraError("yaml", "PyYAML") from None
 
-    class _Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
-        def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - PyYAML's signature
+    class _Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            del data
             return True
 
     text = yaml.dump(

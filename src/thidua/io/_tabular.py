@@ -37,7 +37,7 @@ import operator
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -45,6 +45,10 @@ from thidua._text import name_key, nfc
 from thidua.errors import UnreadableInputError
 from thidua.problems import Pointer, Problem, problem
 from thidua.typing import PathLike, ProgressCallback
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -69,6 +73,10 @@ def _lookup(fields: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> 
     return table
 
 
+def _frozen(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.frozen(kw_only=True)
 class TableSpec:
     """What a table holds: canonical fields, required ones, header aliases.
@@ -90,7 +98,7 @@ class TableSpec:
 
     name: str
     fields: tuple[str, ...]
-    required: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    required: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     keep_extra: bool = False
     _lookup: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
@@ -171,8 +179,10 @@ def cell_text(value: object) -> str:
 
     Examples:
         >>> import datetime
-        >>> cell_text(None), cell_text(101.0), cell_text(0.6), cell_text(datetime.datetime(2025, 7, 1))
-        ('', '101', '0.6', '2025-07-01')
+        >>> cell_text(None), cell_text(101.0), cell_text(0.6)
+        ('', '101', '0.6')
+        >>> cell_text(datetime.datetime(2025, 7, 1, 8, 30))
+        '2025-07-01'
     """
     if value is None:
         return ""
@@ -427,7 +437,11 @@ def read_csv_table(
 
 
 def read_excel_table(
-    worksheet: Any, spec: TableSpec, *, file: str, progress: ProgressCallback | None = None
+    worksheet: Worksheet | ReadOnlyWorksheet,
+    spec: TableSpec,
+    *,
+    file: str,
+    progress: ProgressCallback | None = None,
 ) -> Table:
     """Read an openpyxl worksheet as a table (dates and numbers become text).
 
@@ -453,8 +467,10 @@ def read_excel_table(
         {'id': '101', 'valid_from': '2025-07-01'}
     """
     total = worksheet.max_row - 1 if isinstance(worksheet.max_row, int) else None
+    # The openpyxl stubs bind ReadOnlyWorksheet.iter_rows to Worksheet.
+    cells = worksheet.iter_rows(values_only=True)  # type: ignore[misc]
     return table_from_cells(
-        worksheet.iter_rows(values_only=True),
+        cells,
         spec,
         file=file,
         sheet=str(worksheet.title),

@@ -1,0 +1,9 @@
+"""Run the documented usage that mypy checks in ``tests/typed_usage.py``."""
+
+from __future__ import annotations
+
+from tests import typed_usage
+
+
+def test_documented_usage_runs() -> None:
+    typed_usage.hierarchy_usage()
