@@ -7,6 +7,8 @@ The public surface, by topic:
   :data:`UNION_SCHEME`;
 * the dated hierarchy: :class:`Hierarchy` (``as_of``, ``diff``, ``lineage``)
   and :class:`Snapshot`;
+* input and output: :func:`read`, :func:`write` (CSV directories, Excel, JSON,
+  YAML; more in :mod:`thidua.io`);
 * checking: :func:`validate`, :func:`load`, :func:`check`, problem records
   :class:`Problem` and :class:`Report`, the code catalogue :data:`CODES`;
 * periods and numbers: :class:`Period`, :func:`parse_period`,
@@ -24,6 +26,8 @@ Examples:
 
 from thidua.errors import (
     DateParseError,
+    FormatError,
+    MissingExtraError,
     PeriodParseError,
     ThiduaError,
     ThiduaValidationError,
@@ -34,6 +38,7 @@ from thidua.errors import (
 )
 from thidua.figures import Figure, Figures, Scope
 from thidua.hierarchy import Hierarchy
+from thidua.io import LoadResult, read, write
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
 from thidua.levels import UNION_SCHEME, Level, LevelScheme
 from thidua.loading import check, load
@@ -69,6 +74,7 @@ __all__ = [
     "DateParseError",
     "EventKind",
     "Figure",
+    "FormatError",
     "Figures",
     "Group",
     "GroupKind",
@@ -79,6 +85,8 @@ __all__ = [
     "Level",
     "LevelScheme",
     "Link",
+    "LoadResult",
+    "MissingExtraError",
     "Period",
     "PeriodKind",
     "PeriodParseError",
@@ -102,5 +110,7 @@ __all__ = [
     "parse_actual_plan",
     "parse_number",
     "parse_period",
+    "read",
     "validate",
+    "write",
 ]

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DateParseError",
+    "FormatError",
+    "MissingExtraError",
     "PeriodParseError",
     "ThiduaError",
     "ThiduaValidationError",
@@ -177,3 +179,30 @@ class ThiduaValidationError(ThiduaError, ValueError):
         if len(self.problems) > len(shown):
             lines.append(f"  … and {len(self.problems) - len(shown)} more")
         return "\n".join(lines)
+
+
+class MissingExtraError(ThiduaError, ImportError):
+    """An optional dependency (a ``thidua[...]`` extra) is not installed.
+
+    Examples:
+        >>> print(MissingExtraError("yaml", "PyYAML"))
+        reading or writing YAML needs PyYAML: pip install thidua[yaml]
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(str(self), name=package)
+
+    def __str__(self) -> str:
+        what = {"yaml": "YAML", "excel": "Excel workbooks"}.get(self.extra, self.extra)
+        return f"reading or writing {what} needs {self.package}: pip install thidua[{self.extra}]"
+
+
+class FormatError(ThiduaError, ValueError):
+    """A format that thidua does not know, or a dataset it cannot hold losslessly.
+
+    Examples:
+        >>> print(FormatError("unknown format 'xml'"))
+        unknown format 'xml'
+    """

@@ -84,7 +84,7 @@ def load(
     Examples:
         >>> import tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> text = "id,name,kind\\nA,Công đoàn A,nope\\n"
+        >>> text = "id,name,kind\nA,Công đoàn A,nope\n"
         >>> _ = (d / "units.csv").write_text(text, encoding="utf-8")
         >>> load(d)
         Traceback (most recent call last):

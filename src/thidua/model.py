@@ -62,8 +62,8 @@ def _nfc_attributes(value: Mapping[str, AttributeValue]) -> Mapping[str, Attribu
 
 def _str_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (value,)
-    return tuple(value)
+        return (nfc(value),)
+    return tuple(nfc(v) for v in value)
 
 
 def _float_tuple(value: Iterable[float | int | str]) -> tuple[float, ...]:
@@ -91,9 +91,9 @@ class Unit:
         True
     """
 
-    id: str
+    id: str = attrs.field(converter=nfc)
     name: str = attrs.field(converter=nfc)
-    kind: str
+    kind: str = attrs.field(converter=nfc)
     founded: pendulum.Date | None = None
     dissolved: pendulum.Date | None = None
     short_name: str | None = attrs.field(default=None, converter=_opt_nfc)
@@ -129,9 +129,9 @@ class Link:
         True
     """
 
-    child: str
-    parent: str
-    relation: str = ADMIN
+    child: str = attrs.field(converter=nfc)
+    parent: str = attrs.field(converter=nfc)
+    relation: str = attrs.field(default=ADMIN, converter=nfc)
     valid_from: pendulum.Date | None = None
     valid_to: pendulum.Date | None = None
     source: Pointer | None = attrs.field(default=None, eq=False, repr=False)
@@ -180,10 +180,10 @@ class Group:
         'cluster'
     """
 
-    id: str
+    id: str = attrs.field(converter=nfc)
     name: str = attrs.field(converter=nfc)
     kind: GroupKind
-    owner: str | None = None
+    owner: str | None = attrs.field(default=None, converter=_opt_nfc)
     attributes: Mapping[str, AttributeValue] = attrs.field(
         factory=dict, converter=_nfc_attributes, hash=False
     )
@@ -202,8 +202,8 @@ class GroupMember:
         'leader'
     """
 
-    group: str
-    unit: str
+    group: str = attrs.field(converter=nfc)
+    unit: str = attrs.field(converter=nfc)
     valid_from: pendulum.Date | None = None
     valid_to: pendulum.Date | None = None
     role: Role = Role.MEMBER
@@ -268,7 +268,7 @@ class ChangeEvent:
         0.4
     """
 
-    id: str
+    id: str = attrs.field(converter=nfc)
     kind: EventKind
     date: pendulum.Date
     originals: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)

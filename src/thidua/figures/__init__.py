@@ -1,8 +1,56 @@
 """Figures: reported values keyed by (unit, indicator, period), stored in columns.
 
+* the store: :class:`Figures` (columns), :class:`Figure` (a record), :class:`Scope`;
+* reading, with every bad cell reported as a problem: :func:`read_figures_csv`,
+  :func:`read_figures_excel`, :func:`figures_from_pandas`,
+  :func:`figures_from_polars`, :func:`figures_from_records`, all but the last
+  returning a :class:`FiguresResult`;
+* writing, losslessly: :func:`write_figures_csv`, :func:`write_figures_excel`,
+  :meth:`Figures.to_pandas`, :meth:`Figures.to_polars`;
+* checking against a hierarchy and a catalogue: :func:`validate_figures`.
+
+Examples:
+    >>> from thidua.periods import Period
+    >>> from thidua.testing import tiny_dataset
+    >>> from thidua.hierarchy import Hierarchy
+    >>> figs = figures_from_records([
+    ...     Figure(unit="G1", indicator="new_members", period=Period.year(2024), value=12),
+    ...     Figure(unit="W1", indicator="new_members", period=Period.year(2024), value=3),
+    ... ])
+    >>> for p in validate_figures(figs, Hierarchy(tiny_dataset())):
+    ...     print(p.code, p.message)  # doctest: +NORMALIZE_WHITESPACE
+    F003 unit 'W1' (Công đoàn phường Kim Liên) is not alive during the whole period 2024
+         of indicator 'new_members' (Phát triển đoàn viên mới): it exists from 2025-07-01
+
 .. versionadded:: 0.1.0
 """
 
+from thidua.figures._read import (
+    FIGURE_COLUMNS,
+    FiguresResult,
+    figures_from_pandas,
+    figures_from_polars,
+    figures_from_records,
+    read_figures_csv,
+    read_figures_excel,
+)
 from thidua.figures._store import Figure, Figures, Scope
+from thidua.figures._validate import validate_figures
+from thidua.figures._write import format_figure_value, write_figures_csv, write_figures_excel
 
-__all__ = ["Figure", "Figures", "Scope"]
+__all__ = [
+    "FIGURE_COLUMNS",
+    "Figure",
+    "Figures",
+    "FiguresResult",
+    "Scope",
+    "figures_from_pandas",
+    "figures_from_polars",
+    "figures_from_records",
+    "format_figure_value",
+    "read_figures_csv",
+    "read_figures_excel",
+    "validate_figures",
+    "write_figures_csv",
+    "write_figures_excel",
+]

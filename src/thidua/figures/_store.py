@@ -22,8 +22,8 @@ Examples:
     (3, ('G1', 'G2'), ('new_members', 'people_honoured'))
     >>> [f.value for f in figs], figs.plan_of(1)
     ([12.0, 30.0, None], 25.0)
-    >>> figs.keys_of(2)
-    frozenset({'P1', 'P2'})
+    >>> sorted(figs.keys_of(2))
+    ['P1', 'P2']
 
 .. versionadded:: 0.1.0
 """
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -147,8 +148,8 @@ def factorize(values: Sequence[Any] | npt.NDArray[Any]) -> tuple[Int32Array, lis
     table: dict[Any, int] = {}
     setdefault = table.setdefault
 
-    def code(v: Any) -> int:
-        if v is None or (isinstance(v, float) and v != v):  # NaN is missing, as in pandas
+    def code(v: Any) -> int:  # noqa: ANN401 - any hashable cell
+        if v is None or (isinstance(v, float) and math.isnan(v)):  # NaN is missing, as in pandas
             return -1
         return setdefault(v, len(table))
 
@@ -210,7 +211,9 @@ class _RowOrigins(Mapping[int, Pointer]):
         return isinstance(key, int) and 0 <= key < self._rows.shape[0]
 
     def take(self, idx: npt.NDArray[np.intp]) -> _RowOrigins:
-        return _RowOrigins(file=self.file, sheet=self.sheet, rows=self._rows[idx], headers=self.headers)
+        return _RowOrigins(
+            file=self.file, sheet=self.sheet, rows=self._rows[idx], headers=self.headers
+        )
 
 
 class Figures:
@@ -525,23 +528,22 @@ class Figures:
         Examples:
             >>> f = Figures.from_columns(unit=["A"], indicator=["x"], period=["quý I/2025"],
             ...                          value=[1.5])
-            >>> f.to_pandas().loc[0, ["unit", "period", "value", "scope"]].tolist()
-            ['A', '2025-Q1', 1.5, 'own']
+            >>> print(f.to_pandas()[["unit", "period", "value", "scope"]].to_string(index=False))
+            unit  period  value scope
+               A 2025-Q1    1.5   own
         """
-        pd = importlib.import_module("pandas")
+        import pandas as pd  # noqa: PLC0415 - optional extra, imported when used
+
         n = len(self)
         source_codes, source_labels = _drop_none(self.source_codes, self.sources)
 
-        def cat(codes: npt.NDArray[Any], labels: Sequence[str]) -> Any:
+        def cat(codes: npt.NDArray[Any], labels: Sequence[str]) -> pd.Categorical[str]:
             return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels)))
 
-        plan = np.full(n, np.nan)
-        if self.plans:
-            plan[list(self.plans)] = list(self.plans.values())
         keys = np.full(n, None, dtype=object)
         for i, ks in self.key_sets.items():
             keys[i] = ks
-        frame: pd.DataFrame = pd.DataFrame(
+        return pd.DataFrame(
             {
                 "unit": cat(self.unit_codes, self.units),
                 "indicator": cat(self.indicator_codes, self.indicators),
@@ -549,11 +551,16 @@ class Figures:
                 "value": np.array(self.values),
                 "source": cat(source_codes, source_labels),
                 "scope": cat(self.scope_codes, [s.value for s in Scope]),
-                "plan": plan,
+                "plan": self._plan_array(),
                 "keys": keys,
             }
         )
-        return frame
+
+    def _plan_array(self) -> FloatArray:
+        plan = np.full(len(self), np.nan)
+        if self.plans:
+            plan[list(self.plans)] = list(self.plans.values())
+        return plan
 
     def to_polars(self) -> pl.DataFrame:
         """The figures as a polars DataFrame (requires polars).
@@ -568,32 +575,26 @@ class Figures:
             >>> f.to_polars().row(0)
             ('A', 'x', '2025', 2.0, None, 'own', None, None)
         """
-        pl_mod: Any = importlib.import_module("polars")
-        n = len(self)
+        import polars as pl  # noqa: PLC0415 - optional extra, imported when used
 
-        def text(name: str, labels: Sequence[str | None], codes: npt.NDArray[Any]) -> Any:
-            return pl_mod.Series(name, list(labels), dtype=pl_mod.String).gather(codes)
+        def text(name: str, labels: Sequence[str | None], codes: npt.NDArray[Any]) -> pl.Series:
+            return pl.Series(name, list(labels), dtype=pl.String).gather(codes)
 
-        value = pl_mod.Series("value", np.array(self.values), nan_to_null=True)
-        plan = np.full(n, np.nan)
-        if self.plans:
-            plan[list(self.plans)] = list(self.plans.values())
-        keys: list[list[str] | None] = [None] * n
+        keys: list[list[str] | None] = [None] * len(self)
         for i, ks in self.key_sets.items():
             keys[i] = sorted(ks)
-        frame: pl.DataFrame = pl_mod.DataFrame(
+        return pl.DataFrame(
             [
                 text("unit", self.units, self.unit_codes),
                 text("indicator", self.indicators, self.indicator_codes),
                 text("period", [str(p) for p in self.periods], self.period_codes),
-                value,
+                pl.Series("value", np.array(self.values), nan_to_null=True),
                 text("source", self.sources, self.source_codes),
                 text("scope", [s.value for s in Scope], self.scope_codes),
-                pl_mod.Series("plan", plan, nan_to_null=True),
-                pl_mod.Series("keys", keys, dtype=pl_mod.List(pl_mod.String)),
+                pl.Series("plan", self._plan_array(), nan_to_null=True),
+                pl.Series("keys", keys, dtype=pl.List(pl.String)),
             ]
         )
-        return frame
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Figures):
@@ -612,14 +613,12 @@ def _take_side(table: Mapping[int, _H], idx: npt.NDArray[np.intp]) -> dict[int, 
     return {int(j): table[int(idx[j])] for j in hit}
 
 
-def _drop_none(
-    codes: Int32Array, labels: tuple[str | None, ...]
-) -> tuple[Int32Array, list[str]]:
+def _drop_none(codes: Int32Array, labels: tuple[str | None, ...]) -> tuple[Int32Array, list[str]]:
     """Codes into *labels* without ``None`` (its rows get -1), for categoricals."""
     keep = [i for i, label in enumerate(labels) if label is not None]
     remap = np.full(len(labels) + 1, -1, dtype=np.int32)
     remap[keep] = np.arange(len(keep), dtype=np.int32)
-    return remap[codes], [labels[i] for i in keep if labels[i] is not None]
+    return remap[codes], [label for label in labels if label is not None]
 
 
 def _frozen(array: npt.NDArray[_A]) -> npt.NDArray[_A]:

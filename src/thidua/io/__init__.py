@@ -71,8 +71,7 @@ __all__ = [
     "write_yaml",
 ]
 
-for _public in (FormatError, LoadResult, MissingExtraError):
-    _public.__module__ = __name__
+LoadResult.__module__ = __name__
 
 Format = Literal["json", "yaml", "csv", "excel"]
 """The formats of :func:`write`."""
@@ -162,7 +161,7 @@ def write(dataset: Dataset, path: PathLike, format: Format | None = None) -> Non
         >>> write(Dataset(), tmp / "h.txt")
         Traceback (most recent call last):
         ...
-        thidua.io.FormatError: cannot tell the format of 'h.txt': give format= or use .json, .yaml, .yml, .xlsx or a directory
+        thidua.errors.FormatError: cannot tell the format of 'h.txt': give format= or use .json, .yaml, .yml, .xlsx or a directory
     """  # noqa: E501
     target = Path(path)
     if format is None:

@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from thidua._dates import as_date, parse_date
 from thidua._text import name_key, nfc
-from thidua.errors import DateParseError, ThiduaError
+from thidua.errors import DateParseError, FormatError, MissingExtraError
 from thidua.levels import Level, LevelScheme
 from thidua.model import (
     AttributeValue,
@@ -67,33 +67,6 @@ SCHEMA_VERSION = 1
 
 T = TypeVar("T")
 _normalize = unicodedata.normalize
-
-
-class MissingExtraError(ThiduaError, ImportError):
-    """An optional dependency (a ``thidua[...]`` extra) is not installed.
-
-    Examples:
-        >>> print(MissingExtraError("yaml", "PyYAML"))
-        reading or writing YAML needs PyYAML: pip install thidua[yaml]
-    """
-
-    def __init__(self, extra: str, package: str) -> None:
-        self.extra = extra
-        self.package = package
-        super().__init__(str(self), name=package)
-
-    def __str__(self) -> str:
-        what = {"yaml": "YAML", "excel": "Excel workbooks"}.get(self.extra, self.extra)
-        return f"reading or writing {what} needs {self.package}: pip install thidua[{self.extra}]"
-
-
-class FormatError(ThiduaError, ValueError):
-    """A format that thidua does not know, or a dataset it cannot hold losslessly.
-
-    Examples:
-        >>> print(FormatError("unknown format 'xml'"))
-        unknown format 'xml'
-    """
 
 
 @attrs.frozen(kw_only=True)
@@ -417,12 +390,18 @@ def _fields(dates: _DateReader) -> dict[type[Any], tuple[_Field, ...]]:
     }
 
 
-_RECORDS: tuple[type[Any], ...] = (Unit, Link, Group, GroupMember, ChangeEvent)
+def _optional(read: Callable[..., T], default: object) -> Callable[[Any, Any], Any]:
+    """The hook of an optional field: ``null`` gives the field's default."""
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        factory = default.factory  # type: ignore[attr-defined]
 
+        def hook_factory(value: object, _type: object) -> object:
+            return factory() if value is None else read(value)
 
-def _optional(read: Callable[..., T]) -> Callable[[Any, Any], T | None]:
-    def hook(value: object, _type: object) -> T | None:
-        return None if value is None else read(value)
+        return hook_factory
+
+    def hook(value: object, _type: object) -> object:
+        return default if value is None else read(value)
 
     return hook
 
@@ -438,9 +417,9 @@ def _unstructure_scheme(scheme: LevelScheme) -> dict[str, Any]:
     }
 
 
-def _build_converter(*, with_source: bool) -> cattrs.Converter:
+def _build_converter(*, with_source: bool, dates: _DateReader | None = None) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=False, forbid_extra_keys=True)
-    dates = _date_reader()
+    dates = dates or _date_reader()
     tables = _fields(dates)
 
     # Type-level hooks: what users get from converter.structure(value, type).
@@ -458,7 +437,12 @@ def _build_converter(*, with_source: bool) -> cattrs.Converter:
         unstructure: dict[str, Any] = {}
         for f in fields:
             default = attrs.fields_dict(cls)[f.name].default
-            hook = f.read if f.required else f.read_optional or _optional(f.read)
+            if f.required:
+                hook = f.read
+            elif default is None and f.read_optional is not None:
+                hook = f.read_optional
+            else:
+                hook = _optional(f.read, default)
             structure[f.name] = override(struct_hook=hook)
             empty = default is None or (
                 isinstance(default, attrs.Factory)  # type: ignore[arg-type]
@@ -471,7 +455,9 @@ def _build_converter(*, with_source: bool) -> cattrs.Converter:
         if "source" in attrs.fields_dict(cls):
             unstructure["source"] = override(omit=True)
             structure["source"] = (
-                override(struct_hook=_optional(_pointer)) if with_source else override(omit=True)
+                override(struct_hook=_optional(_pointer, None))
+                if with_source
+                else override(omit=True)
             )
         conv.register_structure_hook(
             cls,
@@ -778,8 +764,9 @@ class _Readers:
 
 
 def _readers() -> _Readers:
-    conv = _build_converter(with_source=True)
-    tables = _fields(_date_reader())
+    dates = _date_reader()  # one cache for the fast and the collecting paths
+    conv = _build_converter(with_source=True, dates=dates)
+    tables = _fields(dates)
     return _Readers(
         units=_RecordReader(conv, Unit, tables[Unit], "unit"),
         links=_RecordReader(conv, Link, tables[Link], "link"),

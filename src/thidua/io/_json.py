@@ -5,7 +5,8 @@ The document is an object with the keys ``format``, ``schema_version``,
 ``members`` and ``events`` (see ``docs/formats.md``).  JSON is written with
 one record per line so that large files stay diff-friendly and the fast C
 encoder does the work; YAML is written in block style.  YAML is read with
-:func:`yaml.safe_load` only: a document cannot build Python objects.
+PyYAML's safe loader only (:class:`yaml.SafeLoader`, as :func:`yaml.safe_load`):
+a document cannot build Python objects.
 
 .. versionadded:: 0.1.0
 """
@@ -133,7 +134,12 @@ def _loads(
 
 
 def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
-    r"""Read a YAML document of the canonical structure (with :func:`yaml.safe_load`).
+    r"""Read a YAML document of the canonical structure with PyYAML's safe loader.
+
+    The document is read by :class:`yaml.SafeLoader` (as :func:`yaml.safe_load`
+    does: no Python object can be built), with one change: an impossible
+    unquoted date such as ``2025-02-30`` stays text, so that it is reported
+    as ``S003`` at its path instead of failing the whole file.
 
     Unquoted YAML dates (``founded: 2025-07-01``) and numbers used as ids are
     accepted.  Quote ids with leading zeros (``id: "007"``): YAML reads
@@ -165,9 +171,20 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
     except ImportError:  # pragma: no cover - the dev environment has PyYAML
         raise MissingExtraError("yaml", "PyYAML") from None
     text = _read_text(path)
+
+    class _SafeLoader(yaml.SafeLoader):
+        """PyYAML's safe loader; an impossible date stays text for an S003 problem."""
+
+    def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     with _collector_paused():
         try:
-            doc = yaml.safe_load(text)
+            doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
             raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
         return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)

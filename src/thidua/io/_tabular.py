@@ -406,7 +406,8 @@ def read_csv_table(
 
     Raises:
         UnreadableInputError: the file cannot be opened, is not UTF-8, or is
-            not CSV (for example it contains a NUL byte).
+            not CSV (for example a cell past the
+            :mod:`csv` field size limit).
 
     Examples:
         >>> import tempfile, pathlib

@@ -1,0 +1,246 @@
+"""Hypothesis strategies for thidua records and whole datasets, shared by the tests.
+
+Text is Vietnamese-flavoured: precomposed letters with every tone, ``Đ`` and
+the look-alike ``Ð`` (U+00D0), punctuation that needs quoting in CSV, and,
+for the fields the model normalises (names, labels, attributes, documents),
+the same text in NFD so that the NFC boundary is exercised.
+
+Every strategy takes ``tabular=False``; with ``tabular=True`` it only draws
+values that CSV and Excel tables can hold (see ``docs/formats.md``):
+attribute values are non-empty text, empty optional text is ``None``,
+attribute names are not column names.
+
+Examples:
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(datasets())
+    ... def check(ds):
+    ...     assert len(set(ds.unit_ids())) == len(ds.units)
+    >>> check()
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import pendulum
+from hypothesis import strategies as st
+
+from thidua.io._dataset_tables import GROUPS, UNITS
+from thidua.levels import UNION_SCHEME, Level, LevelScheme
+from thidua.model import (
+    AttributeValue,
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Link,
+    Role,
+    Unit,
+)
+
+__all__ = [
+    "attribute_maps",
+    "change_events",
+    "datasets",
+    "dates",
+    "group_members",
+    "groups",
+    "ids",
+    "level_schemes",
+    "links",
+    "metadata_maps",
+    "names",
+    "tokens",
+    "units",
+]
+
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_LETTERS = _VOWELS + _VOWELS.upper() + "bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX" + "Ð"
+_ID_CHARS = _LETTERS + "0123456789-_./"
+_TEXT_CHARS = _LETTERS + "0123456789 ,.-/()'\"&:=;%\n"
+
+
+def _maybe_nfd(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(text, st.booleans()).map(
+        lambda pair: unicodedata.normalize("NFD", pair[0]) if pair[1] else pair[0]
+    )
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Non-empty NFC ids without surrounding space or ``;`` (e.g. ``HN-ĐĐ-07``)."""
+    return st.text(_ID_CHARS, min_size=1, max_size=8)
+
+
+def tokens() -> st.SearchStrategy[str]:
+    """Short NFC codes (kinds, relations, keys) without surrounding whitespace."""
+    return st.text(_ID_CHARS + " ", min_size=1, max_size=10).filter(lambda s: s == s.strip())
+
+
+def names(*, min_size: int = 0) -> st.SearchStrategy[str]:
+    """Free Vietnamese text, sometimes NFD, with spaces, quotes, ``;`` and newlines."""
+    return _maybe_nfd(st.text(_TEXT_CHARS, min_size=min_size, max_size=24))
+
+
+def dates() -> st.SearchStrategy[pendulum.Date]:
+    """Dates from 1900-03-01 (Excel's first safe day) to 2100."""
+    return st.dates(min_value=pendulum.Date(1900, 3, 1), max_value=pendulum.Date(2100, 12, 31)).map(
+        lambda d: pendulum.Date(d.year, d.month, d.day)
+    )
+
+
+def _optional_dates() -> st.SearchStrategy[pendulum.Date | None]:
+    return st.none() | dates()
+
+
+def _optional_text(*, tabular: bool) -> st.SearchStrategy[str | None]:
+    # A table writes None and "" alike as an empty cell, read back as None.
+    return st.none() | names(min_size=1 if tabular else 0)
+
+
+def _scalars() -> st.SearchStrategy[AttributeValue]:
+    return (
+        names()
+        | st.none()
+        | st.booleans()
+        | st.integers(min_value=-(10**15), max_value=10**15)
+        | st.floats(allow_nan=False, allow_infinity=False)
+    )
+
+
+def attribute_maps(
+    *, tabular: bool = False, for_groups: bool = False
+) -> st.SearchStrategy[dict[str, AttributeValue]]:
+    """Free attribute maps: any scalar for JSON/YAML, non-empty text for tables."""
+    if not tabular:
+        return st.dictionaries(
+            _maybe_nfd(st.text(_TEXT_CHARS, max_size=10)), _scalars(), max_size=3
+        )
+    spec = GROUPS if for_groups else UNITS
+    keys = tokens().filter(lambda k: spec.field_for(k) is None)
+    values: st.SearchStrategy[AttributeValue] = names(min_size=1)
+    return st.dictionaries(keys, values, max_size=3)
+
+
+def units(
+    unit_ids: st.SearchStrategy[str] | None = None, *, tabular: bool = False
+) -> st.SearchStrategy[Unit]:
+    """Units with optional dates, short names and attributes."""
+    return st.builds(
+        Unit,
+        id=unit_ids if unit_ids is not None else ids(),
+        name=names(),
+        kind=st.sampled_from(UNION_SCHEME.kinds) | tokens() | st.just(""),
+        founded=_optional_dates(),
+        dissolved=_optional_dates(),
+        short_name=_optional_text(tabular=tabular),
+        attributes=attribute_maps(tabular=tabular),
+    )
+
+
+def _refs(unit_ids: Sequence[str]) -> st.SearchStrategy[str]:
+    # Mostly known ids, sometimes an unknown one (the io layer does not check).
+    known = st.sampled_from(list(unit_ids)) if unit_ids else ids()
+    return st.one_of(known, known, known, ids())
+
+
+def links(unit_ids: Sequence[str], *, tabular: bool = False) -> st.SearchStrategy[Link]:
+    """Links between (mostly) the given units, in any relation."""
+    del tabular  # links hold nothing a table cannot
+    return st.builds(
+        Link,
+        child=_refs(unit_ids),
+        parent=_refs(unit_ids),
+        relation=st.sampled_from(["admin", "guidance", "chỉ đạo"]) | tokens(),
+        valid_from=_optional_dates(),
+        valid_to=_optional_dates(),
+    )
+
+
+def groups(unit_ids: Sequence[str], *, tabular: bool = False) -> st.SearchStrategy[Group]:
+    """Emulation clusters and blocks owned by (mostly) the given units."""
+    return st.builds(
+        Group,
+        id=ids(),
+        name=names(),
+        kind=st.sampled_from(GroupKind),
+        owner=st.none() | _refs(unit_ids),
+        attributes=attribute_maps(tabular=tabular, for_groups=True),
+    )
+
+
+def group_members(
+    group_ids: Sequence[str], unit_ids: Sequence[str], *, tabular: bool = False
+) -> st.SearchStrategy[GroupMember]:
+    """Memberships of the given groups in every role."""
+    del tabular
+    return st.builds(
+        GroupMember,
+        group=_refs(group_ids),
+        unit=_refs(unit_ids),
+        valid_from=_optional_dates(),
+        valid_to=_optional_dates(),
+        role=st.sampled_from(Role),
+    )
+
+
+def change_events(
+    unit_ids: Sequence[str], *, tabular: bool = False
+) -> st.SearchStrategy[ChangeEvent]:
+    """Change events of every kind naming (mostly) the given units."""
+    unit_lists = st.lists(_refs(unit_ids), max_size=3).map(tuple)
+    return st.builds(
+        ChangeEvent,
+        id=ids(),
+        kind=st.sampled_from(EventKind),
+        date=dates(),
+        originals=unit_lists,
+        results=unit_lists,
+        shares=st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=3).map(tuple),
+        document=st.none() | tokens() | (st.nothing() if tabular else st.just("")),
+        name=_optional_text(tabular=tabular),
+    )
+
+
+def level_schemes() -> st.SearchStrategy[LevelScheme]:
+    """The union scheme or a small custom one (at least one level)."""
+    level = st.builds(
+        Level,
+        kind=tokens(),
+        rank=st.integers(min_value=-2, max_value=9),
+        label=names(),
+    )
+    custom = st.builds(LevelScheme, tokens(), st.lists(level, min_size=1, max_size=4).map(tuple))
+    return st.just(UNION_SCHEME) | custom
+
+
+def metadata_maps() -> st.SearchStrategy[dict[str, str]]:
+    """Metadata: NFC keys without surrounding space, any text values (``""`` too)."""
+    values = st.text(_TEXT_CHARS, max_size=20)
+    return st.dictionaries(tokens(), values, max_size=3)
+
+
+@st.composite
+def datasets(draw: st.DrawFn, *, tabular: bool = False, max_units: int = 6) -> Dataset:
+    """Whole datasets: unique unit ids, records referring mostly to them.
+
+    The structure is not validated (links may form cycles, dates may be
+    reversed): these datasets test input and output, not the hierarchy.
+    """
+    unit_ids = draw(st.lists(ids(), max_size=max_units, unique=True))
+    the_units = [draw(units(st.just(uid), tabular=tabular)) for uid in unit_ids]
+    the_groups = draw(st.lists(groups(unit_ids, tabular=tabular), max_size=2))
+    group_ids = [g.id for g in the_groups]
+    return Dataset(
+        units=the_units,
+        links=draw(st.lists(links(unit_ids, tabular=tabular), max_size=6)),
+        groups=the_groups,
+        members=draw(st.lists(group_members(group_ids, unit_ids, tabular=tabular), max_size=3)),
+        events=draw(st.lists(change_events(unit_ids, tabular=tabular), max_size=3)),
+        roots=draw(st.lists(_refs(unit_ids), max_size=2)),
+        scheme=draw(level_schemes()),
+        metadata=draw(metadata_maps()),
+    )
