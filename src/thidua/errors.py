@@ -28,6 +28,7 @@ __all__ = [
     "FormatError",
     "MissingExtraError",
     "PeriodParseError",
+    "TextParseError",
     "ThiduaError",
     "ThiduaValidationError",
     "UnknownIndicatorError",
@@ -80,7 +81,33 @@ class UnknownIndicatorError(ThiduaError, KeyError):
         return f"unknown indicator {self.code!r}"
 
 
-class DateParseError(ThiduaError, ValueError):
+class TextParseError(ThiduaError, ValueError):
+    """A text that cannot be read as the value it should hold (base of the parse errors).
+
+    Attributes:
+        text: the text as given.
+        reason: why it cannot be read (may be empty).
+
+    Examples:
+        >>> err = ValueParseError("12abc", "letters in a number")
+        >>> isinstance(err, TextParseError), err.text
+        (True, '12abc')
+    """
+
+    what = "text"
+    default_reason = ""
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason or self.default_reason
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        suffix = f": {self.reason}" if self.reason else ""
+        return f"cannot read {self.what} {self.text!r}{suffix}"
+
+
+class DateParseError(TextParseError):
     """A date text that is neither ISO (``2025-07-01``) nor ``dd/mm/yyyy``.
 
     Examples:
@@ -88,16 +115,11 @@ class DateParseError(ThiduaError, ValueError):
         "cannot read date '31/02/2025': expected ISO yyyy-mm-dd or dd/mm/yyyy"
     """
 
-    def __init__(self, text: str, reason: str = "") -> None:
-        self.text = text
-        self.reason = reason or "expected ISO yyyy-mm-dd or dd/mm/yyyy"
-        super().__init__(text)
-
-    def __str__(self) -> str:
-        return f"cannot read date {self.text!r}: {self.reason}"
+    what = "date"
+    default_reason = "expected ISO yyyy-mm-dd or dd/mm/yyyy"
 
 
-class PeriodParseError(ThiduaError, ValueError):
+class PeriodParseError(TextParseError):
     """A period text that none of the accepted forms matches.
 
     Examples:
@@ -105,17 +127,10 @@ class PeriodParseError(ThiduaError, ValueError):
         "cannot read period 'quý V/2025'"
     """
 
-    def __init__(self, text: str, reason: str = "") -> None:
-        self.text = text
-        self.reason = reason
-        super().__init__(text)
-
-    def __str__(self) -> str:
-        suffix = f": {self.reason}" if self.reason else ""
-        return f"cannot read period {self.text!r}{suffix}"
+    what = "period"
 
 
-class ValueParseError(ThiduaError, ValueError):
+class ValueParseError(TextParseError):
     """A number cell that cannot be read (for example ``"12abc"``).
 
     Examples:
@@ -123,14 +138,7 @@ class ValueParseError(ThiduaError, ValueError):
         "cannot read number '12abc'"
     """
 
-    def __init__(self, text: str, reason: str = "") -> None:
-        self.text = text
-        self.reason = reason
-        super().__init__(text)
-
-    def __str__(self) -> str:
-        suffix = f": {self.reason}" if self.reason else ""
-        return f"cannot read number {self.text!r}{suffix}"
+    what = "number"
 
 
 class UnreadableInputError(ThiduaError, OSError):
