@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from benchmarks import bench_hierarchy
+from benchmarks import bench_hierarchy, bench_rollup
 from benchmarks._harness import Bench, Result, environment, header, write_json
 
 __all__ = ["SUITES", "Result", "run"]
 
 SUITES: dict[str, Callable[..., None]] = {
     bench_hierarchy.NAME: bench_hierarchy.run,
+    bench_rollup.NAME: bench_rollup.run,
 }
 """Suite name → ``run(bench, *, quick)``."""
 

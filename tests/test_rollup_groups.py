@@ -11,7 +11,14 @@ from thidua import Dataset, Group, GroupKind, GroupMember, Hierarchy, Link, Role
 from thidua.errors import UnknownIndicatorError, UnknownUnitError
 from thidua.figures import Figure, Figures
 from thidua.periods import Period
-from thidua.rollup import GroupRank, GroupRow, RelationDifference, compare_relations, roll_up, roll_up_groups
+from thidua.rollup import (
+    GroupRank,
+    GroupRow,
+    RelationDifference,
+    compare_relations,
+    roll_up,
+    roll_up_groups,
+)
 from thidua.testing import tiny_dataset
 
 D = pendulum.Date
@@ -171,7 +178,10 @@ def test_groups_need_the_same_hierarchy(city: Hierarchy, city_figs: Figures) -> 
 def test_groups_of_tiny_dataset() -> None:
     h = Hierarchy(tiny_dataset())
     figs = Figures.from_records(
-        [Figure(unit=u, indicator="new_members", period=Y24, value=v) for u, v in (("G1", 1), ("G3", 2))]
+        [
+            Figure(unit=u, indicator="new_members", period=Y24, value=v)
+            for u, v in (("G1", 1), ("G3", 2))
+        ]
     )
     g = roll_up_groups(roll_up(h, figs, Y24), h, on="2024-12-31", kind=GroupKind.CLUSTER)
     assert g.value("C1", "new_members") == 3
@@ -190,7 +200,9 @@ def two_trees() -> Hierarchy:
     units += [Unit(id=g, name=g, kind="grassroots") for g in ("A", "B", "C", "E")]
     links = [Link(child=d, parent="HN") for d in ("Q1", "Q2")]
     links += [Link(child=s, parent="HN", relation="guidance") for s in ("YT", "GD")]
-    links += [Link(child=g, parent=p) for g, p in (("A", "Q1"), ("B", "Q1"), ("C", "Q2"), ("E", "Q2"))]
+    links += [
+        Link(child=g, parent=p) for g, p in (("A", "Q1"), ("B", "Q1"), ("C", "Q2"), ("E", "Q2"))
+    ]
     links += [
         Link(child=g, parent=p, relation="guidance")
         for g, p in (("A", "YT"), ("B", "GD"), ("C", "GD"), ("E", "YT"))
@@ -243,8 +255,7 @@ def test_compare_relations_nan_rules(two_trees: Hierarchy) -> None:
         unit=["A", "B"], indicator=["lowest_score"] * 2, period=["2024"] * 2, value=[5, 7]
     )
     (d,) = compare_relations(two_trees, figs, Y24, ("guidance", "admin"), root="YT")
-    assert d.total == 5.0 and math.isnan(d.other_total)
-    figs2 = Figures.from_columns(
-        unit=["A"], indicator=["lowest_score"], period=["2024"], value=[5]
-    )
+    assert d.total == 5.0
+    assert math.isnan(d.other_total)
+    figs2 = Figures.from_columns(unit=["A"], indicator=["lowest_score"], period=["2024"], value=[5])
     assert compare_relations(two_trees, figs2, Y24, ("admin", "admin"), root="Q2") == ()

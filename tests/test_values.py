@@ -345,3 +345,10 @@ def test_inconsistent_percent_is_rejected(actual: int, plan: int, written: int) 
     assume(abs(computed - written) > 1.001)
     with pytest.raises(ValueParseError, match="does not match"):
         parse_actual_plan(f"{actual}/{plan} ({written}%)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("0.001", 0.001), ("0.250", 0.25), ("10.001", 10001.0)]
+)
+def test_leading_zero_group_is_a_decimal(text: str, expected: float) -> None:
+    assert parse_number(text) == expected

@@ -14,7 +14,11 @@ The public surface, by topic:
 * periods and numbers: :class:`Period`, :func:`parse_period`,
   :func:`parse_number`, :func:`parse_actual_plan`;
 * indicators and figures: :class:`Indicator`, :class:`Aggregation`,
-  :data:`BUILTIN_INDICATORS`, :class:`Figures`, :class:`Figure`.
+  :data:`BUILTIN_INDICATORS`, :func:`load_catalogue`, :class:`Figures`,
+  :class:`Figure`, :func:`read_figures_csv`, :func:`figures_from_pandas`,
+  :func:`validate_figures`;
+* roll-ups: :func:`roll_up` → :class:`RollUp` (coverage, reconciliation,
+  provenance), :func:`roll_up_groups`, :func:`compare_relations`.
 
 Examples:
     >>> import thidua
@@ -36,10 +40,21 @@ from thidua.errors import (
     UnreadableInputError,
     ValueParseError,
 )
-from thidua.figures import Figure, Figures, Scope
+from thidua.figures import (
+    Figure,
+    Figures,
+    FiguresResult,
+    Scope,
+    figures_from_pandas,
+    figures_from_polars,
+    read_figures_csv,
+    validate_figures,
+    write_figures_csv,
+)
 from thidua.hierarchy import Hierarchy
-from thidua.io import LoadResult, read, write
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
+from thidua.indicators_io import load_catalogue, read_indicators_csv, write_indicators_csv
+from thidua.io import LoadResult, read, write
 from thidua.levels import UNION_SCHEME, Level, LevelScheme
 from thidua.loading import check, load
 from thidua.model import (
@@ -56,6 +71,16 @@ from thidua.model import (
 )
 from thidua.periods import Period, PeriodKind, parse_period
 from thidua.problems import CODES, Pointer, Problem, Report, Severity
+from thidua.rollup import (
+    Coverage,
+    Discrepancy,
+    GroupTotals,
+    RollUp,
+    RollUpRow,
+    compare_relations,
+    roll_up,
+    roll_up_groups,
+)
 from thidua.snapshot import Snapshot
 from thidua.validation import validate
 from thidua.values import ActualPlan, format_number_vi, parse_actual_plan, parse_number
@@ -70,15 +95,19 @@ __all__ = [
     "ActualPlan",
     "Aggregation",
     "ChangeEvent",
+    "Coverage",
     "Dataset",
     "DateParseError",
+    "Discrepancy",
     "EventKind",
     "Figure",
-    "FormatError",
     "Figures",
+    "FiguresResult",
+    "FormatError",
     "Group",
     "GroupKind",
     "GroupMember",
+    "GroupTotals",
     "Hierarchy",
     "Indicator",
     "IndicatorCatalogue",
@@ -94,6 +123,8 @@ __all__ = [
     "Problem",
     "Report",
     "Role",
+    "RollUp",
+    "RollUpRow",
     "Scope",
     "Severity",
     "Snapshot",
@@ -105,12 +136,23 @@ __all__ = [
     "UnreadableInputError",
     "ValueParseError",
     "check",
+    "compare_relations",
+    "figures_from_pandas",
+    "figures_from_polars",
     "format_number_vi",
     "load",
+    "load_catalogue",
     "parse_actual_plan",
     "parse_number",
     "parse_period",
     "read",
+    "read_figures_csv",
+    "read_indicators_csv",
+    "roll_up",
+    "roll_up_groups",
     "validate",
+    "validate_figures",
     "write",
+    "write_figures_csv",
+    "write_indicators_csv",
 ]

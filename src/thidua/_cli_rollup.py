@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -21,29 +21,37 @@ from thidua.rollup import RollUp, roll_up
 if TYPE_CHECKING:
     from thidua.cli import _Progress
 
-_COLUMNS = ("unit", "name", "kind", "indicator", "value", "expected", "reported")
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """A record fit for JSON: NaN (no figure reached the unit) becomes ``None``."""
+    out = dict(row)
+    value = out.get("value")
+    if isinstance(value, float) and math.isnan(value):
+        out["value"] = None
+    out["flags"] = list(out.get("flags", ()))
+    return out
 
 
 def render(result: RollUp, fmt: str) -> str:
-    """The roll-up as a text table, CSV or a JSON list of rows."""
-    rows = result.to_records()
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
+    """The roll-up as a text table, CSV or a JSON list of rows.
+
+    Every row has ``unit``, ``name``, ``kind``, ``rank``, ``indicator``, ``value``,
+    ``expected``, ``reported`` and ``flags``; a unit no figure reached has no value.
+    """
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = list(rows[0]) if rows else list(_COLUMNS)
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        result.to_csv(buffer)
         return buffer.getvalue()
+    rows = [_clean(r) for r in result.to_records()]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     lines = [f"{'unit':<18} {'indicator':<26} {'value':>16}  {'coverage':>9}  name"]
     for row in rows:
         value = row["value"]
-        shown = "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
-        cover = f"{row.get('reported', '')}/{row.get('expected', '')}"
+        shown = "—" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+        cover = f"{row['reported']}/{row['expected']}"
         lines.append(
-            f"{row['unit']:<18} {row['indicator']:<26} {shown:>16}  {cover:>9}  "
-            f"{row.get('name', '')}"
+            f"{row['unit']:<18} {row['indicator']:<26} {shown:>16}  {cover:>9}  {row['name']}"
         )
     return "\n".join(lines) + "\n"
 

@@ -3,7 +3,8 @@ r"""Reading and writing ``indicators.csv``: a dataset's own indicators.
 The file has one indicator a row with the columns ``code``, ``name``,
 ``unit``, ``aggregation``, ``numerator``, ``denominator``, ``weight``,
 ``scale`` and ``nonnegative`` (``code``, ``name`` and ``aggregation`` are
-required); Vietnamese headers are accepted (``Mã chỉ tiêu``, ``Tên chỉ
+required; a scale is read like a figure's number: ``100``, ``0.5``, ``1.000``
+is a thousand); Vietnamese headers are accepted (``Mã chỉ tiêu``, ``Tên chỉ
 tiêu``, ``Đơn vị tính``, ``Cách tổng hợp``, ``Tử số``, ``Mẫu số``,
 ``Trọng số``, ``Hệ số``, ``Không âm``), as are Vietnamese aggregation names
 (``cộng`` for ``sum``, ``cuối kỳ`` for ``stock``, ``tỷ lệ`` for ``ratio`` …,
@@ -38,7 +39,6 @@ Examples:
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -46,11 +46,12 @@ import attrs
 
 from thidua._text import name_key, nfc
 from thidua.errors import UnreadableInputError, ValueParseError
+from thidua.figures._read import _number_cell
+from thidua.figures._write import format_figure_value
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
 from thidua.io._tabular import Row, TableSpec, read_csv_table, write_csv_table
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike
-from thidua.values import parse_number
 
 __all__ = [
     "AGGREGATION_ALIASES",
@@ -129,7 +130,7 @@ def _row_indicator(row: Row, problems: list[Problem]) -> Indicator | None:
     scale = 1.0
     if cells.get("scale"):
         try:
-            scale = parse_number(cells["scale"])
+            scale = _number_cell(cells["scale"])
         except ValueParseError as exc:
             found.append(
                 problem(
@@ -236,12 +237,6 @@ def load_catalogue(path: PathLike | None) -> tuple[IndicatorCatalogue, Report]:
     return read_indicators_csv(path, extends=BUILTIN_INDICATORS)
 
 
-def _scale_text(scale: float) -> str:
-    if math.isfinite(scale) and scale.is_integer() and abs(scale) < 1e16:
-        return str(int(scale))
-    return repr(scale)
-
-
 def write_indicators_csv(catalogue: IndicatorCatalogue, path: PathLike) -> None:
     """Write a catalogue as ``indicators.csv`` (UTF-8, English headers, every column).
 
@@ -266,7 +261,7 @@ def write_indicators_csv(catalogue: IndicatorCatalogue, path: PathLike) -> None:
             ind.numerator or "",
             ind.denominator or "",
             ind.weight or "",
-            _scale_text(ind.scale),
+            format_figure_value(ind.scale),
             "true" if ind.nonnegative else "false",
         ]
         for ind in catalogue

@@ -53,7 +53,8 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 _SPACE_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", re.ASCII)
 _VI = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", re.ASCII)
 _EN = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+", re.ASCII)
+# Thousands groups never start with a zero group: "0.001" is a machine decimal.
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+", re.ASCII)
 _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}", re.ASCII)
 
 

@@ -164,11 +164,14 @@ def _object_array(values: Sequence[Any]) -> npt.NDArray[np.object_]:
 
 
 def _encode(values: Sequence[_H]) -> tuple[Int32Array, tuple[_H, ...]]:
-    """Dictionary-encode a column in which ``None`` is a value of its own."""
+    """Dictionary-encode a column in first-seen order; ``None`` is a value of its own."""
     codes, uniques = factorize(values)
-    if (codes < 0).any():
-        codes = np.where(codes < 0, np.int32(len(uniques)), codes).astype(np.int32)
-        uniques.append(None)
+    missing = codes < 0
+    if missing.any():
+        first = int(np.argmax(missing))
+        place = int(codes[:first].max()) + 1 if first else 0  # values seen before the first None
+        codes = np.where(missing, place, codes + (codes >= place)).astype(np.int32)
+        uniques.insert(place, None)
     return codes, tuple(uniques)
 
 
@@ -208,7 +211,7 @@ class _RowOrigins(Mapping[int, Pointer]):
         return int(self._rows.shape[0])
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, int) and 0 <= key < self._rows.shape[0]
+        return isinstance(key, int | np.integer) and 0 <= key < self._rows.shape[0]
 
     def take(self, idx: npt.NDArray[np.intp]) -> _RowOrigins:
         return _RowOrigins(

@@ -32,14 +32,14 @@ from thidua.rollup._compare import RelationDifference, compare_relations
 from thidua.rollup._engine import REPORTING_KINDS, roll_up
 from thidua.rollup._groups import GroupRank, GroupRow, GroupTotals, roll_up_groups
 from thidua.rollup._layout import Flag
-from thidua.rollup._result import (
+from thidua.rollup._records import (
     Basis,
     Contribution,
     Coverage,
     Discrepancy,
-    RollUp,
     RollUpRow,
 )
+from thidua.rollup._result import RollUp
 
 __all__ = [
     "REPORTING_KINDS",

@@ -29,7 +29,16 @@ import numpy.typing as npt
 from thidua._graph import CSR, BoolArray, IntArray
 from thidua.snapshot import Relation, Snapshot
 
-__all__ = ["Closure", "Forest", "Op", "Structure", "is_admin_only", "structure"]
+__all__ = [
+    "Closure",
+    "Forest",
+    "Op",
+    "Structure",
+    "contains_sorted",
+    "is_admin_only",
+    "sorted_unique",
+    "structure",
+]
 
 Op = Literal["add", "min", "max", "or"]
 """The reductions a structure can apply."""
@@ -46,6 +55,35 @@ _MAX_ROUNDS = 64
 """Cap on pointer-walk rounds: a cycle (invalid data, reported by validation) cannot hang."""
 _CHUNK_ELEMENTS = 1 << 22
 """Elements gathered at once by :meth:`Closure.reduce` (bounds temporary memory)."""
+
+
+def sorted_unique(values: IntArray) -> IntArray:
+    """The distinct values, sorted (a sort and a comparison: faster than hashing here).
+
+    Examples:
+        >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
+        [1, 2, 3]
+    """
+    if values.size == 0:
+        return values
+    ordered = np.sort(values)
+    keep = np.empty(ordered.size, dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def contains_sorted(haystack: IntArray, needles: IntArray) -> BoolArray:
+    """Which *needles* are in the sorted array *haystack*.  O(needles · log haystack).
+
+    Examples:
+        >>> contains_sorted(np.array([1, 4, 9]), np.array([4, 5, 9])).tolist()
+        [True, False, True]
+    """
+    if haystack.size == 0:
+        return np.zeros(needles.size, dtype=np.bool_)
+    at = np.minimum(np.searchsorted(haystack, needles), haystack.size - 1)
+    return np.asarray(haystack[at] == needles, dtype=np.bool_)
 
 
 def is_admin_only(relation: Relation) -> bool:
@@ -149,7 +187,7 @@ class Closure:
         [7.0, 7.0, 7.0]
     """
 
-    __slots__ = ("_anc_sorted", "_desc_sorted", "_down_csr", "_starts", "_up_ids", "mask")
+    __slots__ = ("_anc_sorted", "_desc_sorted", "_down_csr", "_size", "_starts", "_up_ids", "mask")
 
     def __init__(self, snapshot: Snapshot, relation: Relation) -> None:
         self.mask: BoolArray = snapshot.mask()
@@ -158,28 +196,30 @@ class Closure:
         up = CSR.from_edges(n, child, parent)
         degree = up.degree()
         nodes = np.flatnonzero(self.mask).astype(np.int64)
-        seen = nodes * n + nodes
+        seen = nodes * n + nodes  # sorted, as nodes are
         desc, anc = nodes, nodes
         for _ in range(n + 1):
             counts = degree[anc]
             nxt_anc = up.expand(anc)
             if nxt_anc.size == 0:
                 break
-            nxt_desc = np.repeat(desc, counts)
-            fresh = np.unique(nxt_desc * n + nxt_anc)
-            fresh = fresh[~np.isin(fresh, seen, assume_unique=True)]
+            fresh = sorted_unique(np.repeat(desc, counts) * n + nxt_anc)
+            fresh = fresh[~contains_sorted(seen, fresh)]
             if fresh.size == 0:
                 break
-            seen = np.union1d(seen, fresh)
+            seen = np.sort(np.concatenate([seen, fresh]), kind="stable")  # a merge of two runs
             desc, anc = fresh // n, fresh % n
         pairs = seen
-        by_anc = np.argsort(pairs % n, kind="stable")
-        anc_sorted = (pairs % n)[by_anc]
-        self._desc_sorted: IntArray = (pairs // n)[by_anc]
+        # Self pairs are the copy reduce() starts from; the strict pairs, by ancestor:
+        strict = pairs[pairs // n != pairs % n]
+        by_anc = np.argsort(strict % n, kind="stable")
+        anc_sorted = (strict % n)[by_anc]
+        self._desc_sorted: IntArray = (strict // n)[by_anc]
         self._anc_sorted: IntArray = anc_sorted
         start_mask = np.concatenate(([True], anc_sorted[1:] != anc_sorted[:-1]))
         self._starts: IntArray = np.flatnonzero(start_mask) if anc_sorted.size else anc_sorted
         self._up_ids: IntArray = anc_sorted[self._starts]
+        self._size = int(pairs.size)
         # pairs is sorted by descendant (keys are desc * n + anc): a CSR by descendant.
         desc_all = pairs // n
         indptr = np.zeros(n + 1, dtype=np.int64)
@@ -189,27 +229,33 @@ class Closure:
     @property
     def size(self) -> int:
         """The number of (descendant, ancestor) pairs, self pairs included."""
-        return int(self._desc_sorted.size)
+        return self._size
 
     def reduce(self, matrix: npt.NDArray[_A], op: Op) -> npt.NDArray[_A]:
         """Return a copy of *matrix* where each unit's row is reduced over its descendants-or-self.
 
         Each descendant counts once per ancestor, whatever the number of
         paths.  Rows of units outside the snapshot are left as they are.
-        Complexity: O(P · c), gathered in column chunks to bound memory.
+        Complexity: O(P · c).  Whole rows are gathered, a run of ancestors at
+        a time, so that the temporary copy stays near ``_CHUNK_ELEMENTS``.
         """
         ufunc = _UFUNC[op]
         out = matrix.copy()
-        if self._desc_sorted.size == 0:
+        pairs, starts = self._desc_sorted, self._starts
+        if pairs.size == 0:
             return out
         cols = matrix.shape[1] if matrix.ndim == 2 else 1
-        step = max(1, _CHUNK_ELEMENTS // max(1, self._desc_sorted.size))
-        if matrix.ndim == 1:
-            out[self._up_ids] = ufunc.reduceat(matrix[self._desc_sorted], self._starts)
-            return out
-        for lo in range(0, cols, step):
-            block = matrix[:, lo : lo + step][self._desc_sorted]
-            out[self._up_ids, lo : lo + step] = ufunc.reduceat(block, self._starts, axis=0)
+        per_chunk = max(1, _CHUNK_ELEMENTS // max(1, cols))
+        # Cut between ancestors, every ~per_chunk pairs: chunk k covers segments [a, b).
+        cuts = np.unique(np.searchsorted(starts, np.arange(0, pairs.size, per_chunk), "right") - 1)
+        bounds = np.append(cuts, starts.size)
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            lo = int(starts[a])
+            hi = int(starts[b]) if b < starts.size else pairs.size
+            ups = self._up_ids[a:b]
+            out[ups] = ufunc(
+                out[ups], ufunc.reduceat(matrix[pairs[lo:hi]], starts[a:b] - lo, axis=0)
+            )
         return out
 
     def ancestor_pairs(self, units: IntArray) -> tuple[IntArray, IntArray]:

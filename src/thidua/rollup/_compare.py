@@ -19,9 +19,9 @@ from thidua.figures import Figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period
-from thidua.rollup._engine import roll_up
+from thidua.rollup._engine import ROUNDING, roll_up
 from thidua.rollup._export import relation_label
-from thidua.rollup._result import Basis
+from thidua.rollup._records import Basis
 from thidua.snapshot import Relation
 from thidua.typing import DateLike
 
@@ -62,7 +62,7 @@ class RelationDifference:
 def _same(a: float, b: float, tolerance: float) -> bool:
     if np.isnan(a) or np.isnan(b):
         return bool(np.isnan(a) and np.isnan(b))
-    return abs(a - b) <= tolerance
+    return abs(a - b) <= max(tolerance, ROUNDING * max(abs(a), abs(b)))
 
 
 def compare_relations(
@@ -83,7 +83,8 @@ def compare_relations(
 
     Each relation after the first is compared with the first.  A relation
     may be a name, a sequence of names (their union) or ``None`` (all).  A
-    sum, stock or distinct count that no figure reached counts as 0.
+    sum, stock or distinct count that no figure reached counts as 0; a
+    relative difference below ``1e-9`` (float rounding) is not reported.
 
     Raises:
         UnknownUnitError: *root* is not a unit of the roll-ups.

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pendulum
 
 from thidua._dates import as_date, from_ordinal
@@ -24,10 +25,12 @@ from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, Report, problem
-from thidua.rollup._closure import Structure, relation_names, structure
+from thidua.rollup._closure import Structure, relation_names, sorted_unique, structure
 from thidua.rollup._layout import FloatArray, Layout, derive, resolve_codes
-from thidua.rollup._result import Basis, Discrepancy, RollUp, State
+from thidua.rollup._records import Basis, Discrepancy, State
+from thidua.rollup._result import RollUp
 from thidua.rollup._rows import (
+    Rows,
     attach_weights,
     mark_latest_stocks,
     period_arrays,
@@ -43,6 +46,8 @@ __all__ = ["roll_up"]
 
 REPORTING_KINDS = ("grassroots", "trade_grassroots")
 """The kinds counted by coverage unless told otherwise: grassroots unions."""
+ROUNDING = 1e-9
+"""Relative difference always tolerated: floating-point rounding of sums, not a disagreement."""
 
 
 class Structures:
@@ -164,7 +169,7 @@ def _unplaced_problems(
     if lost.size == 0:
         return out
     units = figures.unit_codes[lost]
-    for code in np.unique(units).tolist():
+    for code in sorted_unique(units.astype(np.int64)).tolist():
         mine = lost[units == code]
         uid = figures.units[code]
         inds = sorted({figures.indicators[i] for i in figures.indicator_codes[mine].tolist()})
@@ -214,7 +219,8 @@ def _reconcile(
         if np.isnan(computed) and layout.kinds[j] in zero_if_none:
             computed = 0.0
         diff = reported - computed
-        if not np.isnan(diff) and abs(diff) <= max(tolerance, rel_tolerance * abs(computed)):
+        allowed = max(tolerance, (rel_tolerance + ROUNDING) * abs(computed))
+        if not np.isnan(diff) and abs(diff) <= allowed:
             continue
         source = figures.sources[figures.source_codes[i]]
         found.append(
@@ -239,6 +245,55 @@ def _reconcile(
             )
         )
     return found, problems
+
+
+def _place(
+    hierarchy: Hierarchy,
+    figures: Figures,
+    rows: Rows,
+    layout: Layout,
+    basis: Basis,
+    day: pendulum.Date,
+    relation: Relation,
+) -> tuple[Structures, list[int], Rows, IntArray]:
+    """Place the rows: the structures, the day of each, the placed rows and the lost ones.
+
+    As-was, figures are grouped by the structure of their period's last day
+    (periods ending in one unchanged structure share it); restated, every
+    figure goes to the structure of *day* through lineage.
+    """
+    day_ord = day.toordinal()
+    if basis is Basis.RESTATED:
+        structures = Structures(hierarchy, relation, [day_ord])
+        mask = structures.snapshot(day_ord).mask()
+        placed, lost = place_restated(rows, hierarchy, mask, day, layout)
+        return structures, [day_ord], placed, lost
+    _, end, _ = period_arrays(figures)
+    used = np.flatnonzero(np.bincount(rows.pc, minlength=len(figures.periods)))
+    ends = (end[used] - 1).tolist()
+    structures = Structures(hierarchy, relation, [*ends, day_ord])
+    group_days: list[int] = []
+    group_of_era: dict[int, int] = {}
+    group_of_pc = np.full(len(figures.periods), -1, dtype=np.int64)
+    for pc, d in zip(used.tolist(), ends, strict=True):
+        era = structures.era(d)
+        if era not in group_of_era:
+            group_of_era[era] = len(group_days)
+            group_days.append(d)
+        group_of_pc[pc] = group_of_era[era]
+    masks = [structures.snapshot(d).mask() for d in group_days]
+    placed, lost = place_as_was(rows, group_of_pc, masks)
+    return structures, group_days, placed, lost
+
+
+def _coverage(
+    structure: Structure, expected: BoolArray, reported: BoolArray
+) -> npt.NDArray[np.int32]:
+    """Per unit: expected units below it (column 0) and reporting ones per indicator."""
+    cover = np.empty((expected.size, 1 + reported.shape[1]), dtype=np.int32)
+    cover[:, 0] = expected
+    cover[:, 1:] = reported
+    return structure.reduce(cover, "add")
 
 
 def roll_up(
@@ -286,7 +341,9 @@ def roll_up(
             rows; totals still include everything below.
         reporting_kinds: the kinds whose units are expected to report (coverage).
         tolerance: absolute tolerance of the reconciliation.
-        rel_tolerance: relative tolerance of the reconciliation (of the computed total).
+        rel_tolerance: relative tolerance of the reconciliation (of the computed
+            total).  A relative difference below ``1e-9`` (float rounding) is
+            always tolerated.
 
     Returns:
         The :class:`RollUp`: values, coverage, discrepancies, problems.
@@ -324,6 +381,9 @@ def roll_up(
     period = _as_period(period)
     chosen_basis, day = _basis_and_day(basis, period, as_of, restate_to)
     _check_relation(hierarchy, relation)
+    # None or ["admin"] over a history with admin links only is still the forest.
+    names = set(relation_names(relation, hierarchy.relations))
+    along: Relation = "admin" if names == {"admin"} else relation
     wanted = indicators if indicators is None or isinstance(indicators, str) else tuple(indicators)
     codes, problems = resolve_codes(figures, catalogue, wanted)
     layout = Layout(codes, catalogue)
@@ -331,29 +391,11 @@ def roll_up(
     rows, excluded, found = select(hierarchy, figures, period, layout)
     problems += found
     attach_weights(rows, layout, figures, n)
-    _, end, rank = period_arrays(figures)
+    _, _, rank = period_arrays(figures)
     day_ord = day.toordinal()
-    if chosen_basis is Basis.AS_WAS:
-        used = np.unique(rows.pc)
-        ends = (end[used] - 1).tolist()
-        structures = Structures(hierarchy, relation, [*ends, day_ord])
-        group_days: list[int] = []
-        group_of_era: dict[int, int] = {}
-        group_of_pc = np.full(len(figures.periods), -1, dtype=np.int64)
-        for pc, d in zip(used.tolist(), ends, strict=True):
-            era = structures.era(d)
-            if era not in group_of_era:
-                group_of_era[era] = len(group_days)
-                group_days.append(d)
-            group_of_pc[pc] = group_of_era[era]
-        masks = [structures.snapshot(d).mask() for d in group_days]
-        placed, lost = place_as_was(rows, group_of_pc, masks)
-    else:
-        structures = Structures(hierarchy, relation, [day_ord])
-        group_days = [day_ord]
-        placed, lost = place_restated(
-            rows, hierarchy, structures.snapshot(day_ord).mask(), day, layout
-        )
+    structures, group_days, placed, lost = _place(
+        hierarchy, figures, rows, layout, chosen_basis, day, along
+    )
     mark_latest_stocks(placed, layout, rank, n)
     totals = accumulate(layout, placed, [structures.structure(d) for d in group_days], figures, n)
     counts = totals.distinct_counts()
@@ -364,15 +406,12 @@ def roll_up(
         base |= totals.bits.any(axis=1) | (counts > 0).any(axis=1)
     unit_kinds = _unit_kinds(hierarchy)
     out_mask = _output_mask(hierarchy, base, ranks, kinds, units, unit_kinds)
-    reporting = set(reporting_kinds)
+    reporting = frozenset(reporting_kinds)
     expected_mask = day_snapshot.mask() & np.fromiter(
         (k in reporting for k in unit_kinds), dtype=np.bool_, count=n
     )
     reported = reported_matrix(layout, placed, n) & expected_mask[:, None]
-    cover = np.empty((n, 1 + len(layout)), dtype=np.int32)
-    cover[:, 0] = expected_mask
-    cover[:, 1:] = reported
-    cover = structures.structure(day_ord).reduce(cover, "add")
+    cover = _coverage(structures.structure(day_ord), expected_mask, reported)
     discrepancies, found = _reconcile(
         hierarchy, figures, period, layout, values, out_mask, day, tolerance, rel_tolerance
     )

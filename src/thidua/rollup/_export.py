@@ -94,7 +94,10 @@ def long_columns(
     """
     k = len(indicators)
     rep = np.repeat
-    labels = {int(v): ";".join(flag_names(int(v))) for v in np.unique(flags).tolist()}
+    labels = {
+        int(v): ";".join(flag_names(int(v)))
+        for v in np.flatnonzero(np.bincount(flags.reshape(-1), minlength=1)).tolist()
+    }
     return {
         "unit": rep(np.asarray(units, dtype=object), k),
         "name": rep(np.asarray(names, dtype=object), k),

@@ -158,13 +158,27 @@ class GroupTotals:
         Raises:
             KeyError: the group is not in these totals.
             UnknownIndicatorError: the indicator is not a column.
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.rollup._result import _example
+            >>> r = _example()
+            >>> roll_up_groups(r, r._s.hierarchy).value("C1", "works_completion_rate")
+            90.0
         """
         if indicator not in self.indicators:
             raise UnknownIndicatorError(indicator)
         return float(self.values[self._col[group], self.indicators.index(indicator)])
 
     def to_records(self) -> list[dict[str, object]]:
-        """One dict per group and indicator (the fields of :class:`GroupRow`)."""
+        """One dict per group and indicator (the fields of :class:`GroupRow`).
+
+        Examples:
+            >>> from thidua.rollup._result import _example
+            >>> r = _example()
+            >>> roll_up_groups(r, r._s.hierarchy).to_records()[0]["members"]
+            1
+        """
         return [attrs.asdict(r, recurse=False) for r in self]
 
     def ranking(self, indicator: str, *, descending: bool = True) -> tuple[GroupRank, ...]:

@@ -10,7 +10,6 @@ asked for.
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -20,7 +19,6 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from thidua._graph import BoolArray, IntArray
 from thidua.errors import UnknownIndicatorError, UnknownUnitError
 from thidua.figures import Figure, Figures
 from thidua.hierarchy import Hierarchy
@@ -28,10 +26,17 @@ from thidua.indicators import Aggregation
 from thidua.periods import Period
 from thidua.problems import Report
 from thidua.rollup import _export
-from thidua.rollup._layout import FlagArray, FloatArray, Layout, flag_names, inputs_closure
-from thidua.rollup._rows import CONTRIBUTES, WEIGHT, Rows
-from thidua.rollup._totals import Totals
-from thidua.snapshot import Relation, Snapshot
+from thidua.rollup._layout import FlagArray, FloatArray, flag_names, inputs_closure
+from thidua.rollup._records import (
+    Basis,
+    Contribution,
+    Coverage,
+    Discrepancy,
+    RollUpRow,
+    State,
+)
+from thidua.rollup._rows import CONTRIBUTES, WEIGHT
+from thidua.snapshot import Relation
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,158 +44,24 @@ if TYPE_CHECKING:
 
     from thidua.typing import PathLike
 
-__all__ = ["Basis", "Contribution", "Coverage", "Discrepancy", "RollUp", "RollUpRow", "State"]
+__all__ = ["RollUp"]
 
 
-class Basis(enum.Enum):
-    """Which structure figures roll up along.
+def _example() -> RollUp:
+    """A small roll-up of :func:`thidua.testing.tiny_dataset` for the examples of this module."""
+    from thidua.rollup import roll_up  # noqa: PLC0415  (the engine imports this module)
+    from thidua.testing import tiny_dataset  # noqa: PLC0415
 
-    * ``AS_WAS``: each figure along the structure of the last day of its own period.
-    * ``RESTATED``: every figure along the structure of one day (``restate_to``),
-      figures of units ended by then carried to their successors with the shares.
-
-    Examples:
-        >>> Basis("restated")
-        <Basis.RESTATED: 'restated'>
-    """
-
-    AS_WAS = "as_was"
-    RESTATED = "restated"
-
-
-@attrs.frozen(kw_only=True)
-class RollUpRow:
-    """One unit and indicator of a roll-up.
-
-    Attributes:
-        unit: the unit id.
-        name: its name on the roll-up day.
-        kind: its kind.
-        rank: its rank in the level scheme (-1 for an unknown kind).
-        indicator: the indicator code.
-        value: the total (NaN when no figure reached the unit, or see *flags*).
-        expected: units of the reporting kinds at or below it on the roll-up day.
-        reported: how many of those reported the indicator in the period.
-        flags: why a value is NaN or partial (``zero_denominator``,
-            ``zero_weight``, ``missing_weight``).
-
-    Examples:
-        >>> RollUpRow(unit="HN", name="LĐLĐ Hà Nội", kind="provincial", rank=1,
-        ...           indicator="members", value=10.0, expected=2, reported=1).flags
-        ()
-    """
-
-    unit: str
-    name: str
-    kind: str
-    rank: int
-    indicator: str
-    value: float
-    expected: int
-    reported: int
-    flags: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Coverage:
-    """Who reported an indicator below a unit.
-
-    Attributes:
-        unit: the unit asked about.
-        indicator: the indicator code.
-        expected: units of the reporting kinds at or below it on the roll-up day.
-        reported: how many of them have a figure of the indicator in the period.
-        missing: the ids of the others, in index order.
-
-    Examples:
-        >>> Coverage(unit="D1", indicator="x", expected=2, reported=1, missing=("G2",)).missing
-        ('G2',)
-    """
-
-    unit: str
-    indicator: str
-    expected: int
-    reported: int
-    missing: tuple[str, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Contribution:
-    """A figure that went into a total, with the lineage share applied to it.
-
-    Attributes:
-        figure: the figure as stored.
-        share: the share applied (1.0 as-was; the lineage share of a sum, stock
-            or mean weight when restated; 1.0 for distinct, min and max figures).
-        unit: the unit the figure rolled up along (its successor when restated).
-
-    Examples:
-        >>> from thidua.periods import Period
-        >>> f = Figure(unit="G1", indicator="new_members", period=Period.year(2024), value=12)
-        >>> Contribution(figure=f, share=1.0, unit="G1").share
-        1.0
-    """
-
-    figure: Figure
-    share: float
-    unit: str
-
-
-@attrs.frozen(kw_only=True)
-class Discrepancy:
-    """A reported total that differs from the roll-up beyond the tolerance.
-
-    Attributes:
-        unit: the unit that reported the total.
-        indicator: the indicator code.
-        period: the period of the roll-up (and of the reported figure).
-        reported: the reported total.
-        computed: the roll-up's total (0 for a sum, stock or distinct count
-            that no figure reached).
-        difference: ``reported - computed``.
-        source: the report the total came from.
-
-    Examples:
-        >>> from thidua.periods import Period
-        >>> Discrepancy(unit="D1", indicator="x", period=Period.year(2024), reported=45.0,
-        ...             computed=42.0, difference=3.0, source=None).difference
-        3.0
-    """
-
-    unit: str
-    indicator: str
-    period: Period
-    reported: float
-    computed: float
-    difference: float
-    source: str | None = None
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class State:
-    """Everything :func:`~thidua.rollup.roll_up` computed (private to the package)."""
-
-    hierarchy: Hierarchy
-    figures: Figures
-    layout: Layout
-    period: Period
-    basis: Basis
-    day: pendulum.Date
-    relation: Relation
-    rows: IntArray
-    values: FloatArray
-    flags: FlagArray
-    totals: Totals
-    coverage: npt.NDArray[np.int32]
-    reported_units: BoolArray
-    expected_units: BoolArray
-    placed: Rows
-    snapshots: tuple[Snapshot, ...]
-    day_snapshot: Snapshot
-    excluded: int
-    problems: Report
-    discrepancies: tuple[Discrepancy, ...]
-    unplaced: IntArray
+    year = Period.year(2024)
+    figs = Figures.from_records(
+        [
+            Figure(unit="G1", indicator="works_registered", period=year, value=4),
+            Figure(unit="G1", indicator="works_completed", period=year, value=3),
+            Figure(unit="G2", indicator="works_registered", period=year, value=6),
+            Figure(unit="G2", indicator="works_completed", period=year, value=6),
+        ]
+    )
+    return roll_up(Hierarchy(tiny_dataset()), figs, year, units=["D1", "G1"])
 
 
 def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -406,7 +277,12 @@ class RollUp:
         return self._s.totals.keys(slot, int(self._s.rows[self._row(unit)]))
 
     def row(self, unit: str, indicator: str) -> RollUpRow:
-        """The :class:`RollUpRow` of one unit and indicator."""
+        """The :class:`RollUpRow` of one unit and indicator.
+
+        Examples:
+            >>> _example().row("D1", "works_completion_rate").value
+            90.0
+        """
         i, j = self._row(unit), self._col(indicator)
         return self._make_row(i, j)
 
@@ -505,7 +381,12 @@ class RollUp:
         )
 
     def aggregation(self, indicator: str) -> Aggregation:
-        """The aggregation kind of a column."""
+        """The aggregation kind of a column.
+
+        Examples:
+            >>> _example().aggregation("works_completion_rate")
+            <Aggregation.RATIO: 'ratio'>
+        """
         return self._s.layout.kinds[self._col(indicator)]
 
     # -- export ------------------------------------------------------------------
@@ -545,6 +426,13 @@ class RollUp:
 
         Raises:
             ImportError: pandas is not installed (``pip install 'thidua[pandas]'``).
+
+        Examples:
+            >>> _example().to_pandas(wide=True)["works_completion_rate"].to_dict()
+            {'D1': 90.0, 'G1': 75.0}
+            >>> df = _example().to_pandas()
+            >>> df.loc[2, ["unit", "indicator", "value", "reported"]].to_dict()
+            {'unit': 'D1', 'indicator': 'works_completion_rate', 'value': 90.0, 'reported': 2}
         """
         if wide:
             return _export.wide_pandas(self.units, self.names, self.indicators, self.values)
@@ -555,17 +443,34 @@ class RollUp:
 
         Raises:
             ImportError: polars is not installed (``pip install 'thidua[polars]'``).
+
+        Examples:
+            >>> _example().to_polars().shape
+            (6, 9)
         """
         if wide:
             return _export.wide_polars(self.units, self.names, self.indicators, self.values)
         return _export.to_polars(self._columns())
 
     def to_csv(self, path_or_buffer: PathLike | IO[str]) -> None:
-        """Write the long table as UTF-8 CSV to a path or an open text buffer (NaN → empty)."""
+        """Write the long table as UTF-8 CSV to a path or an open text buffer (NaN → empty).
+
+        Examples:
+            >>> import io
+            >>> buffer = io.StringIO()
+            >>> _example().to_csv(buffer)
+            >>> print(buffer.getvalue().splitlines()[3])
+            D1,Liên đoàn Lao động quận Đống Đa,district,2,works_completion_rate,90.0,3,2,
+        """
         _export.to_csv(self._columns(), path_or_buffer)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The roll-up as JSON: its labels, rows, discrepancies and problems (NaN → null)."""
+        """The roll-up as JSON: its labels, rows, discrepancies and problems (NaN → null).
+
+        Examples:
+            >>> _example().to_json()[:60]
+            '{"period": "2024", "basis": "as_was", "day": "2024-12-31", "'
+        """
         return _export.to_json(
             {
                 "period": str(self.period),

@@ -32,6 +32,7 @@ from thidua.hierarchy import Hierarchy
 from thidua.indicators import Aggregation
 from thidua.periods import Period
 from thidua.problems import Problem, problem
+from thidua.rollup._closure import sorted_unique
 from thidua.rollup._layout import Layout
 
 __all__ = [
@@ -236,7 +237,7 @@ def attach_weights(rows: Rows, layout: Layout, figures: Figures, n: int) -> None
             continue
         weight_rows = np.flatnonzero(rows.col == wcol)
         wpc = rows.pc[weight_rows]
-        for p in np.unique(rows.pc[mean_rows]).tolist():
+        for p in sorted_unique(rows.pc[mean_rows]).tolist():
             mine = mean_rows[rows.pc[mean_rows] == p]
             need = np.zeros(n, dtype=np.bool_)
             need[rows.unit[mine]] = True

@@ -21,7 +21,7 @@ import numpy.typing as npt
 from thidua._graph import BoolArray, IntArray
 from thidua.figures import Figures
 from thidua.indicators import Aggregation
-from thidua.rollup._closure import Structure
+from thidua.rollup._closure import Structure, sorted_unique
 from thidua.rollup._layout import FloatArray, Layout, WordArray, pack_bits
 from thidua.rollup._rows import CONTRIBUTES, Rows
 
@@ -84,7 +84,7 @@ class Totals:
             nk = len(vocab)
             if nk:
                 inside = np.isin(codes // nk, members)
-                counts[0, slot] = np.unique(codes[inside] % nk).size
+                counts[0, slot] = sorted_unique(codes[inside] % nk).size
         return (
             self.sums[members].sum(axis=0, keepdims=True),
             self.mins[members].min(axis=0, keepdims=True, initial=np.inf),
@@ -182,7 +182,7 @@ def _key_table(
 def _spread(structure: Structure, units: IntArray, keys: IntArray, nk: int) -> IntArray:
     """Codes ``ancestor * nk + key`` for (unit, key) entries, every ancestor-or-self once."""
     uniq, upos = np.unique(units, return_inverse=True)
-    entries = np.unique(upos.reshape(-1) * nk + keys)
+    entries = sorted_unique(upos.reshape(-1) * nk + keys)
     epos, ekey = entries // nk, entries % nk
     pos, anc = structure.ancestor_pairs(uniq)
     order = np.argsort(pos, kind="stable")
@@ -224,7 +224,7 @@ def accumulate(
                 units = rows.unit[key_pos[sel]]
                 parts[slot].append(_spread(structure, units, key_code[sel], len(vocab[slot])))
     distinct = [
-        (np.unique(np.concatenate(p)) if p else np.empty(0, dtype=np.int64), vocab[slot])
+        (sorted_unique(np.concatenate(p)) if p else np.empty(0, dtype=np.int64), vocab[slot])
         for slot, p in enumerate(parts)
     ]
     return Totals(sums, mins, maxs, bits, distinct)
