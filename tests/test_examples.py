@@ -16,6 +16,15 @@ EXPECTED = {
         "CDP-KIMLIEN took over 5 CĐCS by 1940/QĐ-LĐLĐ",
         "{'CDCS-0318': 0.6, 'CDCS-0319': 0.4}",
     ],
+    "hanoi_rollup.py": [
+        "4288 figures, 0 problems",
+        "as was   LDLD-HOANKIEM  new_members=610.0",
+        "restated HN             new_members=12,916",
+        "not placed after restating: 64 figures of 8 grassroots unions",
+        "coverage at HN: 302/317; missing CDCS-0048",
+        "discrepancy LDLD-HOANKIEM new_members: reported 647, computed 610",
+        "cụm 1 by new members: 1. LDLD-HOANKIEM",
+    ],
 }
 
 

@@ -7,3 +7,4 @@ from tests import typed_usage
 
 def test_documented_usage_runs() -> None:
     typed_usage.hierarchy_usage()
+    typed_usage.rollup_usage()

@@ -6,7 +6,7 @@ the types users get back, so a change to a public signature shows up here.
 
 from __future__ import annotations
 
-from typing import assert_type
+from typing import Any, assert_type
 
 import pendulum
 
@@ -52,4 +52,30 @@ def hierarchy_usage() -> None:
     assert_type(thidua.parse_number("1.585"), float)
 
 
-__all__ = ["hierarchy_usage"]
+def rollup_usage() -> None:
+    h = Hierarchy(thidua.load(hanoi_path()))
+    catalogue, problems = thidua.load_catalogue(None)
+    assert_type(catalogue, thidua.IndicatorCatalogue)
+    assert_type(problems, Report)
+    read = thidua.read_figures_csv(hanoi_path() / "figures.csv", catalogue=catalogue)
+    assert_type(read.figures, thidua.Figures)
+    assert_type(thidua.validate_figures(read.figures, h, catalogue), Report)
+    result = thidua.roll_up(h, read.figures, "2024", indicators=["new_members"])
+    assert_type(result, thidua.RollUp)
+    assert_type(result.value("HN", "new_members"), float)
+    cover = result.coverage("HN", "new_members")
+    assert_type(cover, thidua.Coverage)
+    assert_type(cover.missing, tuple[str, ...])
+    for d in result.discrepancies:
+        assert_type(d, thidua.Discrepancy)
+    for row in result:
+        assert_type(row, thidua.RollUpRow)
+    restated = thidua.roll_up(
+        h, read.figures, Period.year(2024), basis="restated", restate_to="2026-01-01"
+    )
+    assert_type(restated.to_records(), list[dict[str, Any]])
+    groups = thidua.roll_up_groups(result, h, on="2024-12-31", kind="cluster")
+    assert_type(groups, thidua.GroupTotals)
+
+
+__all__ = ["hierarchy_usage", "rollup_usage"]
