@@ -25,15 +25,10 @@ Examples:
 .. versionadded:: 0.1.0
 """
 
-from thidua.figures._read import (
-    FIGURE_COLUMNS,
-    FiguresResult,
-    figures_from_pandas,
-    figures_from_polars,
-    figures_from_records,
-    read_figures_csv,
-    read_figures_excel,
-)
+from thidua.figures._assembly import FiguresResult
+from thidua.figures._columns import FIGURE_COLUMNS
+from thidua.figures._frames import figures_from_pandas, figures_from_polars
+from thidua.figures._read import figures_from_records, read_figures_csv, read_figures_excel
 from thidua.figures._store import Figure, Figures, Scope
 from thidua.figures._validate import validate_figures
 from thidua.figures._write import format_figure_value, write_figures_csv, write_figures_excel

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from thidua.figures._read import _reads_as_number
+from thidua.figures._cells import _reads_as_number
 from thidua.figures._store import Figures, Scope
 from thidua.typing import PathLike
 

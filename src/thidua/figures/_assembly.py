@@ -1,0 +1,362 @@
+"""Turning encoded columns into figures, with one problem per bad cell.
+
+:class:`_Assembly` checks each column over whole arrays (ids, periods,
+scopes, sources, values, plans), reports the bad cells and builds the
+:class:`FiguresResult` of the other rows; every reader ends here.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from thidua._text import name_key
+from thidua.errors import PeriodParseError
+from thidua.figures._cells import (
+    _BAD,
+    _BOTH,
+    _DISTINCT,
+    _EMPTY,
+    _KEYS,
+    _NUM,
+    _NUMERIC,
+    _OKK,
+    _OKN,
+    _OUTCOME,
+    _SCOPES,
+    _TYPE,
+    _UNKNOWN,
+    _VALUE,
+    _classify,
+    _id_text,
+    _read_plan,
+)
+from thidua.figures._columns import (
+    _ORDER,
+    BoolArray,
+    FloatArray,
+    IntArray,
+    _Col,
+    _Column,
+    _compact,
+    _Layout,
+    _recode,
+)
+from thidua.figures._store import Figures, _RowOrigins
+from thidua.indicators import IndicatorCatalogue
+from thidua.periods import Period, parse_period
+from thidua.problems import Pointer, Problem, Report, problem
+
+__all__ = ["FiguresResult"]
+
+
+@attrs.frozen(kw_only=True)
+class FiguresResult:
+    """What a figures reader gives back: the good rows and every problem found.
+
+    Attributes:
+        figures: the figures of the rows without a problem.
+        report: one problem per bad cell (and header problems).
+
+    Examples:
+        >>> r = FiguresResult(figures=Figures.from_records([]), report=Report())
+        >>> len(r.figures), r.report.ok
+        (0, True)
+    """
+
+    figures: Figures
+    report: Report
+
+
+def _empty_result(problems: Iterable[Problem]) -> FiguresResult:
+    return FiguresResult(figures=Figures.from_records([]), report=Report(tuple(problems)))
+
+
+@attrs.frozen
+class _Values:
+    """The value column decided per row."""
+
+    number: FloatArray  # the number (NaN where none)
+    plan: FloatArray  # the plan from an "actual/plan" cell (NaN where none)
+    outcome: npt.NDArray[np.int8]  # _OKN, _OKK, _TYPE or _VALUE
+    keys: Callable[[int], frozenset[str]]  # row → keys, for _OKK rows
+    text: Callable[[int], str]  # row → the cell as written, for messages
+
+
+class _Assembly:
+    """Turns encoded columns into figures; every bad cell becomes a problem.
+
+    Each step checks one column over whole arrays, marks its bad rows in
+    :attr:`bad` and records a problem for each (Python runs only for those);
+    :meth:`result` keeps the other rows.
+    """
+
+    def __init__(
+        self,
+        n: int,
+        cols: Mapping[str, _Column],
+        *,
+        rows: IntArray,
+        layout: _Layout,
+        file: str | None,
+        sheet: str | None,
+        catalogue: IndicatorCatalogue,
+    ) -> None:
+        self.n, self.cols, self.rows, self.layout = n, cols, rows, layout
+        self.file, self.sheet, self.catalogue = file, sheet, catalogue
+        self.bad = np.zeros(n, dtype=np.bool_)
+        self.items: list[tuple[int, int, Problem]] = []
+        self.unit_codes, self.units = self._ids("unit")
+        self.ind_codes, self.inds = self._ids("indicator")
+        empty = "the {} is empty; the row is not read"
+        self.fail(self.unit_codes < 0, "unit", "S004", lambda _: empty.format("unit"))
+        self.fail(self.ind_codes < 0, "indicator", "S004", lambda _: empty.format("indicator"))
+
+    def add(self, i: int, field: str, code: str, message: str) -> None:
+        unit = int(self.unit_codes[i])
+        pointer = Pointer(
+            file=self.file,
+            sheet=self.sheet,
+            row=int(self.rows[i]),
+            column=self.layout.headers.get(field, field),
+            headers=self.layout.headers,
+        )
+        subject = self.units[unit] if unit >= 0 else None
+        self.items.append(
+            (i, _ORDER[field], problem(code, message, subject=subject, pointer=pointer))
+        )
+
+    def fail(self, mask: BoolArray, field: str, code: str, message: Callable[[int], str]) -> None:
+        for i in np.flatnonzero(mask).tolist():
+            self.add(i, field, code, message(i))
+        self.bad |= mask
+
+    def text_col(self, field: str) -> _Col:
+        col = self.cols[field]
+        assert isinstance(col, _Col)
+        return col
+
+    def _ids(self, field: str) -> tuple[IntArray, list[str]]:
+        col = self.text_col(field)
+        return _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+
+    def periods(self) -> tuple[IntArray, list[Period]]:
+        """Parse each distinct period text once: S004 empty, F010 unreadable."""
+        col = self.text_col("period")
+        periods: dict[Period, int] = {}
+        remap = np.full(len(col.uniques) + 1, -1, dtype=np.int64)  # remap[-1]: a missing cell
+        errors: dict[int, str] = {}
+        for j, raw in enumerate(col.uniques):
+            if isinstance(raw, Period):
+                remap[j] = periods.setdefault(raw, len(periods))
+                continue
+            text = _id_text(raw)
+            if not text:
+                continue
+            try:
+                remap[j] = periods.setdefault(parse_period(text), len(periods))
+            except PeriodParseError as exc:
+                remap[j] = -2
+                errors[j] = str(exc)
+        codes = remap[col.codes]
+        self.fail(
+            codes == -1, "period", "S004", lambda _: "the period is empty; the row is not read"
+        )
+        self.fail(codes == -2, "period", "F010", lambda i: errors[int(col.codes[i])])
+        return codes, list(periods)
+
+    def scopes(self) -> npt.NDArray[np.int8]:
+        """0 own (the default), 1 total; S006 for anything else."""
+        col = self.cols.get("scope")
+        if not isinstance(col, _Col):
+            return np.zeros(self.n, dtype=np.int8)
+        texts = [_id_text(u) for u in col.uniques]
+        table = np.array([_SCOPES.get(name_key(t), -1) if t else 0 for t in texts] + [0])
+        scoped = table[col.codes]
+        self.fail(
+            scoped < 0,
+            "scope",
+            "S006",
+            lambda i: (
+                f"scope {texts[int(col.codes[i])]!r} is not 'own' (riêng) "
+                "or 'total' (tổng, tổng hợp)"
+            ),
+        )
+        result: npt.NDArray[np.int8] = np.maximum(scoped, 0).astype(np.int8)
+        return result
+
+    def sources(self) -> tuple[IntArray, list[str | None]]:
+        """Source codes; an empty cell is no source (``None``)."""
+        col = self.cols.get("source")
+        if not isinstance(col, _Col):
+            return np.zeros(self.n, dtype=np.int64), [None]
+        codes, labels = _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+        return np.where(codes < 0, len(labels), codes), [*labels, None]
+
+    def values(self, row_keys: Mapping[int, frozenset[str]]) -> _Values:
+        """Classify each distinct value cell, then decide per row with the indicator's kind."""
+        col = self.cols["value"]
+        value_codes = np.zeros(self.n, dtype=np.int64)
+        if isinstance(col, _Col):
+            value_codes = col.codes
+            numbers, kinds, plans, cells = _classify(col.uniques)
+            number, kind, plan = numbers[value_codes], kinds[value_codes], plans[value_codes]
+
+            def text(i: int) -> str:
+                j = int(value_codes[i])
+                return cells[j].text if j in cells else str(col.uniques[j]).strip()
+
+            def reason(i: int) -> str:
+                return cells[int(value_codes[i])].reason
+
+        else:
+            number = np.asarray(col, dtype=np.float64)
+            nan = np.isnan(number)
+            kind = np.where(np.isfinite(number), _NUM, np.where(nan, _EMPTY, _BAD))
+            kind = kind.astype(np.int8)
+            plan = np.full(self.n, np.nan)
+            cells = {}
+
+            def text(i: int) -> str:
+                return repr(float(number[i]))
+
+            def reason(i: int) -> str:
+                return f"the value is not finite: {text(i)}"
+
+        if row_keys:
+            at = np.fromiter(row_keys, dtype=np.int64, count=len(row_keys))
+            kind[at] = np.where(kind[at] == _EMPTY, _KEYS, _BOTH)
+        ind_kind = np.array([*map(self._kind, self.inds), _NUMERIC], dtype=np.int8)[self.ind_codes]
+        outcome = _OUTCOME[ind_kind, kind]
+
+        def message(i: int) -> str:
+            code = self.inds[int(self.ind_codes[i])]
+            ind = self.catalogue.get(code)
+            what = f"indicator {code!r}" + (f" ({ind.name})" if ind is not None else "")
+            if kind[i] == _BOTH:
+                return f"{what}: the row has both a value and keys; give one of them"
+            if ind_kind[i] == _DISTINCT:
+                return f"{what} counts keys (written separated by ';'), not a number: {text(i)!r}"
+            if outcome[i] == _TYPE:
+                shown = ";".join(sorted(row_keys[i])) if kind[i] == _KEYS else text(i)
+                return f"{what} takes a number, not keys: {shown!r}"
+            if kind[i] == _EMPTY:
+                return f"the value of {what} is empty"
+            return reason(i)
+
+        known = self.ind_codes >= 0
+        by_keys = (kind == _KEYS) | (kind == _BOTH)
+        type_error = (outcome == _TYPE) & known
+        self.fail(type_error & by_keys, "keys", "F007", message)
+        self.fail(type_error & ~by_keys, "value", "F007", message)
+        self.fail((outcome == _VALUE) & known, "value", "F009", message)
+        self.bad |= outcome >= _TYPE
+
+        def keys(i: int) -> frozenset[str]:
+            if i in row_keys:
+                return row_keys[i]
+            cell = cells.get(int(value_codes[i]))
+            return frozenset() if cell is None else cell.keys
+
+        return _Values(number=number, plan=plan, outcome=outcome, keys=keys, text=text)
+
+    def _kind(self, code: str) -> int:
+        ind = self.catalogue.get(code)
+        if ind is None:
+            return _UNKNOWN
+        return _NUMERIC if ind.is_numeric else _DISTINCT
+
+    def plans(self, values: _Values) -> FloatArray:
+        """Plans from the value cell (``31/20``) or the plan column; both must agree."""
+        plan = values.plan
+        col = self.cols.get("plan")
+        if col is not None:
+            if isinstance(col, _Col):
+                read = [*map(_read_plan, col.uniques), (math.nan, "")]
+                column = np.array([p for p, _ in read])[col.codes]
+                unreadable = np.array([bool(r) for _, r in read])[col.codes]
+                self.fail(unreadable, "plan", "F009", lambda i: read[int(col.codes[i])][1])
+            else:
+                column = np.asarray(col, dtype=np.float64)
+            self.fail(
+                ~np.isnan(column) & ~np.isnan(plan) & (column != plan),
+                "plan",
+                "F009",
+                lambda i: (
+                    f"the plan column says {column[i]:g} but the value cell "
+                    f"{values.text(i)!r} gives plan {plan[i]:g}"
+                ),
+            )
+            plan = np.where(np.isnan(plan), column, plan)
+        self.fail(
+            ~np.isnan(plan) & (values.outcome == _OKK) & (self.ind_codes >= 0),
+            "plan" if "plan" in self.layout.columns else "value",
+            "F007",
+            lambda i: (
+                f"indicator {self.inds[int(self.ind_codes[i])]!r} counts keys; it has no plan"
+            ),
+        )
+        return plan
+
+    def result(self, row_keys: Mapping[int, frozenset[str]] | None = None) -> FiguresResult:
+        """Check every column, then build the figures of the good rows."""
+        per_codes, periods = self.periods()
+        scope_codes = self.scopes()
+        source_codes, sources = self.sources()
+        values = self.values(row_keys or {})
+        plan = self.plans(values)
+        keep = np.flatnonzero(~self.bad)
+        u_codes, u_labels = _compact(self.unit_codes[keep], self.units)
+        i_codes, i_labels = _compact(self.ind_codes[keep], self.inds)
+        p_codes, p_labels = _compact(per_codes[keep], periods)
+        s_codes, s_labels = _compact(source_codes[keep], sources)
+        outcome = values.outcome[keep]
+        key_rows = np.flatnonzero(outcome == _OKK)
+        plan_rows = np.flatnonzero(~np.isnan(plan[keep]))
+        figures = Figures(
+            unit_codes=u_codes,
+            units=u_labels,
+            indicator_codes=i_codes,
+            indicators=i_labels,
+            period_codes=p_codes,
+            periods=p_labels,
+            values=np.where(outcome == _OKN, values.number[keep], np.nan),
+            source_codes=s_codes,
+            sources=s_labels,
+            scope_codes=scope_codes[keep],
+            key_sets={
+                new: values.keys(old)
+                for new, old in zip(key_rows.tolist(), keep[key_rows].tolist(), strict=True)
+            },
+            plans=dict(zip(plan_rows.tolist(), plan[keep][plan_rows].tolist(), strict=True)),
+            origins=_RowOrigins(
+                file=self.file, sheet=self.sheet, rows=self.rows[keep], headers=self.layout.headers
+            ),
+        )
+        ordered = sorted(self.items, key=lambda t: (t[0], t[1]))
+        report = Report((*self.layout.problems, *(p for _, _, p in ordered)))
+        return FiguresResult(figures=figures, report=report)
+
+
+def _assemble(
+    n: int,
+    cols: Mapping[str, _Column],
+    *,
+    rows: IntArray,
+    layout: _Layout,
+    file: str | None,
+    sheet: str | None,
+    catalogue: IndicatorCatalogue,
+    row_keys: Mapping[int, frozenset[str]] | None = None,
+) -> FiguresResult:
+    """Turn encoded columns into figures; every bad cell becomes a problem."""
+    assembly = _Assembly(
+        n, cols, rows=rows, layout=layout, file=file, sheet=sheet, catalogue=catalogue
+    )
+    return assembly.result(row_keys)
