@@ -46,7 +46,7 @@ import attrs
 
 from thidua._text import name_key, nfc
 from thidua.errors import UnreadableInputError, ValueParseError
-from thidua.figures._read import _number_cell
+from thidua.figures._cells import _number_cell
 from thidua.figures._write import format_figure_value
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
 from thidua.io._tabular import Row, TableSpec, read_csv_table, write_csv_table

@@ -69,7 +69,6 @@ import numpy as np
 
 from thidua.errors import UnreadableInputError
 from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
-from thidua.figures._cells import _number_cell as _number_cell  # noqa: PLC0414 - for indicators_io
 from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._store import Figure, Figures
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
