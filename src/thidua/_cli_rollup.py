@@ -94,7 +94,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, progress: _Progress)
         ranks=None if args.rank is None else (args.rank,),
         kinds=None if args.kind is None else (args.kind,),
     )
-    everything = report + result.problems
+    # The roll-up repeats, as one summary per unit, what figure validation
+    # already reported row by row (F001, F002, F007): print each fault once.
+    seen = {(p.code, p.subject) for p in report}
+    everything = report + [p for p in result.problems if (p.code, p.subject) not in seen]
     for problem in everything:
         err.write(f"{problem}\n")
     out.write(render(result, args.format))
