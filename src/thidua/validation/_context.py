@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import attrs
+import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
+from thidua._graph import BoolArray, IntArray
 from thidua.hierarchy import Hierarchy
 from thidua.problems import Pointer, Problem, problem
 
 
-@attrs.define
+@attrs.define(slots=False)
 class Context:
     """What every check needs: the index, an optional date, and where to put problems."""
 
@@ -37,6 +40,23 @@ class Context:
         if unit_id in self.hierarchy:
             return f"{unit_id!r} ({self.hierarchy.unit(unit_id).name})"
         return repr(unit_id)
+
+    @functools.cached_property
+    def effective_links(self) -> tuple[IntArray, IntArray, BoolArray]:
+        """Link intervals clipped to both units' lifetimes, and which links count.
+
+        Returns ``(start, end, live)`` over the hierarchy's link index: an open
+        end follows the lifetimes; *live* marks links with a non-empty clipped
+        interval (containing the chosen day, if any).
+        """
+        child, parent, _, start, end, _ = self.hierarchy.link_arrays()
+        founded, dissolved, _ = self.hierarchy.lifetime_arrays()
+        eff_start = np.maximum(start, np.maximum(founded[child], founded[parent]))
+        eff_end = np.minimum(end, np.minimum(dissolved[child], dissolved[parent]))
+        live = eff_start < eff_end
+        if self.on is not None:
+            live &= (eff_start <= self.on) & (self.on < eff_end)
+        return eff_start, eff_end, live
 
     def covers(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is relevant: it contains the chosen date, if any."""

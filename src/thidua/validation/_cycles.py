@@ -22,13 +22,9 @@ _MAX_SEEDS = 500  # above this, one strongly-connected-components pass is cheape
 def check_cycles(ctx: Context) -> None:
     """Report each cycle once, with the first date it exists."""
     h = ctx.hierarchy
-    child, parent, rel, start, end, _ = h.link_arrays()
-    founded, dissolved, rank = h.lifetime_arrays()
-    eff_start = np.maximum(start, np.maximum(founded[child], founded[parent]))
-    eff_end = np.minimum(end, np.minimum(dissolved[child], dissolved[parent]))
-    live = eff_start < eff_end
-    if ctx.on is not None:
-        live &= (eff_start <= ctx.on) & (ctx.on < eff_end)
+    child, parent, rel, _, _, _ = h.link_arrays()
+    rank = h.lifetime_arrays()[2]
+    eff_start, eff_end, live = ctx.effective_links
     n = len(h)
     for code, relation in enumerate(h.relations):
         idx = np.nonzero(live & (rel == code))[0]

@@ -47,11 +47,7 @@ def check_links(ctx: Context) -> None:
             field="valid_to",
         )
     _check_lifetimes(ctx, child, parent, start, end, pos, founded, dissolved, ~reversed_)
-    eff_start = np.maximum(start, np.maximum(founded[child], founded[parent]))
-    eff_end = np.minimum(end, np.minimum(dissolved[child], dissolved[parent]))
-    live = ~reversed_ & (eff_start < eff_end)
-    if ctx.on is not None:
-        live &= (eff_start <= ctx.on) & (ctx.on < eff_end)
+    eff_start, eff_end, live = ctx.effective_links  # a reversed link is never live
     inverted = live & (rank[child] >= 0) & (rank[parent] >= 0) & (rank[child] <= rank[parent])
     for i in np.nonzero(inverted)[0].tolist():
         link = links[pos[i]]
