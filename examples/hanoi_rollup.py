@@ -15,30 +15,20 @@ INDICATORS = ["new_members", "members", "workers_conference_rate", "people_honou
 
 
 def main() -> None:
-    hierarchy = thidua.Hierarchy(thidua.load(hanoi_path()))
-    catalogue, _ = thidua.load_catalogue(None)  # the built-in indicators
-    result = thidua.read_figures_csv(hanoi_path() / "figures.csv", catalogue=catalogue)
-    figures = result.figures
-    problems = result.report + thidua.validate_figures(figures, hierarchy, catalogue)
-    print(f"{len(figures)} figures, {len(problems)} problems")
+    # One call reads units, links, events, groups, indicators and figures, and checks them all.
+    result = thidua.check(hanoi_path())
+    workspace = result.workspace
+    print(f"{len(workspace.figures)} figures, {len(result.report)} problems")
 
     # 1. As it was: each figure follows the structure of the last day of its period.
-    as_was = thidua.roll_up(hierarchy, figures, "2024", indicators=INDICATORS, catalogue=catalogue)
+    as_was = thidua.roll_up(workspace, 2024, indicators=INDICATORS)
     for unit in ("HN", "LDLD-HOANKIEM"):
         values = {i: as_was.value(unit, i) for i in INDICATORS}
         print(f"as was   {unit:<14} " + ", ".join(f"{k}={v:,.1f}" for k, v in values.items()))
 
     # 2. Restated onto the structure of 01/01/2026: district federations are gone,
     #    their grassroots unions now sit under ward unions or the city directly.
-    restated = thidua.roll_up(
-        hierarchy,
-        figures,
-        "2024",
-        indicators=INDICATORS,
-        catalogue=catalogue,
-        basis="restated",
-        restate_to="2026-01-01",
-    )
+    restated = thidua.roll_up(workspace, 2024, indicators=INDICATORS, restate_to="2026-01-01")
     kim_lien = restated.value("CDP-KIMLIEN", "new_members")
     print(f"restated CDP-KIMLIEN    new_members={kim_lien:,.0f} (its CĐCS' 2024 figures)")
     print(f"restated HN             new_members={restated.value('HN', 'new_members'):,.0f}")
@@ -65,7 +55,7 @@ def main() -> None:
     print(f"LDLD-HOANKIEM new_members comes from {len(sources)} figures")
 
     # 6. Cluster totals and the ranking inside cluster 1 (members as of 31/12/2024).
-    groups = thidua.roll_up_groups(as_was, hierarchy, on="2024-12-31", kind="cluster")
+    groups = thidua.roll_up_groups(as_was, workspace.hierarchy, on="2024-12-31", kind="cluster")
     ranking = [r for r in groups.ranking("new_members") if r.group == "CUM-01"]
     print("cụm 1 by new members: " + ", ".join(f"{r.rank}. {r.unit}" for r in ranking))
 

@@ -14,7 +14,7 @@ from thidua.figures import Figure, Figures, Scope
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
 from thidua.periods import Period
 from thidua.rollup import Basis, Flag, roll_up
-from thidua.testing import assert_codes, tiny_dataset
+from thidua.testing import assert_codes, assert_problems, tiny_dataset
 
 D = pendulum.Date
 Y24 = Period.year(2024)
@@ -83,7 +83,7 @@ def test_as_was_2024_figure_rolls_to_d1_and_restated_to_w1(h: Hierarchy) -> None
     was = roll_up(h, figs, Y24)
     assert was.value("D1", "new_members") == 12
     assert "W1" not in was
-    now = roll_up(h, figs, Y24, basis="restated", restate_to="2026-01-01")
+    now = roll_up(h, figs, Y24, restate_to="2026-01-01")
     assert now.value("W1", "new_members") == 12
     assert now.value("HN", "new_members") == 12
     assert "D1" not in now
@@ -100,7 +100,7 @@ def test_as_was_mid_period_move_keeps_dissolved_district(h: Hierarchy) -> None:
     assert values(r, "new_members", ["D1", "W1", "HN", "G1"]) == [3, 7, 10, 10]
     assert "D1" in r  # dissolved on 01/07/2025 but it received figures of the period
     assert "S1" not in r  # dissolved and received nothing
-    restated = roll_up(h, figs, Y25, basis="restated", restate_to="2025-12-31")
+    restated = roll_up(h, figs, Y25, restate_to="2025-12-31")
     assert values(restated, "new_members", ["W1", "HN"]) == [10, 10]
 
 
@@ -124,11 +124,11 @@ def test_stock_takes_each_units_latest_period(h: Hierarchy) -> None:
     was = roll_up(h, figs, Y25)
     # G1's latest (Q4, under W1) and G2's latest (Q2, under D1): last non-empty per unit
     assert values(was, "members", ["G1", "G2", "D1", "W1", "HN"]) == [125, 55, 55, 125, 180]
-    now = roll_up(h, figs, Y25, basis="restated", restate_to="2026-01-01")
+    now = roll_up(h, figs, Y25, restate_to="2026-01-01")
     assert values(now, "members", ["W1", "HN"]) == [180, 180]
 
 
-def test_stock_same_end_prefers_shorter_period_and_adds_same_period(h: Hierarchy) -> None:
+def test_stock_same_end_prefers_shorter_period_and_duplicates_never_add(h: Hierarchy) -> None:
     figs = Figures.from_records(
         [
             fig("G1", "members", Y24, 200),
@@ -138,7 +138,12 @@ def test_stock_same_end_prefers_shorter_period_and_adds_same_period(h: Hierarchy
         ]
     )
     r = roll_up(h, figs, Y24)
-    assert values(r, "members", ["G1", "G2", "D1"]) == [210, 25, 235]
+    # Two figures of one unit, indicator and period are a duplicate (F004), whatever their
+    # sources: neither is summed, and the roll-up says so.
+    assert values(r, "members", ["G1", "D1"]) == [210, 210]
+    assert math.isnan(r.value("G2", "members"))
+    assert_codes(r.problems, ["F004"])
+    assert not r.ok
     prov = r.provenance("G1", "members")
     assert [c.figure.value for c in prov] == [210]
 
@@ -401,7 +406,7 @@ def test_restated_split_applies_shares(split: Hierarchy) -> None:
             fig("X", "dialogues", Y24, 1),
         ]
     )
-    r = roll_up(split, figs, Y24, basis="restated", restate_to="2025-06-01")
+    r = roll_up(split, figs, Y24, restate_to="2025-06-01")
     assert r.value("B", "new_members") == pytest.approx(60)
     assert r.value("C", "new_members") == pytest.approx(40)
     assert r.value("R", "new_members") == pytest.approx(100)  # X cannot be placed
@@ -428,8 +433,10 @@ def test_as_was_figure_of_unit_not_alive_at_period_end(split: Hierarchy) -> None
     figs = Figures.from_records([fig("B", "new_members", Y24, 5), fig("K", "new_members", Y24, 1)])
     r = roll_up(split, figs, Y24)
     assert r.value("R", "new_members") == 1
-    assert_codes(r.problems, ["F014"])
-    assert "last day" in r.problems[0].message
+    # The figure checks say B did not live through 2024 (F003); the engine, that its figure
+    # had nowhere to go on the period's last day (F014).
+    assert_problems(r.problems, [("F003", "B"), ("F014", "B")])
+    assert "last day" in r.problems.by_code("F014")[0].message
 
 
 # -- periods ------------------------------------------------------------------------------
@@ -496,7 +503,7 @@ def test_numeric_figure_without_value(h: Hierarchy) -> None:
         ({"basis": "sideways"}, "basis must be"),
         ({"basis": "restated"}, "needs restate_to"),
         ({"basis": "restated", "restate_to": "2026-01-01", "as_of": "2024-01-01"}, "as_of"),
-        ({"restate_to": "2026-01-01"}, "restate_to applies"),
+        ({"basis": "as_was", "restate_to": "2026-01-01"}, "cannot be combined"),
         ({"relation": "guidanse"}, "unknown relation"),
         ({"relation": []}, "unknown relation"),
     ],

@@ -76,7 +76,7 @@ def test_coverage_counts_and_missing(r: RollUp) -> None:
 
 
 def test_coverage_restated_counts_on_the_target_day(h: Hierarchy, figs: Figures) -> None:
-    now = roll_up(h, figs, Y24, basis="restated", restate_to="2026-01-01")
+    now = roll_up(h, figs, Y24, restate_to="2026-01-01")
     assert now.coverage("W1", "new_members") == Coverage(
         unit="W1", indicator="new_members", expected=2, reported=2, missing=()
     )

@@ -26,8 +26,11 @@ from thidua.lineage import Lineage
 
 
 def hierarchy_usage() -> None:
-    dataset = thidua.load(hanoi_path())
+    workspace = thidua.load(hanoi_path())
+    assert_type(workspace, thidua.Workspace)
+    dataset = workspace.dataset
     assert_type(dataset, Dataset)
+    assert_type(workspace.hierarchy, Hierarchy)
     h = Hierarchy(dataset)
     snap = h.as_of("1/7/2025")
     assert_type(snap, Snapshot)
@@ -53,7 +56,10 @@ def hierarchy_usage() -> None:
 
 
 def rollup_usage() -> None:
-    h = Hierarchy(thidua.load(hanoi_path()))
+    workspace = thidua.load(hanoi_path())
+    assert_type(thidua.roll_up(workspace, 2024), thidua.RollUp)
+    assert_type(thidua.validate(workspace), Report)
+    h = Hierarchy(workspace)
     catalogue, problems = thidua.load_catalogue(None)
     assert_type(catalogue, thidua.IndicatorCatalogue)
     assert_type(problems, Report)
@@ -70,9 +76,7 @@ def rollup_usage() -> None:
         assert_type(d, thidua.Discrepancy)
     for row in result:
         assert_type(row, thidua.RollUpRow)
-    restated = thidua.roll_up(
-        h, read.figures, Period.year(2024), basis="restated", restate_to="2026-01-01"
-    )
+    restated = thidua.roll_up(h, read.figures, Period.year(2024), restate_to="2026-01-01")
     assert_type(restated.to_records(), list[dict[str, Any]])
     groups = thidua.roll_up_groups(result, h, on="2024-12-31", kind="cluster")
     assert_type(groups, thidua.GroupTotals)

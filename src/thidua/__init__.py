@@ -9,6 +9,8 @@ The public surface, by topic:
   and :class:`Snapshot`;
 * input and output: :func:`read`, :func:`write` (CSV directories, Excel, JSON,
   YAML; more in :mod:`thidua.io`);
+* the workspace (everything one input holds): :class:`Workspace`,
+  :func:`read_workspace`, :func:`write_workspace`;
 * checking: :func:`validate`, :func:`load`, :func:`check`, problem records
   :class:`Problem` and :class:`Report`, the code catalogue :data:`CODES`;
 * periods and numbers: :class:`Period`, :func:`parse_period`,
@@ -31,6 +33,7 @@ Examples:
 from thidua.errors import (
     DateParseError,
     FormatError,
+    InvalidArgumentError,
     MissingExtraError,
     PeriodParseError,
     ThiduaError,
@@ -56,7 +59,6 @@ from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, Indica
 from thidua.indicators_io import load_catalogue, read_indicators_csv, write_indicators_csv
 from thidua.io import LoadResult, read, write
 from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.loading import check, load
 from thidua.model import (
     ADMIN,
     ChangeEvent,
@@ -82,8 +84,16 @@ from thidua.rollup import (
     roll_up_groups,
 )
 from thidua.snapshot import Snapshot
-from thidua.validation import validate
 from thidua.values import ActualPlan, format_number_vi, parse_actual_plan, parse_number
+from thidua.workspace import (
+    Workspace,
+    WorkspaceResult,
+    check,
+    load,
+    read_workspace,
+    validate,
+    write_workspace,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -111,6 +121,7 @@ __all__ = [
     "Hierarchy",
     "Indicator",
     "IndicatorCatalogue",
+    "InvalidArgumentError",
     "Level",
     "LevelScheme",
     "Link",
@@ -135,6 +146,8 @@ __all__ = [
     "UnknownUnitError",
     "UnreadableInputError",
     "ValueParseError",
+    "Workspace",
+    "WorkspaceResult",
     "check",
     "compare_relations",
     "figures_from_pandas",
@@ -148,6 +161,7 @@ __all__ = [
     "read",
     "read_figures_csv",
     "read_indicators_csv",
+    "read_workspace",
     "roll_up",
     "roll_up_groups",
     "validate",
@@ -155,4 +169,5 @@ __all__ = [
     "write",
     "write_figures_csv",
     "write_indicators_csv",
+    "write_workspace",
 ]

@@ -6,17 +6,13 @@ import argparse
 import io
 import json
 import math
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from thidua.errors import UnreadableInputError
-from thidua.figures import read_figures_csv, validate_figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators_io import load_catalogue
-from thidua.loading import check
 from thidua.periods import parse_period
 from thidua.problems import Report
 from thidua.rollup import RollUp, roll_up
+from thidua.workspace import Workspace, check
 
 if TYPE_CHECKING:
     from thidua.cli import _Progress
@@ -56,77 +52,56 @@ def render(result: RollUp, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _load(path: str, progress: _Progress) -> tuple[Hierarchy, Any, Any, Report]:
-    base = Path(path)
-    if not base.is_dir():
-        raise UnreadableInputError(path, "rollup needs a dataset directory holding figures.csv")
-    result = check(base, progress=progress)
-    catalogue, cat_report = load_catalogue(
-        base / "indicators.csv" if (base / "indicators.csv").exists() else None
-    )
-    if not (base / "figures.csv").exists():
-        raise UnreadableInputError(str(base / "figures.csv"), "no such file")
-    figs = read_figures_csv(base / "figures.csv", catalogue=catalogue)
-    hierarchy = Hierarchy(result.dataset)
-    report = result.report + cat_report + figs.report
-    report = report + validate_figures(figs.figures, hierarchy, catalogue)
-    return hierarchy, figs.figures, catalogue, report
+def _load(path: str, progress: _Progress) -> tuple[Workspace, Report]:
+    result = check(path, progress=progress)
+    if not len(result.workspace.figures):
+        raise UnreadableInputError(
+            path, "no figures to roll up: put them in figures.csv (or a 'figures' sheet)"
+        )
+    return result.workspace, result.report
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, progress: _Progress) -> int:
     """Run ``thidua rollup``; exit 0, 1 (errors in the data) or 2 (unreadable)."""
     period = parse_period(args.period)
-    hierarchy, figures, catalogue, report = _load(args.path, progress)
+    workspace, report = _load(args.path, progress)
     progress.close()
     relation: str | list[str] = args.relation or "admin"
     if isinstance(relation, list) and len(relation) == 1:
         relation = relation[0]
     result = roll_up(
-        hierarchy,
-        figures,
+        workspace,
         period,
         indicators=args.indicator,
-        catalogue=catalogue,
-        basis="restated" if args.restate_to else "as_was",
         as_of=args.as_of,
         restate_to=args.restate_to,
         relation=relation,
         ranks=None if args.rank is None else (args.rank,),
         kinds=None if args.kind is None else (args.kind,),
     )
-    # The roll-up repeats, as one summary per unit, what figure validation
-    # already reported row by row (F001, F002, F007): print each fault once.
-    seen = {(p.code, p.subject) for p in report}
-    everything = report + [p for p in result.problems if (p.code, p.subject) not in seen]
+    # The roll-up repeats the figure checks the workspace validation already reported,
+    # and summarises some of them per unit (F001, F002, F007): print each fault once.
+    seen = {(p.code, p.subject) for p in report} | {(p.code, p.message) for p in report}
+    everything = report + [
+        p
+        for p in result.problems
+        if (p.code, p.subject) not in seen and (p.code, p.message) not in seen
+    ]
     for problem in everything:
         err.write(f"{problem}\n")
     out.write(render(result, args.format))
     return 0 if everything.ok else 1
 
 
-def demo(hierarchy: Hierarchy, path: Path, out: TextIO) -> int:
+def demo(workspace: Workspace, report: Report, out: TextIO) -> int:
     """The roll-up part of ``thidua demo``: 2024 as-was, restated, coverage, reconciliation."""
-    catalogue, _ = load_catalogue(None)
-    figs = read_figures_csv(path / "figures.csv", catalogue=catalogue)
-    report = figs.report + validate_figures(figs.figures, hierarchy, catalogue)
     period = parse_period("2024")
     wanted = ["new_members", "members", "workers_conference_rate", "people_honoured"]
     keep = ("HN", "LDLD-HOANKIEM", "LDLD-BADINH", "LDLD-DONGDA")
-    as_was = roll_up(
-        hierarchy, figs.figures, period, indicators=wanted, catalogue=catalogue, units=keep
-    )
+    as_was = roll_up(workspace, period, indicators=wanted, units=keep)
     out.write("\n== roll-up of 2024, as it was (the city and three districts of cluster 1) ==\n")
     out.write(render(as_was, "table"))
-    restated = roll_up(
-        hierarchy,
-        figs.figures,
-        period,
-        indicators=wanted,
-        catalogue=catalogue,
-        basis="restated",
-        restate_to="2026-01-01",
-        units=("HN",),
-    )
+    restated = roll_up(workspace, period, indicators=wanted, restate_to="2026-01-01", units=("HN",))
     out.write("\n== the same figures restated onto the structure of 01/01/2026 ==\n")
     out.write(render(restated, "table"))
     cover = as_was.coverage("HN", "new_members")

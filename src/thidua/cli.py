@@ -14,7 +14,7 @@ found, 2 when the input cannot be read or the command line is wrong.
 Examples:
     >>> from thidua.datasets import hanoi_path
     >>> main(["validate", str(hanoi_path())])
-    OK: ... units, ... links, ... events, no problems.
+    OK: ... units, ... links, ... events, ... figures, no problems.
     0
 
 .. versionadded:: 0.1.0
@@ -32,10 +32,9 @@ from typing import TextIO
 from thidua._dates import parse_date
 from thidua.errors import DateParseError, ThiduaError, UnreadableInputError
 from thidua.hierarchy import Hierarchy
-from thidua.loading import check
-from thidua.model import Dataset
 from thidua.problems import Report
 from thidua.snapshot import Snapshot
+from thidua.workspace import Workspace, check
 
 __all__ = ["main"]
 
@@ -177,8 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     progress.close()
     if args.command == "validate":
-        return _validate(result.dataset, result.report, args.format, out)
-    hierarchy = Hierarchy(result.dataset)
+        return _validate(result.workspace, result.report, args.format, out)
+    hierarchy = result.workspace.hierarchy
     _warn_errors(result.report, err)
     try:
         if args.command == "tree":
@@ -212,12 +211,13 @@ def _latest_day(hierarchy: Hierarchy) -> str:
     return bounds[-1].isoformat() if bounds else "2000-01-01"
 
 
-def _validate(dataset: Dataset, report: Report, fmt: str, out: TextIO) -> int:
+def _validate(workspace: Workspace, report: Report, fmt: str, out: TextIO) -> int:
     if fmt == "json":
         out.write(report.to_json() + "\n")
     else:
         summary = (
-            f"{len(dataset.units)} units, {len(dataset.links)} links, {len(dataset.events)} events"
+            f"{len(workspace.units)} units, {len(workspace.links)} links, "
+            f"{len(workspace.events)} events, {len(workspace.figures):,} figures"
         )
         if not report:
             out.write(f"OK: {summary}, no problems.\n")
@@ -340,8 +340,8 @@ def _demo(out: TextIO, progress: _Progress) -> int:
     out.write(f"thidua demo: the Hà Nội sample ({path})\n\n== validate ==\n")
     result = check(path, progress=progress)
     progress.close()
-    code = _validate(result.dataset, result.report, "text", out)
-    hierarchy = Hierarchy(result.dataset)
+    code = _validate(result.workspace, result.report, "text", out)
+    hierarchy = result.workspace.hierarchy
     for day in ("2025-06-30", "2025-07-01"):
         out.write(f"\n== tree on {day} (two levels) ==\n")
         out.write(render_tree(hierarchy.as_of(day), root="HN", depth=1))
@@ -353,7 +353,7 @@ def _demo(out: TextIO, progress: _Progress) -> int:
     )
     from thidua import _cli_rollup  # noqa: PLC0415
 
-    return max(code, _cli_rollup.demo(hierarchy, path, out))
+    return max(code, _cli_rollup.demo(result.workspace, result.report, out))
 
 
 if __name__ == "__main__":  # pragma: no cover

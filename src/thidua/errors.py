@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DateParseError",
     "FormatError",
+    "InvalidArgumentError",
     "MissingExtraError",
     "PeriodParseError",
     "TextParseError",
@@ -213,4 +214,20 @@ class FormatError(ThiduaError, ValueError):
     Examples:
         >>> print(FormatError("unknown format 'xml'"))
         unknown format 'xml'
+    """
+
+
+class InvalidArgumentError(ThiduaError, ValueError):
+    """An argument a function cannot work with: a bad option, an impossible combination.
+
+    Examples:
+        >>> from thidua.testing import tiny_dataset
+        >>> import thidua
+        >>> thidua.roll_up(thidua.Hierarchy(tiny_dataset()), thidua.Figures.from_records([]),
+        ...                2024, relation="nope")
+        Traceback (most recent call last):
+        ...
+        thidua.errors.InvalidArgumentError: unknown relation(s) ['nope']; the hierarchy has: ...
+
+    .. versionadded:: 0.2.0
     """

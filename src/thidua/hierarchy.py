@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pendulum
@@ -45,7 +45,15 @@ if TYPE_CHECKING:
     from thidua.diff import HierarchyDiff
     from thidua.lineage import Lineage, _Edges
 
-__all__ = ["Hierarchy"]
+__all__ = ["HasDataset", "Hierarchy"]
+
+
+class HasDataset(Protocol):
+    """Anything holding a hierarchy dataset, such as a :class:`thidua.Workspace`."""
+
+    @property
+    def dataset(self) -> Dataset:
+        """The hierarchy dataset."""
 
 
 class Hierarchy:
@@ -89,7 +97,9 @@ class Hierarchy:
         "relations",
     )
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset | HasDataset) -> None:
+        if not isinstance(dataset, Dataset):
+            dataset = dataset.dataset
         self.dataset = dataset
         index: dict[str, int] = {}
         units: list[Unit] = []

@@ -15,7 +15,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import pendulum
 
@@ -32,7 +33,7 @@ from thidua.model import (
 )
 from thidua.problems import Problem, Report
 
-__all__ = ["assert_codes", "tiny_dataset"]
+__all__ = ["assert_codes", "assert_problems", "tiny_dataset"]
 
 _REORG = pendulum.Date(2025, 7, 1)
 
@@ -161,4 +162,45 @@ def assert_codes(report: Report | Iterable[Problem], expected: Iterable[str]) ->
     if got != want:
         detail = "".join(f"\n  {p}" for p in problems)
         msg = f"missing codes {sorted(want - got)}; unexpected codes {sorted(got - want)}{detail}"
+        raise AssertionError(msg)
+
+
+def assert_problems(
+    report: Report | Iterable[Problem],
+    expected: Iterable[tuple[str, str | None]] | Mapping[tuple[str, str | None], int],
+) -> None:
+    """Assert that *report* holds exactly the *expected* problems: codes, subjects and counts.
+
+    Args:
+        report: the problems found.
+        expected: ``(code, subject)`` pairs, one per problem expected (a pair
+            given twice expects two such problems), or a mapping from the pair
+            to its count.  The order does not matter.
+
+    Raises:
+        AssertionError: listing what is missing and what is unexpected, with the problems.
+
+    Examples:
+        >>> from thidua.problems import problem
+        >>> found = [problem("H013", "no name", subject=s) for s in ("A", "B")]
+        >>> assert_problems(found, [("H013", "A"), ("H013", "B")])
+        >>> assert_problems(found, {("H013", "A"): 2})
+        Traceback (most recent call last):
+        ...
+        AssertionError: missing [('H013', 'A')]; unexpected [('H013', 'B')]
+          H013 error: no name
+          H013 error: no name
+
+    .. versionadded:: 0.2.0
+    """
+    problems = list(report)
+    got = Counter((p.code, p.subject) for p in problems)
+    want: Counter[tuple[str, str | None]] = (
+        Counter(dict(expected)) if isinstance(expected, Mapping) else Counter(expected)
+    )
+    if got != want:
+        missing = sorted((want - got).elements(), key=str)
+        unexpected = sorted((got - want).elements(), key=str)
+        detail = "".join(f"\n  {p}" for p in problems)
+        msg = f"missing {missing}; unexpected {unexpected}{detail}"
         raise AssertionError(msg)

@@ -44,6 +44,6 @@ def load_hanoi() -> Dataset:
         >>> load_hanoi().metadata.get("title", "")[:6] in ("", "Hà Nội")
         True
     """
-    from thidua.loading import load  # noqa: PLC0415  (loading imports the io layer lazily)
+    from thidua.workspace import load  # noqa: PLC0415  (the workspace imports the io layer)
 
-    return load(hanoi_path())
+    return load(hanoi_path()).dataset

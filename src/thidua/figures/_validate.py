@@ -46,15 +46,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from thidua.figures._store import Figures, _pandas
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
+from thidua.periods import Period
 from thidua.problems import Problem, Report, problem
 
-__all__ = ["validate_figures"]
+__all__ = [
+    "REJECTING_CODES",
+    "SUMMARISED_CODES",
+    "FigureCheck",
+    "check_figures",
+    "validate_figures",
+]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -98,6 +106,9 @@ class _Context:
         self.hierarchy = hierarchy
         self.catalogue = catalogue
         self.items: list[tuple[int, str, Problem]] = []
+        self.partners: list[int] = []
+        self.overlaps: list[tuple[int, int]] = []
+        self.overlap_problems: list[Problem] = []
 
     def unit(self, i: int) -> str:
         uid = self.figures.units[int(self.figures.unit_codes[i])]
@@ -135,6 +146,115 @@ class _Context:
 
     def report(self) -> Report:
         return Report(tuple(p for _, _, p in sorted(self.items, key=lambda t: (t[0], t[1]))))
+
+    def check(self) -> FigureCheck:
+        rejected = np.zeros(len(self.figures), dtype=np.bool_)
+        rows = [i for i, code, _ in self.items if code in REJECTING_CODES]
+        rows += self.partners
+        if rows:
+            rejected[np.asarray(rows, dtype=np.intp)] = True
+        return FigureCheck(
+            report=self.report(),
+            rejected=rejected,
+            overlaps=np.asarray(self.overlaps, dtype=np.intp).reshape(-1, 2),
+            overlap_problems=tuple(self.overlap_problems),
+        )
+
+
+REJECTING_CODES = frozenset({"F004", "F005"})
+"""The figure faults whose rows never enter a total: a duplicate (both rows: which one is
+right is for the user to say) and a negative count.  Overlapping periods (``F008``) reject
+both rows from a roll-up whose period holds them both (see :class:`FigureCheck`)."""
+
+SUMMARISED_CODES = frozenset({"F001", "F002", "F007"})
+"""Faults a roll-up reports itself, once per unit or indicator, instead of once per row."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class FigureCheck:
+    """The figure checks' outcome: every problem, and the rows no total may use.
+
+    Attributes:
+        report: every problem, as :func:`validate_figures` returns it.
+        rejected: one flag per figure row: ``True`` for the rows of a
+            :data:`REJECTING_CODES` fault (a duplicate and the row it repeats,
+            a negative count).  :func:`thidua.roll_up` leaves them out of every
+            total: which of two conflicting figures is right is for the user to
+            say, never a silent sum.
+        overlaps: the row pairs of ``F008`` (an additive indicator of one unit
+            reported for two overlapping periods), one ``[later, earlier]``
+            pair per row; a roll-up whose period holds both leaves both out.
+        overlap_problems: the ``F008`` problem of each pair, in the same order.
+
+    Examples:
+        >>> from thidua.figures import Figure
+        >>> from thidua.periods import Period, parse_period
+        >>> from thidua.testing import tiny_dataset
+        >>> y = Period.year(2024)
+        >>> figs = Figures.from_records([
+        ...     Figure(unit="G1", indicator="new_members", period=y, value=1585),
+        ...     Figure(unit="G1", indicator="new_members", period=parse_period("quý 1/2024"),
+        ...            value=3),
+        ...     Figure(unit="G2", indicator="new_members", period=y, value=7),
+        ...     Figure(unit="G2", indicator="new_members", period=y, value=7),
+        ... ])
+        >>> found = check_figures(figs, Hierarchy(tiny_dataset()))
+        >>> [p.code for p in found.report], found.rejected.tolist()
+        (['F008', 'F004'], [False, False, True, True])
+        >>> found.overlaps.tolist()
+        [[1, 0]]
+        >>> rejected, report = found.for_period(y, figs)
+        >>> rejected.tolist(), [p.code for p in report]
+        ([True, True, True, True], ['F008', 'F004'])
+    """
+
+    report: Report
+    rejected: BoolArray
+    overlaps: npt.NDArray[np.intp]
+    overlap_problems: tuple[Problem, ...] = ()
+
+    def for_period(self, period: Period, figures: Figures) -> tuple[BoolArray, Report]:
+        """The rows a roll-up of *period* must leave out, and the problems that concern it.
+
+        An ``F008`` pair matters to a roll-up only when both periods lie
+        within *period* (a quarter inside the year and the emulation year
+        that overlaps it cannot both be summed into 2025, but a calendar-year
+        roll-up only takes the quarter).  ``F008`` problems of pairs that do
+        not matter are left out of the returned report; the others are kept.
+
+        Args:
+            period: the roll-up period.
+            figures: the store that was checked.
+        """
+        if self.overlaps.size == 0:
+            return self.rejected, self.report
+        inside = np.fromiter(
+            (period.contains(p) for p in figures.periods),
+            dtype=np.bool_,
+            count=len(figures.periods),
+        )[figures.period_codes]
+        later, earlier = self.overlaps[:, 0], self.overlaps[:, 1]
+        both = inside[later] & inside[earlier]
+        rejected = self.rejected.copy()
+        rejected[later[both]] = True
+        rejected[earlier[both]] = True
+        if both.all():
+            return rejected, self.report
+        skip = {id(self.overlap_problems[k]) for k in np.flatnonzero(~both).tolist()}
+        return rejected, Report(tuple(p for p in self.report if id(p) not in skip))
+
+
+def check_figures(
+    figures: Figures,
+    hierarchy: Hierarchy,
+    catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
+) -> FigureCheck:
+    """Run every figure check (see :func:`validate_figures`) and say which rows are unusable.
+
+    Returns:
+        The :class:`FigureCheck`.
+    """
+    return _run(figures, hierarchy, catalogue).check()
 
 
 def validate_figures(
@@ -186,10 +306,14 @@ def validate_figures(
         Trường Tiểu học Kim Liên) for 2024 scope own is given twice (first at figure #0);
         the sources differ (None and 'BC-2') but it is still a duplicate
     """
+    return _run(figures, hierarchy, catalogue).report()
+
+
+def _run(figures: Figures, hierarchy: Hierarchy, catalogue: IndicatorCatalogue) -> _Context:
     ctx = _Context(figures, hierarchy, catalogue)
     n = len(figures)
     if n == 0:
-        return Report()
+        return ctx
     unit_canon = _first_codes(figures.units)[figures.unit_codes]
     ind_canon = _first_codes(figures.indicators)[figures.indicator_codes]
     per_canon = _first_codes(figures.periods)[figures.period_codes]
@@ -330,7 +454,7 @@ def validate_figures(
 
     # F008 overlapping periods of an additive indicator (own figures only).
     _overlaps(ctx, additive[ind_canon] & own, unit_canon * n_inds + ind_canon, per_canon, what)
-    return ctx.report()
+    return ctx
 
 
 def _duplicates(ctx: _Context, groups: IntArray, what: Callable[[int], str]) -> None:
@@ -349,6 +473,7 @@ def _duplicates(ctx: _Context, groups: IntArray, what: Callable[[int], str]) -> 
         if src_i != src_j:
             message += f"; the sources differ ({src_j!r} and {src_i!r}) but it is still a duplicate"
         ctx.add(i, "F004", message)
+        ctx.partners.append(j)
 
 
 def _scope(figures: Figures, i: int) -> str:
@@ -404,6 +529,7 @@ def _overlaps(
             row_a = int(first_row[lo_a + at[k]])
             later, earlier = max(row_a, row_b), min(row_a, row_b)
             other = str(plist[periods[earlier]])
+            ctx.overlaps.append((later, earlier))
             ctx.add(
                 later,
                 "F008",
@@ -411,6 +537,7 @@ def _overlaps(
                 f"{_kind(ctx, later)} indicator reported for overlapping periods would be "
                 "counted twice; report it for periods that do not overlap",
             )
+            ctx.overlap_problems.append(ctx.items[-1][2])
 
 
 def _kind(ctx: _Context, i: int) -> str:

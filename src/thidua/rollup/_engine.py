@@ -13,6 +13,7 @@ units reported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +21,9 @@ import pendulum
 
 from thidua._dates import as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
+from thidua.errors import InvalidArgumentError
 from thidua.figures import Figures
+from thidua.figures._validate import SUMMARISED_CODES, FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period, parse_period
@@ -41,6 +44,9 @@ from thidua.rollup._rows import (
 from thidua.rollup._totals import accumulate, reported_matrix
 from thidua.snapshot import Relation, Snapshot
 from thidua.typing import DateLike
+
+if TYPE_CHECKING:
+    from thidua.workspace import Workspace
 
 __all__ = ["roll_up"]
 
@@ -91,8 +97,15 @@ class Structures:
         return self._structures[era]
 
 
-def _as_period(period: Period | str) -> Period:
-    return period if isinstance(period, Period) else parse_period(period)
+def _as_period(period: Period | str | int) -> Period:
+    if isinstance(period, Period):
+        return period
+    if isinstance(period, bool) or not isinstance(period, int | str):
+        msg = f"period must be a Period, text such as '2024' or a year, not {period!r}"
+        raise InvalidArgumentError(msg)
+    if isinstance(period, int):
+        return parse_period(str(period))
+    return parse_period(period)
 
 
 def _check_relation(hierarchy: Hierarchy, relation: Relation) -> None:
@@ -101,28 +114,33 @@ def _check_relation(hierarchy: Hierarchy, relation: Relation) -> None:
     if unknown or not names:
         known = ", ".join(hierarchy.relations)
         msg = f"unknown relation(s) {unknown or list(names)!r}; the hierarchy has: {known}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
 
 
 def _basis_and_day(
-    basis: Basis | str, period: Period, as_of: DateLike | None, restate_to: DateLike | None
+    basis: Basis | str | None,
+    period: Period,
+    as_of: DateLike | None,
+    restate_to: DateLike | None,
 ) -> tuple[Basis, pendulum.Date]:
+    if basis is None:
+        basis = Basis.AS_WAS if restate_to is None else Basis.RESTATED
     try:
         chosen = basis if isinstance(basis, Basis) else Basis(basis)
     except ValueError:
         msg = f"basis must be 'as_was' or 'restated', not {basis!r}"
-        raise ValueError(msg) from None
+        raise InvalidArgumentError(msg) from None
     if chosen is Basis.RESTATED:
         if restate_to is None:
             msg = "a restated roll-up needs restate_to, the day of the structure to restate onto"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         if as_of is not None:
             msg = "as_of applies to as-was roll-ups; a restated roll-up uses restate_to"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         return chosen, as_date(restate_to)
     if restate_to is not None:
-        msg = "restate_to applies to restated roll-ups (basis='restated')"
-        raise ValueError(msg)
+        msg = "restate_to gives a restated roll-up; it cannot be combined with basis='as_was'"
+        raise InvalidArgumentError(msg)
     return chosen, as_date(as_of) if as_of is not None else period.end.subtract(days=1)
 
 
@@ -296,14 +314,58 @@ def _coverage(
     return structure.reduce(cover, "add")
 
 
+@overload
 def roll_up(
-    hierarchy: Hierarchy,
-    figures: Figures,
-    period: Period | str,
+    source: Workspace,
+    period: Period | str | int,
+    /,
     *,
     indicators: str | Sequence[str] | None = None,
-    catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
-    basis: Basis | str = Basis.AS_WAS,
+    catalogue: IndicatorCatalogue | None = None,
+    basis: Basis | str | None = None,
+    as_of: DateLike | None = None,
+    restate_to: DateLike | None = None,
+    relation: Relation = "admin",
+    ranks: Iterable[int] | None = None,
+    kinds: Iterable[str] | None = None,
+    units: Iterable[str] | None = None,
+    reporting_kinds: Iterable[str] = REPORTING_KINDS,
+    tolerance: float = 0.0,
+    rel_tolerance: float = 0.0,
+) -> RollUp: ...
+
+
+@overload
+def roll_up(
+    source: Hierarchy,
+    figures: Figures,
+    period: Period | str | int,
+    /,
+    *,
+    indicators: str | Sequence[str] | None = None,
+    catalogue: IndicatorCatalogue | None = None,
+    basis: Basis | str | None = None,
+    as_of: DateLike | None = None,
+    restate_to: DateLike | None = None,
+    relation: Relation = "admin",
+    ranks: Iterable[int] | None = None,
+    kinds: Iterable[str] | None = None,
+    units: Iterable[str] | None = None,
+    reporting_kinds: Iterable[str] = REPORTING_KINDS,
+    tolerance: float = 0.0,
+    rel_tolerance: float = 0.0,
+) -> RollUp: ...
+
+
+def roll_up(
+    source: Workspace | Hierarchy,
+    figures: Figures | Period | str | int,
+    period: Period | str | int | None = None,
+    /,
+    *,
+    indicators: str | Sequence[str] | None = None,
+    catalogue: IndicatorCatalogue | None = None,
+    basis: Basis | str | None = None,
     as_of: DateLike | None = None,
     restate_to: DateLike | None = None,
     relation: Relation = "admin",
@@ -316,22 +378,37 @@ def roll_up(
 ) -> RollUp:
     """Roll the own figures of *period* up the hierarchy: a total for every unit and indicator.
 
+    Called as ``roll_up(workspace, period, ...)`` (the figures, catalogue and
+    hierarchy of a :class:`~thidua.workspace.Workspace`) or as
+    ``roll_up(hierarchy, figures, period, ...)``.  Either way the figure
+    checks of :func:`thidua.validate_figures` run first (a workspace keeps
+    them from its validation): their problems are in :attr:`RollUp.problems`,
+    and the rows of a conflict (a duplicate figure and the one it repeats, an
+    additive indicator reported for overlapping periods, a negative count, an
+    unknown unit or indicator, a value of the wrong type) never enter a total.
+    A roll-up never sums figures that were not checked.
+
     Args:
-        hierarchy: the indexed history.
-        figures: the figure store; only ``scope=own`` figures roll up, and
-            ``scope=total`` figures of exactly *period* are reconciled.
-        period: the roll-up period (a :class:`Period` or text such as ``"2024"``).
+        source: the workspace, or the indexed history (then give *figures*).
+        figures: the figure store (with a hierarchy); only ``scope=own``
+            figures roll up, and ``scope=total`` figures of exactly *period*
+            are reconciled.
+        period: the roll-up period (a :class:`Period`, text such as ``"2024"``,
+            or a year as an integer).
             Figures whose period lies within it are used; figures that only
             overlap it are left out and counted in :attr:`RollUp.excluded`.
         indicators: codes to compute (their inputs are added); default every
             catalogued indicator present plus the ratios whose inputs are present.
-        catalogue: the indicator definitions.
-        basis: ``"as_was"`` (each figure along the structure of the last day of
-            its own period) or ``"restated"`` (all along the structure of
-            *restate_to*, through lineage with shares).
+        catalogue: the indicator definitions (default: the workspace's, else
+            the built-in catalogue).
+        basis: redundant since 0.2 (kept for 0.1 code): the roll-up is
+            restated when *restate_to* is given, as-was otherwise.  As-was rolls each figure
+            along the structure of the last day of its own period; restated
+            rolls all of them along the structure of *restate_to*, through
+            lineage with shares.
         as_of: as-was only: the day whose units are the output rows and
             coverage base (default: the last day of *period*).
-        restate_to: restated only (required): the day of the target structure.
+        restate_to: restate onto the structure of this day.
         relation: ``"admin"`` (the fast forest path), another relation name, a
             sequence of names (their union) or ``None`` for all relations.  A
             unit reachable along several paths counts once in every ancestor.
@@ -351,8 +428,8 @@ def roll_up(
     Raises:
         UnknownIndicatorError: a requested indicator is not in the catalogue.
         UnknownUnitError: an id in *units* is not in the hierarchy.
-        ValueError: a bad *basis*, relation or day argument, or an indicator
-            definition the engine cannot compute.
+        InvalidArgumentError: a bad *basis*, relation, period or day argument,
+            or an indicator definition the engine cannot compute.
 
     Notes:
         Complexity: O(rows) vectorised for the figures, plus, per distinct
@@ -374,11 +451,80 @@ def roll_up(
         >>> r = roll_up(h, figs, "2024")
         >>> r.value("D1", "new_members"), r.value("HN", "new_members")
         (42.0, 42.0)
-        >>> r2 = roll_up(h, figs, "2024", basis="restated", restate_to="2026-01-01")
+        >>> r2 = roll_up(h, figs, 2024, restate_to="2026-01-01")
         >>> r2.value("W1", "new_members"), "D1" in r2
         (42.0, False)
     """
-    period = _as_period(period)
+    from thidua.workspace import Workspace  # noqa: PLC0415 - the workspace imports this module
+
+    check: FigureCheck | None = None
+    if isinstance(source, Workspace):
+        if period is not None:
+            msg = "roll_up(workspace, period): the workspace holds the figures; give no figures"
+            raise InvalidArgumentError(msg)
+        if not isinstance(figures, Period | str | int):
+            msg = f"roll_up(workspace, period): period must be a period, not {figures!r}"
+            raise InvalidArgumentError(msg)
+        hierarchy, store, the_period = source.hierarchy, source.figures, figures
+        if catalogue is None or catalogue is source.catalogue:
+            catalogue, check = source.catalogue, source.figure_check()
+    elif isinstance(source, Hierarchy):
+        if not isinstance(figures, Figures) or period is None:
+            msg = "roll_up(hierarchy, figures, period): give the figures and the period"
+            raise InvalidArgumentError(msg)
+        hierarchy, store, the_period = source, figures, period
+    else:  # reachable from untyped code
+        msg = f"roll_up needs a Workspace or a Hierarchy, not {type(source).__name__}"  # type: ignore[unreachable]
+        raise InvalidArgumentError(msg)
+    if catalogue is None:
+        catalogue = BUILTIN_INDICATORS
+    if check is None:
+        check = check_figures(store, hierarchy, catalogue)
+    return _roll_up(
+        hierarchy,
+        store,
+        _as_period(the_period),
+        check,
+        indicators=indicators,
+        catalogue=catalogue,
+        basis=basis,
+        as_of=as_of,
+        restate_to=restate_to,
+        relation=relation,
+        ranks=ranks,
+        kinds=kinds,
+        units=units,
+        reporting_kinds=reporting_kinds,
+        tolerance=tolerance,
+        rel_tolerance=rel_tolerance,
+    )
+
+
+def _roll_up(
+    hierarchy: Hierarchy,
+    figures: Figures,
+    period: Period,
+    check: FigureCheck,
+    *,
+    indicators: str | Sequence[str] | None,
+    catalogue: IndicatorCatalogue,
+    basis: Basis | str | None,
+    as_of: DateLike | None,
+    restate_to: DateLike | None,
+    relation: Relation,
+    ranks: Iterable[int] | None,
+    kinds: Iterable[str] | None,
+    units: Iterable[str] | None,
+    reporting_kinds: Iterable[str],
+    tolerance: float,
+    rel_tolerance: float,
+) -> RollUp:
+    rejected, concerning = check.for_period(period, figures)
+    # Unknown units and indicators and values of the wrong type are reported by the
+    # engine itself, once per unit or indicator; the rest of the checks come first.
+    checked: list[Problem] = [p for p in concerning if p.code not in SUMMARISED_CODES]
+    if rejected.any():
+        figures = figures.take(np.flatnonzero(~rejected))
     chosen_basis, day = _basis_and_day(basis, period, as_of, restate_to)
     _check_relation(hierarchy, relation)
     # None or ["admin"] over a history with admin links only is still the forest.
@@ -386,6 +532,7 @@ def roll_up(
     along: Relation = "admin" if names == {"admin"} else relation
     wanted = indicators if indicators is None or isinstance(indicators, str) else tuple(indicators)
     codes, problems = resolve_codes(figures, catalogue, wanted)
+    problems = checked + list(problems)
     layout = Layout(codes, catalogue)
     n = len(hierarchy)
     rows, excluded, found = select(hierarchy, figures, period, layout)

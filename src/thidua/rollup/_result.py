@@ -192,8 +192,16 @@ class RollUp:
 
     @property
     def problems(self) -> Report:
-        """The problems found while rolling up."""
+        """The problems found while rolling up, the figure checks' first."""
         return self._s.problems
+
+    @property
+    def ok(self) -> bool:
+        """Whether the roll-up found no error (its totals used every figure it was given).
+
+        .. versionadded:: 0.2.0
+        """
+        return self._s.problems.ok
 
     @property
     def discrepancies(self) -> tuple[Discrepancy, ...]:
@@ -353,7 +361,7 @@ class RollUp:
             ...     Figure(unit="G1", indicator="new_members", period=Period.year(2024),
             ...            value=12, source="BC-G1")])
             >>> r = roll_up(Hierarchy(tiny_dataset()), figs, "2024",
-            ...             basis="restated", restate_to="2026-01-01")
+            ...             restate_to="2026-01-01")
             >>> [(c.figure.source, c.share, c.unit) for c in r.provenance("W1", "new_members")]
             [('BC-G1', 1.0, 'G1')]
         """

@@ -1,0 +1,534 @@
+r"""The workspace: everything one dataset directory, workbook or file holds, read and checked once.
+
+A :class:`Workspace` bundles the hierarchy :class:`~thidua.model.Dataset`, the
+indicator catalogue (the built-in one extended by the input's own
+``indicators`` table) and the figures.  Every entry point reads through it:
+
+* :func:`read_workspace` reads a CSV directory (``units.csv`` …,
+  ``indicators.csv``, ``figures.csv``), an Excel workbook (one sheet per
+  table, ``figures`` included) or a JSON/YAML file, collecting every reading
+  problem;
+* :func:`validate` checks **every** table and the references between them in
+  one pass: the hierarchy (``H`` codes), the catalogue (``F012``, ``F013``)
+  and the figures against both (``F001`` …);
+* :func:`check` is both, never raising on bad data; :func:`load` is both,
+  raising one :class:`~thidua.errors.ThiduaValidationError` with every
+  problem.
+
+The CLI commands all go through :func:`check`, so ``thidua validate``,
+``rollup`` and ``tree`` read the same inputs the same way, workbooks
+included; :func:`thidua.roll_up` on a workspace reuses the figure checks.
+
+Examples:
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "units.csv").write_text(
+    ...     "id,name,kind\nHN,LĐLĐ Hà Nội,provincial\nC1,CĐCS Công ty A,grassroots\n",
+    ...     encoding="utf-8")
+    >>> _ = (d / "links.csv").write_text("child,parent\nC1,HN\n", encoding="utf-8")
+    >>> _ = (d / "figures.csv").write_text(
+    ...     "unit,indicator,period,value\n"
+    ...     "C1,new_members,năm 2024,1.585\n"
+    ...     "C1,new_members,quý 1/2024,3\n", encoding="utf-8")
+    >>> result = check(d)
+    >>> [p.code for p in result.report.errors]
+    ['F008']
+    >>> ws = result.workspace
+    >>> ws  # doctest: +ELLIPSIS
+    Workspace(2 units, 1 link, 0 events, 0 groups, 2 figures, 26 indicators from '...')
+    >>> import thidua
+    >>> r = thidua.roll_up(ws, "2024", indicators=["new_members"])
+    >>> r.value("HN", "new_members"), r.ok
+    (nan, False)
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from thidua._text import name_key
+from thidua.errors import FormatError, UnreadableInputError
+from thidua.figures import Figures, FiguresResult, read_figures_csv
+from thidua.figures._read import read_figures_excel
+from thidua.figures._validate import FigureCheck, check_figures
+from thidua.hierarchy import Hierarchy
+from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
+from thidua.indicators_io import read_indicators_csv, write_indicators_csv
+from thidua.io import LoadResult, read, write
+from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
+from thidua.problems import Problem, Report
+from thidua.typing import DateLike, PathLike, ProgressCallback
+from thidua.validation import validate as validate_hierarchy
+
+if TYPE_CHECKING:
+    from thidua.levels import LevelScheme
+
+__all__ = [
+    "Workspace",
+    "WorkspaceResult",
+    "check",
+    "load",
+    "read_workspace",
+    "validate",
+    "write_workspace",
+]
+
+_EMPTY_FIGURES = Figures.from_records(())
+
+Format = Literal["json", "yaml", "csv", "excel"]
+
+
+@attrs.frozen(kw_only=True)
+class Workspace:
+    """Everything one input holds: the hierarchy dataset, the indicators and the figures.
+
+    A workspace is immutable; change it with :func:`attrs.evolve`.  It offers
+    the dataset's record tuples directly (``workspace.units`` …) so that code
+    written for a :class:`~thidua.model.Dataset` keeps working.
+
+    Attributes:
+        dataset: units, links, groups, memberships, events, roots, levels, metadata.
+        catalogue: the built-in indicators extended by the input's own.
+        figures: the figures (empty when the input has none).
+        source: the path it was read from, if any.
+
+    Examples:
+        >>> from thidua.testing import tiny_dataset
+        >>> ws = Workspace(dataset=tiny_dataset())
+        >>> len(ws.units), ws.hierarchy.as_of("2025-07-01").parent("G1")
+        (8, 'W1')
+        >>> validate(ws).ok
+        True
+
+    .. versionadded:: 0.2.0
+    """
+
+    dataset: Dataset = attrs.field(factory=Dataset)
+    catalogue: IndicatorCatalogue = BUILTIN_INDICATORS
+    figures: Figures = _EMPTY_FIGURES
+    source: str | None = attrs.field(default=None, eq=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
+
+    # -- derived, built once -------------------------------------------------
+
+    @property
+    def hierarchy(self) -> Hierarchy:
+        """The dated hierarchy index over the dataset (built on first use, then kept)."""
+        found = self._cache.get("hierarchy")
+        if found is None:
+            found = self._cache["hierarchy"] = Hierarchy(self.dataset)
+        assert isinstance(found, Hierarchy)
+        return found
+
+    def figure_check(self) -> FigureCheck:
+        """The figure checks against this workspace's units and catalogue (run once, then kept).
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> Workspace(dataset=tiny_dataset()).figure_check().report.ok
+            True
+        """
+        found = self._cache.get("figures")
+        if found is None:
+            found = self._cache["figures"] = check_figures(
+                self.figures, self.hierarchy, self.catalogue
+            )
+        assert isinstance(found, FigureCheck)
+        return found
+
+    # -- the dataset's tables, for code written against a Dataset ---------------
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The units (``dataset.units``)."""
+        return self.dataset.units
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The links (``dataset.links``)."""
+        return self.dataset.links
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        """The emulation clusters and blocks (``dataset.groups``)."""
+        return self.dataset.groups
+
+    @property
+    def members(self) -> tuple[GroupMember, ...]:
+        """The group memberships (``dataset.members``)."""
+        return self.dataset.members
+
+    @property
+    def events(self) -> tuple[ChangeEvent, ...]:
+        """The change events (``dataset.events``)."""
+        return self.dataset.events
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """The declared roots (``dataset.roots``)."""
+        return self.dataset.roots
+
+    @property
+    def scheme(self) -> LevelScheme:
+        """The level scheme (``dataset.scheme``)."""
+        return self.dataset.scheme
+
+    @property
+    def metadata(self) -> Mapping[str, str]:
+        """The metadata (``dataset.metadata``)."""
+        return self.dataset.metadata
+
+    def unit_ids(self) -> tuple[str, ...]:
+        """The unit ids in input order."""
+        return self.dataset.unit_ids()
+
+    # -- display ---------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many records each table holds.
+
+        Examples:
+            >>> Workspace().counts()["figures"]
+            0
+        """
+        ds = self.dataset
+        return {
+            "units": len(ds.units),
+            "links": len(ds.links),
+            "events": len(ds.events),
+            "groups": len(ds.groups),
+            "group_members": len(ds.members),
+            "figures": len(self.figures),
+            "indicators": len(self.catalogue),
+        }
+
+    def __repr__(self) -> str:
+        c = self.counts()
+
+        def n(count: int, word: str) -> str:
+            return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+        where = f" from {Path(self.source).name!r}" if self.source else ""
+        return (
+            f"Workspace({n(c['units'], 'unit')}, {n(c['links'], 'link')}, "
+            f"{n(c['events'], 'event')}, {n(c['groups'], 'group')}, "
+            f"{n(c['figures'], 'figure')}, {n(c['indicators'], 'indicator')}{where})"
+        )
+
+    def _repr_html_(self) -> str:
+        from html import escape  # noqa: PLC0415
+
+        rows = "".join(
+            f"<tr><td>{escape(k)}</td><td style='text-align:right'>{v:,}</td></tr>"
+            for k, v in self.counts().items()
+        )
+        title = escape(self.source or "workspace")
+        return (
+            f"<table><caption>thidua workspace: {title}</caption>"
+            f"<tr><th>table</th><th>records</th></tr>{rows}</table>"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class WorkspaceResult:
+    """A workspace with every problem found reading (and, from :func:`check`, checking) it.
+
+    Attributes:
+        workspace: every record that could be read.
+        report: the problems, reading problems first.
+        source: the path that was read.
+
+    Examples:
+        >>> from thidua.datasets import hanoi_path
+        >>> result = check(hanoi_path())
+        >>> result.report.ok, len(result.workspace.figures) > 4000
+        (True, True)
+
+    .. versionadded:: 0.2.0
+    """
+
+    workspace: Workspace
+    report: Report
+    source: str | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The hierarchy dataset (as :class:`thidua.io.LoadResult` has it)."""
+        return self.workspace.dataset
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _find_file(directory: Path, name: str) -> Path | None:
+    """The file of *directory* called *name*, matched like a header (case, spacing)."""
+    exact = directory / name
+    if exact.is_file():
+        return exact
+    wanted = name_key(name)
+    for entry in sorted(directory.iterdir()):
+        if entry.is_file() and name_key(entry.name) == wanted:
+            return entry
+    return None
+
+
+def _read_directory(
+    directory: Path, loaded: LoadResult
+) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
+    problems: list[Problem] = []
+    catalogue = BUILTIN_INDICATORS
+    indicators = _find_file(directory, "indicators.csv")
+    if indicators is not None:
+        catalogue, found = read_indicators_csv(indicators, extends=BUILTIN_INDICATORS)
+        problems.extend(found)
+    figures_file = _find_file(directory, "figures.csv")
+    figures = None if figures_file is None else read_figures_csv(figures_file, catalogue=catalogue)
+    return catalogue, figures, problems
+
+
+def _read_workbook(path: Path) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
+    import openpyxl  # noqa: PLC0415 - the excel extra; io.read already required it
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+    except Exception as exc:
+        raise UnreadableInputError(os.fspath(path), f"not an .xlsx workbook ({exc})") from None
+    sheet = next((s for s in names if name_key(s) == name_key("figures")), None)
+    if sheet is None:
+        return BUILTIN_INDICATORS, None, []
+    return BUILTIN_INDICATORS, read_figures_excel(path, sheet, catalogue=BUILTIN_INDICATORS), []
+
+
+def read_workspace(path: PathLike, *, progress: ProgressCallback | None = None) -> WorkspaceResult:
+    """Read everything *path* holds into a :class:`Workspace`, collecting the reading problems.
+
+    A directory is read as CSV tables: the hierarchy tables of
+    :func:`thidua.io.read_csv_dir`, ``indicators.csv`` (extending the built-in
+    catalogue) and ``figures.csv``.  A workbook (``.xlsx``) is read sheet by
+    sheet, its ``figures`` sheet included; a ``.json``/``.yaml`` file holds
+    the hierarchy.  Nothing is validated here: see :func:`check`.
+
+    Args:
+        path: the directory or file.
+        progress: called as rows are read.
+
+    Returns:
+        The workspace and the reading problems (``S`` codes, bad cells).
+
+    Raises:
+        UnreadableInputError: the input cannot be opened or parsed at all.
+
+    Examples:
+        >>> from thidua.datasets import hanoi_path
+        >>> r = read_workspace(hanoi_path())
+        >>> len(r.workspace.units) > 300, len(r.workspace.figures) > 4000
+        (True, True)
+    """
+    target = Path(path)
+    loaded = read(path, progress=progress)
+    problems: list[Problem] = list(loaded.report)
+    figures: FiguresResult | None
+    if target.is_dir():
+        catalogue, figures, found = _read_directory(target, loaded)
+    elif target.suffix.lower() == ".xlsx":
+        catalogue, figures, found = _read_workbook(target)
+    else:
+        catalogue, figures, found = BUILTIN_INDICATORS, None, []
+    problems.extend(found)
+    if figures is not None:
+        problems.extend(figures.report)
+    workspace = Workspace(
+        dataset=loaded.dataset,
+        catalogue=catalogue,
+        figures=_EMPTY_FIGURES if figures is None else figures.figures,
+        source=os.fspath(path),
+    )
+    return WorkspaceResult(
+        workspace=workspace, report=Report(tuple(problems)), source=loaded.source
+    )
+
+
+# -- checking -----------------------------------------------------------------
+
+
+def validate(data: Workspace | Dataset | Hierarchy, *, on: DateLike | None = None) -> Report:
+    """Check every table and the references between them; return every problem, in one pass.
+
+    For a :class:`Workspace`: the hierarchy checks (``H`` codes), the
+    catalogue's own checks (``F012``, ``F013``) and the figures against the
+    units and the catalogue (``F001`` …).  A dataset or hierarchy gets the
+    hierarchy checks alone, as in 0.1.
+
+    Args:
+        data: the workspace, dataset or hierarchy.
+        on: restrict the date-dependent hierarchy checks to that day.
+
+    Returns:
+        The report; ``report.ok`` is ``True`` when there is no error.
+
+    Examples:
+        >>> from thidua.figures import Figure
+        >>> from thidua.periods import Period
+        >>> from thidua.testing import tiny_dataset
+        >>> figs = Figures.from_records(
+        ...     [Figure(unit="NOPE", indicator="new_members", period=Period.year(2024), value=1)])
+        >>> [p.code for p in validate(Workspace(dataset=tiny_dataset(), figures=figs))]
+        ['F001']
+    """
+    if not isinstance(data, Workspace):
+        return validate_hierarchy(data, on=on)
+    report = validate_hierarchy(data.hierarchy, on=on)
+    if data.catalogue is not BUILTIN_INDICATORS:
+        report = report + data.catalogue.validate()
+    return report + data.figure_check().report
+
+
+def _dedupe(report: Report) -> Report:
+    seen: set[tuple[str, str, str | None]] = set()
+    kept = []
+    for p in report:
+        key = (p.code, p.message, None if p.pointer is None else str(p.pointer))
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return Report(tuple(kept))
+
+
+def check(
+    path: PathLike | Workspace,
+    *,
+    on: DateLike | None = None,
+    progress: ProgressCallback | None = None,
+) -> WorkspaceResult:
+    """Read *path* (or take a workspace) and validate everything; never raise on bad data.
+
+    Args:
+        path: a dataset directory, a ``.json``/``.yaml`` file, an ``.xlsx``
+            workbook, or a :class:`Workspace` already in memory.
+        on: restrict the date-dependent hierarchy checks to that day.
+        progress: called as rows are read.
+
+    Returns:
+        The workspace (valid records only) and a report holding the reading
+        problems followed by the validation problems.
+
+    Raises:
+        UnreadableInputError: the input cannot be opened or parsed at all.
+
+    Examples:
+        >>> from thidua.datasets import hanoi_path
+        >>> check(hanoi_path(), on="2025-07-01").report.problems
+        ()
+    """
+    if isinstance(path, Workspace):
+        read_result = WorkspaceResult(workspace=path, report=Report(), source=path.source)
+    else:
+        read_result = read_workspace(path, progress=progress)
+    report = _dedupe(read_result.report + validate(read_result.workspace, on=on))
+    return attrs.evolve(read_result, report=report)
+
+
+def load(
+    path: PathLike,
+    *,
+    strict: bool = True,
+    on: DateLike | None = None,
+    progress: ProgressCallback | None = None,
+) -> Workspace:
+    r"""Read and validate *path*; return the workspace.
+
+    Args:
+        path: as for :func:`check`.
+        strict: raise when any **error** is found (warnings never raise).
+            With ``strict=False`` the valid records are returned whatever
+            was found; call :func:`check` to see the problems.
+        on: as for :func:`check`.
+        progress: as for :func:`check`.
+
+    Raises:
+        ThiduaValidationError: ``strict`` and errors were found; carries all problems.
+        UnreadableInputError: the input cannot be opened or parsed at all.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> text = "id,name,kind\nA,Công đoàn A,nope\n"
+        >>> _ = (d / "units.csv").write_text(text, encoding="utf-8")
+        >>> load(d)
+        Traceback (most recent call last):
+        ...
+        thidua.errors.ThiduaValidationError: 1 error(s), 1 warning(s):
+          H003 error: unit 'A' (Công đoàn A) has kind 'nope', which the level scheme ...
+          H012 warning: unit 'A' (Công đoàn A) has no admin parent [units.csv row 2]
+        >>> [u.id for u in load(d, strict=False).units]
+        ['A']
+    """
+    result = check(path, on=on, progress=progress)
+    if strict:
+        result.report.raise_if_errors()
+    return result.workspace
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def _own_indicators(catalogue: IndicatorCatalogue) -> IndicatorCatalogue:
+    """The indicators of *catalogue* that are not the built-in ones unchanged."""
+    own = [ind for ind in catalogue if BUILTIN_INDICATORS.get(ind.code) != ind]
+    return IndicatorCatalogue(tuple(own))
+
+
+def write_workspace(workspace: Workspace, path: PathLike, format: Format | None = None) -> None:
+    """Write every table of *workspace*; :func:`read_workspace` reads it back equal.
+
+    A CSV directory gets the hierarchy tables, ``indicators.csv`` (only when
+    the catalogue differs from the built-in one: the indicators added or
+    replaced) and ``figures.csv`` (only when there are figures).  Other
+    formats hold the hierarchy dataset; writing figures or a catalogue of
+    one's own to them is refused rather than silently dropped.
+
+    Args:
+        workspace: what to write.
+        path: the directory or file.
+        format: as for :func:`thidua.io.write`.
+
+    Raises:
+        FormatError: the format cannot hold some of the workspace's tables.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> from thidua.datasets import hanoi_path
+        >>> ws = load(hanoi_path())
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "copy"
+        >>> write_workspace(ws, out)
+        >>> read_workspace(out).workspace == ws
+        True
+    """
+    target = Path(path)
+    own = _own_indicators(workspace.catalogue)
+    is_dir = format == "csv" or (format is None and (target.is_dir() or not target.suffix))
+    if not is_dir and (len(workspace.figures) or len(own)):
+        what = "figures" if len(workspace.figures) else "indicators"
+        msg = (
+            f"cannot write the workspace's {what} to {target.name!r}: only a CSV directory "
+            "holds every table today; write to a directory"
+        )
+        raise FormatError(msg)
+    write(workspace.dataset, path, format=format)
+    if not is_dir:
+        return
+    from thidua.figures import write_figures_csv  # noqa: PLC0415
+
+    if len(own):
+        write_indicators_csv(own, target / "indicators.csv")
+    if len(workspace.figures):
+        write_figures_csv(workspace.figures, target / "figures.csv")

@@ -1,0 +1,243 @@
+"""The workspace: one object for every table of an input, read and checked the same way."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import thidua
+from thidua import Workspace, check, load, read_workspace, roll_up, write_workspace
+from thidua.cli import main
+from thidua.datasets import hanoi_path
+from thidua.errors import FormatError, InvalidArgumentError, ThiduaValidationError
+from thidua.figures import Figure, Figures
+from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
+from thidua.io import write_excel
+from thidua.periods import Period
+from thidua.testing import tiny_dataset
+
+UNITS = "id,name,kind\nHN,LĐLĐ Hà Nội,provincial\nC1,CĐCS Công ty A,grassroots\n"
+LINKS = "child,parent\nC1,HN\n"
+
+
+def _dir(tmp_path: Path, figures: str) -> Path:
+    d = tmp_path / "ds"
+    d.mkdir()
+    (d / "units.csv").write_text(UNITS, encoding="utf-8")
+    (d / "links.csv").write_text(LINKS, encoding="utf-8")
+    (d / "figures.csv").write_text("unit,indicator,period,value\n" + figures, encoding="utf-8")
+    return d
+
+
+# -- the bugs of the opening list ------------------------------------------------------------
+
+
+def test_overlapping_figures_from_the_readme_pattern_are_never_summed(tmp_path: Path) -> None:
+    d = _dir(tmp_path, "C1,new_members,năm 2024,1.585\nC1,new_members,quý 1/2024,3\n")
+    figures = thidua.read_figures_csv(d / "figures.csv").figures
+    h = thidua.Hierarchy(thidua.load(d, strict=False))
+    r = roll_up(h, figures, "2024", indicators=["new_members"])
+    assert r.value("HN", "new_members") != 1588
+    assert math.isnan(r.value("HN", "new_members"))
+    assert [p.code for p in r.problems.errors] == ["F008"]
+    assert not r.ok
+
+
+def test_duplicate_figures_are_an_error_not_a_sum(tmp_path: Path) -> None:
+    d = _dir(tmp_path, "C1,new_members,2024,5\nC1,new_members,2024,7\nHN,dialogues,2024,1\n")
+    r = roll_up(load(d, strict=False), 2024)
+    assert math.isnan(r.value("C1", "new_members"))
+    assert r.value("HN", "dialogues") == 1
+    assert [p.code for p in r.problems] == ["F004"]
+    assert "given twice" in r.problems[0].message
+
+
+def test_a_quarter_and_an_overlapping_emulation_year_only_conflict_when_both_count() -> None:
+    figs = Figures.from_records(
+        [
+            Figure(unit="G1", indicator="new_members", period=Period.quarter(2025, 1), value=4),
+            Figure(
+                unit="G1", indicator="new_members", period=Period.emulation_year(2025), value=50
+            ),
+        ]
+    )
+    h = thidua.Hierarchy(tiny_dataset())
+    calendar = roll_up(h, figs, 2025)
+    assert calendar.value("G1", "new_members") == 4
+    assert calendar.ok
+    emulation = roll_up(h, figs, Period.emulation_year(2025))
+    assert math.isnan(emulation.value("G1", "new_members"))
+    assert [p.code for p in emulation.problems] == ["F008"]
+
+
+def test_validate_dir_reads_figures_and_exits_1_naming_a_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = _dir(tmp_path, "C1,new_members,2024,5\nC1,new_members,2024,7\n")
+    assert main(["validate", str(d)]) == 1
+    out = capsys.readouterr().out
+    assert "F004 error" in out
+    assert "'C1' (CĐCS Công ty A)" in out
+    assert "figures.csv row 3" in out
+    assert "2 figures" in out
+
+
+def _workbook(tmp_path: Path, figure_rows: list[list[object]]) -> Path:
+    path = tmp_path / "h.xlsx"
+    write_excel(thidua.read(hanoi_path()).dataset, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Figures")
+    sheet.append(["unit", "indicator", "period", "value"])
+    for row in figure_rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_workbook_figures_sheet_is_read_validated_and_rolled_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _workbook(
+        tmp_path,
+        [["CDCS-0001", "new_members", "2024", 5], ["CDCS-0001", "new_members", "2024", 6]],
+    )
+    ws = read_workspace(path).workspace
+    assert len(ws.figures) == 2
+    assert main(["validate", str(path)]) == 1
+    assert "F004 error" in capsys.readouterr().out
+    assert main(["rollup", str(path), "--period", "2024", "--kind", "provincial"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.count("F004 error") == 1
+
+
+def test_a_clean_workbook_rolls_up_like_the_directory(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [["CDCS-0001", "new_members", "2024", 5]])
+    r = roll_up(load(path), 2024, indicators=["new_members"])
+    assert r.ok
+    assert r.value("HN", "new_members") == 5
+
+
+# -- the object -------------------------------------------------------------------------------
+
+
+def test_load_returns_a_workspace_that_still_reads_like_a_dataset() -> None:
+    ws = load(hanoi_path())
+    assert isinstance(ws, Workspace)
+    assert ws.units is ws.dataset.units
+    assert ws.unit_ids()[0] == ws.dataset.units[0].id
+    assert (ws.links, ws.groups, ws.members, ws.events, ws.roots) == (
+        ws.dataset.links,
+        ws.dataset.groups,
+        ws.dataset.members,
+        ws.dataset.events,
+        ws.dataset.roots,
+    )
+    assert ws.scheme is ws.dataset.scheme
+    assert ws.metadata == ws.dataset.metadata
+    assert thidua.Hierarchy(ws).ids == ws.hierarchy.ids
+    assert ws.hierarchy is ws.hierarchy  # built once
+    assert ws.figure_check() is ws.figure_check()
+    assert len(repr(ws)) < 200
+    assert "<table>" in ws._repr_html_()
+    assert thidua.check(hanoi_path()).dataset == ws.dataset
+
+
+def test_roll_up_of_a_workspace_equals_roll_up_of_its_parts() -> None:
+    ws = load(hanoi_path())
+    a = roll_up(ws, "2024", indicators=["new_members", "members"])
+    b = roll_up(ws.hierarchy, ws.figures, 2024, indicators=["new_members", "members"])
+    assert a.to_pandas().equals(b.to_pandas())
+    restated = roll_up(ws, 2024, indicators=["new_members"], restate_to="2026-01-01")
+    assert restated.value("CDP-KIMLIEN", "new_members") == 27
+
+
+def test_roll_up_argument_errors_are_thidua_errors() -> None:
+    ws = load(hanoi_path())
+    with pytest.raises(InvalidArgumentError, match="give no figures"):
+        roll_up(ws, ws.figures, 2024)  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="give the figures"):
+        roll_up(ws.hierarchy, 2024)  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="Workspace or a Hierarchy"):
+        roll_up(ws.dataset, ws.figures, 2024)  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="period must be"):
+        roll_up(ws, 2024.5)  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="period must be"):
+        roll_up(ws, ws.dataset)  # type: ignore[call-overload]
+
+
+def test_a_catalogue_given_with_a_workspace_is_checked_against_it(tmp_path: Path) -> None:
+    d = _dir(tmp_path, "C1,blood_units,2024,5\n")
+    ws = load(d, strict=False)
+    assert [p.code for p in check(d).report.errors] == ["F002"]
+    own = BUILTIN_INDICATORS.extend(
+        [
+            Indicator(
+                code="blood_units", name="Đơn vị máu", unit="đơn vị", aggregation=Aggregation.SUM
+            )
+        ]
+    )
+    r = roll_up(ws, 2024, catalogue=own)
+    assert r.ok
+    assert r.value("HN", "blood_units") == 5
+
+
+def test_validate_covers_every_table_of_a_workspace() -> None:
+    bad = BUILTIN_INDICATORS.extend(
+        [
+            Indicator(
+                code="rate",
+                name="Tỷ lệ",
+                unit="%",
+                aggregation=Aggregation.RATIO,
+                numerator="nope",
+                denominator="members",
+            )
+        ]
+    )
+    figs = Figures.from_records(
+        [Figure(unit="NOPE", indicator="new_members", period=Period.year(2024), value=1)]
+    )
+    ws = Workspace(dataset=tiny_dataset(), catalogue=bad, figures=figs)
+    codes = [p.code for p in thidua.validate(ws)]
+    assert codes == ["F012", "F001"]
+    assert [p.code for p in thidua.validate(ws.dataset)] == []
+    with pytest.raises(ThiduaValidationError):
+        check(ws).report.raise_if_errors()
+
+
+def test_check_of_a_workspace_in_memory() -> None:
+    ws = Workspace(dataset=tiny_dataset())
+    assert check(ws).workspace is ws
+    assert check(ws).report.ok
+
+
+def test_write_then_read_gives_back_every_table(tmp_path: Path) -> None:
+    d = tmp_path / "src"
+    shutil.copytree(hanoi_path(), d)
+    (d / "indicators.csv").write_text(
+        "code,name,aggregation\nblood_units,Đơn vị máu hiến,sum\n", encoding="utf-8"
+    )
+    ws = load(d)
+    assert "blood_units" in ws.catalogue
+    write_workspace(ws, tmp_path / "out")
+    back = load(tmp_path / "out")
+    assert back == ws
+    assert (tmp_path / "out" / "indicators.csv").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_writing_figures_to_a_single_file_is_refused_not_dropped(tmp_path: Path) -> None:
+    ws = load(hanoi_path())
+    with pytest.raises(FormatError, match="figures"):
+        write_workspace(ws, tmp_path / "h.json")
+    write_workspace(Workspace(dataset=ws.dataset), tmp_path / "h.json")
+    assert read_workspace(tmp_path / "h.json").workspace.dataset == ws.dataset
+
+
+def test_file_names_match_like_headers(tmp_path: Path) -> None:
+    d = _dir(tmp_path, "C1,new_members,2024,5\n")
+    (d / "figures.csv").rename(d / "Figures.CSV")
+    assert len(read_workspace(d).workspace.figures) == 1
