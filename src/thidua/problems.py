@@ -34,12 +34,15 @@ from thidua.errors import ThiduaValidationError
 
 __all__ = [
     "CODES",
+    "DEFAULT_MAX_PER_CODE",
     "CodeInfo",
     "Pointer",
     "Problem",
     "Report",
     "Severity",
+    "cap_problems",
     "problem",
+    "summary_problem",
 ]
 
 
@@ -172,6 +175,14 @@ _CATALOGUE = [
         "duplicate column",
         "Keep one column per field; an English and a Vietnamese header for the same "
         "field count as duplicates.",
+    ),
+    # S03x: the report itself
+    _c(
+        "S030",
+        "warning",
+        "more problems of one code than the report lists",
+        "Fix the problems listed (they usually share one cause) and check again, or ask "
+        "for more with a larger max_per_code.",
     ),
     # H: hierarchy, units, links
     _c("H001", "error", "duplicate unit id", "Give every unit its own id."),
@@ -545,3 +556,70 @@ class Report:
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: ANN401  # pragma: no cover
         p.text(str(self))
+
+
+DEFAULT_MAX_PER_CODE = 1000
+"""How many problems of one code a report lists before summing up the rest (``S030``).
+
+.. versionadded:: 0.2.0
+"""
+
+
+def summary_problem(code: str, listed: int, total: int) -> Problem:
+    """The ``S030`` problem standing for the problems of *code* beyond the *listed* ones.
+
+    It has the severity of *code*, so that a report whose errors were cut
+    still fails, and its message gives the true count.
+
+    Examples:
+        >>> print(summary_problem("H005", 1000, 1_999_000))  # doctest: +ELLIPSIS
+        S030 error: … and 1,998,000 more H005 problems (two admin parents at the same time) ...
+    """
+    info = CODES[code]
+    return Problem(
+        code="S030",
+        severity=info.severity,
+        message=(
+            f"… and {total - listed:,} more {code} problems ({info.title}) not listed: "
+            f"{total:,} in all, of which the first {listed:,} are listed"
+        ),
+        subject=code,
+    )
+
+
+def cap_problems(
+    problems: Iterable[Problem], max_per_code: int | None = DEFAULT_MAX_PER_CODE
+) -> tuple[Problem, ...]:
+    """Keep the first *max_per_code* problems of each code and sum up the rest.
+
+    Each code with more problems gets one ``S030`` summary at the end (in
+    code order) stating how many were left out; ``None`` keeps everything.
+    Summaries already present are kept as they are.
+
+    Complexity: O(problems).
+
+    Examples:
+        >>> many = [problem("H012", f"unit {i} has no admin parent") for i in range(5)]
+        >>> [p.code for p in cap_problems(many, 2)]
+        ['H012', 'H012', 'S030']
+        >>> cap_problems(many, 2)[-1].message
+        '… and 3 more H012 problems (unit without an admin parent) not listed: 5 in all, of which the first 2 are listed'
+
+    .. versionadded:: 0.2.0
+    """
+    if max_per_code is None:
+        return tuple(problems)
+    limit = max(0, max_per_code)
+    counts: dict[str, int] = {}
+    kept: list[Problem] = []
+    for p in problems:
+        seen = counts.get(p.code, 0) + 1
+        counts[p.code] = seen
+        if seen <= limit or p.code == "S030":
+            kept.append(p)
+    kept.extend(
+        summary_problem(code, limit, total)
+        for code, total in sorted(counts.items())
+        if total > limit and code != "S030"
+    )
+    return tuple(kept)
