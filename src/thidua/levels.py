@@ -24,16 +24,15 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
 import operator
+from collections.abc import Iterator, Mapping
 
 import attrs
 
 from thidua._text import nfc
 from thidua.errors import ThiduaError
 
-__all__ = ["MAX_RANK", "UNION_SCHEME", "InvalidRankError", "Level", "LevelScheme"]
+__all__ = ["MAX_RANK", "UNION_SCHEME", "InvalidRankError", "Level", "LevelScheme", "check_rank"]
 
 MAX_RANK = 1000
 """The deepest rank a level may have (0 is the top); real schemes use a handful.
@@ -52,10 +51,10 @@ class InvalidRankError(ThiduaError, ValueError):
         rank: the rank as given.
 
     Examples:
-        >>> Level(kind="x", rank=10**20)
+        >>> Level(kind="x", rank=10**20)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        thidua.levels.InvalidRankError: the rank must be a whole number from 0 to 1000, got 100000000000000000000
+        thidua.levels.InvalidRankError: the rank must be a whole number from 0 to 1000, got 1000...
 
     .. versionadded:: 0.2.0
     """
@@ -89,7 +88,7 @@ def check_rank(kind: str, rank: object) -> int:
     if isinstance(rank, bool):
         raise InvalidRankError(kind, rank)
     try:
-        value = operator.index(rank)  # type: ignore[call-overload]
+        value = operator.index(rank)  # type: ignore[arg-type]
     except TypeError:
         raise InvalidRankError(kind, rank) from None
     if not 0 <= value <= MAX_RANK:

@@ -393,6 +393,20 @@ _CATALOGUE = [
         "figure could not be placed in the structure",
         "A dissolved unit without successors cannot be restated: add lineage events.",
     ),
+    _c(
+        "F015",
+        "warning",
+        "ratio numerator without a positive denominator",
+        "Report the denominator of the unit (or correct the numerator): the totals above "
+        "count the numerator alone and are flagged unmatched_numerator.",
+    ),
+    _c(
+        "F016",
+        "error",
+        "total too large",
+        "Check the figures for a misplaced exponent or unit: a total beyond about "
+        "1.8e308 cannot be held and is left empty.",
+    ),
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
@@ -602,8 +616,9 @@ def cap_problems(
         >>> many = [problem("H012", f"unit {i} has no admin parent") for i in range(5)]
         >>> [p.code for p in cap_problems(many, 2)]
         ['H012', 'H012', 'S030']
-        >>> cap_problems(many, 2)[-1].message
-        '… and 3 more H012 problems (unit without an admin parent) not listed: 5 in all, of which the first 2 are listed'
+        >>> print(cap_problems(many, 2)[-1].message)  # doctest: +NORMALIZE_WHITESPACE
+        … and 3 more H012 problems (unit without an admin parent) not listed: 5 in all,
+        of which the first 2 are listed
 
     .. versionadded:: 0.2.0
     """
