@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import numpy as np
 import pendulum
@@ -10,14 +12,22 @@ import pytest
 
 from thidua import ChangeEvent, Dataset, EventKind, Hierarchy, Link, Unit, validate
 from thidua.errors import PeriodParseError, ThiduaError
-from thidua.figures import Figure, Figures
+from thidua.figures import Figure, Figures, FiguresResult, read_figures_csv, validate_figures
 from thidua.levels import MAX_RANK, InvalidRankError, Level, LevelScheme
 from thidua.periods import Period, parse_period
-from thidua.problems import DEFAULT_MAX_PER_CODE, Report, cap_problems, problem
+from thidua.problems import (
+    CODES,
+    DEFAULT_MAX_PER_CODE,
+    Pointer,
+    Report,
+    cap_problems,
+    problem,
+)
 from thidua.rollup import Flag, roll_up, roll_up_groups
 from thidua.rollup._layout import derive, flag_names
-from thidua.testing import tiny_dataset
+from thidua.testing import assert_codes, tiny_dataset
 from thidua.validation._intervals import overlap_groups, overlapping_other, overlapping_pairs
+from thidua.values import measure_kind, number_words, words_misfit
 
 D = pendulum.Date
 Y24 = Period.year(2024)
@@ -350,3 +360,138 @@ def test_a_ratio_over_an_overflowed_input_is_marked_too() -> None:
     codes = [p.code for p in r.problems]
     assert codes.count("F016") == 2  # the held total and the rate at G1 and G2
     assert Flag.OVERFLOW.name == "OVERFLOW"
+
+
+# -- 6. unit words and fractional counts ------------------------------------------------
+
+
+def _read(tmp_path: Path, body: str) -> FiguresResult:
+    path = tmp_path / "figures.csv"
+    path.write_text("unit,indicator,period,value\n" + body, encoding="utf-8")
+    return read_figures_csv(path)
+
+
+def test_unit_words_that_do_not_fit_a_count_are_warnings(tmp_path: Path) -> None:
+    result = _read(
+        tmp_path,
+        "G1,new_members,2024,50%\n"
+        "G2,new_members,2024,564 triệu đồng\n"
+        "G3,new_members,2024,3 tỷ\n"
+        "G1,initiative_benefit,2024,564 triệu đồng\n"
+        "G2,dialogues,2024,4 người\n"
+        "G3,members,2024,1.585 người\n",
+    )
+    assert result.figures.values.tolist()[:3] == [50.0, 564e6, 3e9]  # still read
+    found = result.report.by_code("F017")
+    assert [p.pointer.row for p in found if p.pointer] == [2, 3, 4, 6]
+    assert all(not p.is_error and p.pointer and p.pointer.column == "value" for p in found)
+    assert "'50%' was read as 50: a percent sign is dropped" in found[0].message
+    assert "the money word 'đồng'" in found[1].message
+    assert "'3 tỷ' was read as 3.000.000.000" in found[2].message
+    assert "'người' counts people" in found[3].message
+    assert found[0].subject == "G1"
+
+
+def test_words_are_checked_against_each_unit_of_measure() -> None:
+    assert words_misfit(number_words("564 triệu đồng"), "VND") == ""
+    assert words_misfit(number_words("50%"), "%") == ""
+    assert words_misfit(number_words("12 người"), "lượt người") == ""
+    assert words_misfit(number_words("12 điểm"), "điểm") == ""  # not a number word
+    assert words_misfit(number_words("3 tỷ"), "điểm") == ""  # other units are not checked
+    assert words_misfit(number_words("3 nghìn"), "CĐCS") == "the scale word 'nghìn' multiplies it"
+    assert measure_kind("") == "other"
+
+
+def test_a_fractional_count_is_a_warning() -> None:
+    figs = Figures.from_records(
+        [
+            fig("G1", "members", 12.5),
+            fig("G2", "members", 12),
+            fig("G1", "initiative_benefit", 0.5),  # money may be fractional
+            fig("G2", "union_score", 7.5),  # a mean score too
+        ]
+    )
+    report = validate_figures(figs, Hierarchy(tiny_dataset()))
+    assert_codes(report, {"F018"})
+    (p,) = report.by_code("F018")
+    assert p.subject == "G1"
+    assert "is 12.5, but it counts 'người'" in p.message
+
+
+def test_figure_checks_are_capped_per_code() -> None:
+    figs = Figures.from_records([fig("G1", "members", 0.5 + i) for i in range(30)])
+    capped = validate_figures(figs, Hierarchy(tiny_dataset()), max_per_code=10)
+    assert len(capped.by_code("F018")) == 10
+    summaries = {p.subject: p.message for p in capped.by_code("S030")}
+    assert summaries["F018"].startswith("… and 20 more F018 problems")
+    assert summaries["F004"].startswith("… and 19 more F004 problems")
+    # F004 repeats are capped by the same counter
+    assert len(validate_figures(figs, Hierarchy(tiny_dataset()), max_per_code=None)) > 30
+
+
+# -- 7. reports and events -------------------------------------------------------------
+
+
+def test_problem_dicts_keep_the_pointer_fields() -> None:
+    at = Pointer(file="book.xlsx", sheet="Đơn vị", row=7, column="Tên")
+    p = problem("H013", "unit 'A' has no name", subject="A", pointer=at)
+    d = p.to_dict()
+    assert d["pointer"] == "book.xlsx sheet Đơn vị row 7, column Tên"
+    assert (d["file"], d["sheet"], d["row"], d["column"], d["path"]) == (
+        "book.xlsx",
+        "Đơn vị",
+        7,
+        "Tên",
+        None,
+    )
+    report = Report((p, problem("H012", "no parent")))
+    (first, second) = json.loads(report.to_json())
+    assert first["row"] == 7
+    assert first["sheet"] == "Đơn vị"
+    assert second["file"] is None
+    assert second["pointer"] is None
+    as_dict = report.to_dict()
+    assert (as_dict["ok"], as_dict["errors"], as_dict["warnings"]) == (False, 1, 1)
+    assert as_dict["problems"][0]["column"] == "Tên"
+
+
+def test_report_and_figures_reprs_stay_short() -> None:
+    big = Report(tuple(problem("H012", f"unit {i} has no admin parent") for i in range(100_000)))
+    assert repr(big) == "<Report 0 errors, 100000 warnings: H012 ×100000>"
+    html = big._repr_html_()
+    assert html.count("<tr>") == 52  # header, 50 problems, the "more" line
+    assert "… and 99,950 more" in html
+    many = Report(tuple(problem(code, "x") for code in CODES))
+    assert "more codes" in repr(many)
+    n = 3_000_000
+    figs = Figures.from_columns(
+        unit=np.zeros(n, dtype=np.int64).astype(str),
+        indicator=["x"] * n,
+        period=["2025"] * n,
+        value=np.arange(n),
+    )
+    assert len(repr(figs)) < 100
+    assert len(figs._repr_html_()) < 5000
+
+
+def test_an_event_problem_names_its_units() -> None:
+    d = D(2024, 1, 1)
+    units = [
+        Unit(id="A", name="Công đoàn Công ty Alpha", kind="grassroots", dissolved=d),
+        Unit(id="B", name="Công đoàn Alpha Bắc", kind="grassroots", founded=d),
+        Unit(id="C", name="Công đoàn Alpha Nam", kind="grassroots", founded=d),
+        Unit(id="P", name="Liên đoàn Lao động quận", kind="district"),
+    ]
+    links = [Link(child=u, parent="P") for u in "ABC"]
+    split = ChangeEvent(
+        id="S1",
+        kind=EventKind.SPLIT,
+        date=d,
+        originals="A",
+        results=("B", "C"),
+        shares=(0.5, 0.4),
+    )
+    report = validate(Dataset(units=units, links=links, events=[split], roots=("P",)))
+    (p,) = report.by_code("H022")
+    assert "summing to 0.9" in p.message
+    assert "'A' (Công đoàn Công ty Alpha) → 'B' (Công đoàn Alpha Bắc), 'C'" in p.message

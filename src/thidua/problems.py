@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import html
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
@@ -407,6 +408,20 @@ _CATALOGUE = [
         "Check the figures for a misplaced exponent or unit: a total beyond about "
         "1.8e308 cannot be held and is left empty.",
     ),
+    _c(
+        "F017",
+        "warning",
+        "unit word does not fit the indicator",
+        "Write the number in the indicator's unit of measure: no %, đồng or scale word "
+        "(nghìn, triệu, tỷ) in a count of people.",
+    ),
+    _c(
+        "F018",
+        "warning",
+        "fractional value of a count",
+        "A count of people or units is a whole number: check the cell (a decimal comma "
+        "read as thousands, or an average).",
+    ),
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
@@ -440,19 +455,35 @@ class Problem:
         """Whether the problem is an error (strict loaders fail on errors)."""
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | int | None]:
         """Return the problem as a JSON-ready dict.
 
+        ``pointer`` is the pointer's text; ``file``, ``sheet``, ``row``,
+        ``column`` and ``path`` are its fields (``None`` when absent), so that
+        a program reading the JSON need not parse the text.
+
         Examples:
-            >>> sorted(problem("H013", "unit 'A' has no name").to_dict())
-            ['code', 'message', 'pointer', 'severity', 'subject']
+            >>> p = problem("H013", "unit 'A' has no name",
+            ...             pointer=Pointer(file="units.csv", row=3, column="name"))
+            >>> d = p.to_dict()
+            >>> d["pointer"], d["file"], d["row"], d["column"], d["sheet"], d["path"]
+            ('units.csv row 3, column name', 'units.csv', 3, 'name', None, None)
+
+        .. versionchanged:: 0.2.0
+           The pointer's fields besides its text.
         """
+        at = self.pointer
         return {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
             "subject": self.subject,
-            "pointer": None if self.pointer is None else str(self.pointer),
+            "pointer": None if at is None else str(at),
+            "file": None if at is None else at.file,
+            "sheet": None if at is None else at.sheet,
+            "row": None if at is None else at.row,
+            "column": None if at is None else at.column,
+            "path": None if at is None else at.path,
         }
 
     def __str__(self) -> str:
@@ -487,7 +518,7 @@ def problem(
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """An ordered, immutable collection of problems with handy views.
 
@@ -536,11 +567,31 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The problems as a JSON list of dicts (Vietnamese kept as is).
 
+        Each dict is :meth:`Problem.to_dict`: the pointer's text and its fields.
+
         Examples:
             >>> Report((problem("H013", "đơn vị 'A' thiếu tên"),)).to_json(indent=None)[:40]
             '[{"code": "H013", "severity": "error", "'
         """
         return json.dumps([p.to_dict() for p in self.problems], ensure_ascii=False, indent=indent)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict: the counts and every problem's dict.
+
+        Examples:
+            >>> d = Report((problem("H013", "no name", pointer=Pointer(file="u.csv", row=2)),))
+            >>> d.to_dict()["errors"], d.to_dict()["problems"][0]["row"]
+            (1, 2)
+
+        .. versionadded:: 0.2.0
+        """
+        errors = sum(1 for p in self.problems if p.is_error)
+        return {
+            "ok": errors == 0,
+            "errors": errors,
+            "warnings": len(self.problems) - errors,
+            "problems": [p.to_dict() for p in self.problems],
+        }
 
     def __add__(self, other: Report | Iterable[Problem]) -> Report:
         extra = other.problems if isinstance(other, Report) else tuple(other)
@@ -568,8 +619,71 @@ class Report:
         head = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
         return "\n".join([head, *(str(p) for p in self.problems)])
 
+    def __repr__(self) -> str:
+        """One line, however many problems: the counts and the first codes.
+
+        Examples:
+            >>> Report((problem("H013", "a"), problem("H011", "b"), problem("H011", "c")))
+            <Report 1 error, 2 warnings: H011 ×2, H013 ×1>
+            >>> Report()
+            <Report: no problems>
+        """
+        if not self.problems:
+            return "<Report: no problems>"
+        errors = sum(1 for p in self.problems if p.is_error)
+        warnings = len(self.problems) - errors
+        counts: dict[str, int] = {}
+        for p in self.problems:
+            counts[p.code] = counts.get(p.code, 0) + 1
+        codes = sorted(counts)
+        shown = ", ".join(f"{c} ×{counts[c]}" for c in codes[:_REPR_CODES])
+        if len(codes) > _REPR_CODES:
+            shown += f", … {len(codes) - _REPR_CODES} more codes"
+        return (
+            f"<Report {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}: {shown}>"
+        )
+
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: ANN401  # pragma: no cover
         p.text(str(self))
+
+    def _repr_html_(self, max_rows: int = 50) -> str:
+        """An HTML table of the first *max_rows* problems (for notebooks).
+
+        Examples:
+            >>> html = Report((problem("H013", "đơn vị <A> thiếu tên"),))._repr_html_()
+            >>> "<table>" in html, "&lt;A&gt;" in html
+            (True, True)
+        """
+        head = html.escape(repr(self))
+        cells = ("code", "severity", "message", "subject", "where")
+        rows = [
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(v))}</td>"
+                for v in (
+                    p.code,
+                    p.severity.value,
+                    p.message,
+                    p.subject or "",
+                    "" if p.pointer is None else p.pointer,
+                )
+            )
+            + "</tr>"
+            for p in self.problems[:max_rows]
+        ]
+        if len(self.problems) > max_rows:
+            more = len(self.problems) - max_rows
+            rows.append(f"<tr><td colspan='{len(cells)}'>… and {more:,} more</td></tr>")
+        header = "".join(f"<th>{c}</th>" for c in cells)
+        return (
+            f"<div><p>{head}</p><table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
+
+_REPR_CODES = 8
+"""Codes shown in a report's one-line repr."""
 
 
 DEFAULT_MAX_PER_CODE = 1000
