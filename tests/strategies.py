@@ -210,7 +210,7 @@ def level_schemes() -> st.SearchStrategy[LevelScheme]:
     level = st.builds(
         Level,
         kind=tokens(),
-        rank=st.integers(min_value=-2, max_value=9),
+        rank=st.integers(min_value=0, max_value=9),
         label=names(),
     )
     custom = st.builds(LevelScheme, tokens(), st.lists(level, min_size=1, max_size=4).map(tuple))

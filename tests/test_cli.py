@@ -41,8 +41,12 @@ def test_validate_broken_dataset_exits_1_with_codes(
     problems = json.loads(capsys.readouterr().out)
     assert {p["code"] for p in problems} == codes
     for p in problems:
-        assert set(p) == {"code", "severity", "message", "subject", "pointer"}
+        assert set(p) == {
+            *("code", "severity", "message", "subject", "pointer"),
+            *("file", "sheet", "row", "column", "path"),
+        }
         assert p["pointer"].endswith(".csv") or ".csv row " in p["pointer"]
+        assert p["file"].endswith(".csv")
 
 
 def test_warnings_only_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -241,3 +241,18 @@ def test_file_names_match_like_headers(tmp_path: Path) -> None:
     d = _dir(tmp_path, "C1,new_members,2024,5\n")
     (d / "figures.csv").rename(d / "Figures.CSV")
     assert len(read_workspace(d).workspace.figures) == 1
+
+
+def test_rows_past_the_problem_cap_are_still_kept_out_of_totals() -> None:
+    from thidua.figures._validate import check_figures
+
+    y = Period.year(2024)
+    records = [
+        Figure(unit=u, indicator="new_members", period=y, value=v)
+        for u in ("G1", "G2", "G3")
+        for v in (1, 2)
+    ]
+    figs = Figures.from_records(records)
+    found = check_figures(figs, thidua.Hierarchy(tiny_dataset()), max_per_code=1)
+    assert [p.code for p in found.report] == ["F004", "S030"]
+    assert found.rejected.all()

@@ -38,6 +38,7 @@ from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal, to_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua._text import name_key
 from thidua.errors import UnknownUnitError
+from thidua.levels import MAX_RANK
 from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit
 from thidua.typing import DateLike
 
@@ -381,7 +382,9 @@ class Hierarchy:
 
 
 def _rank_or(rank: int | None) -> int:
-    return -1 if rank is None else rank
+    # Levels reject ranks outside 0..MAX_RANK; anything else (a scheme built
+    # around the validator) reads as an unknown kind rather than overflow int64.
+    return rank if rank is not None and 0 <= rank <= MAX_RANK else -1
 
 
 from thidua.snapshot import Snapshot  # noqa: E402  (cycle: Snapshot refers back to Hierarchy)

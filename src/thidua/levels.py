@@ -24,13 +24,80 @@ Examples:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping
 
 import attrs
 
 from thidua._text import nfc
+from thidua.errors import ThiduaError
 
-__all__ = ["UNION_SCHEME", "Level", "LevelScheme"]
+__all__ = ["MAX_RANK", "UNION_SCHEME", "InvalidRankError", "Level", "LevelScheme", "check_rank"]
+
+MAX_RANK = 1000
+"""The deepest rank a level may have (0 is the top); real schemes use a handful.
+
+.. versionadded:: 0.2.0
+"""
+
+
+class InvalidRankError(ThiduaError, ValueError):
+    """A level rank that is not a whole number from 0 to :data:`MAX_RANK`.
+
+    Readers catch it (it is a :class:`ValueError`) and report the cell.
+
+    Attributes:
+        kind: the kind whose rank it is.
+        rank: the rank as given.
+
+    Examples:
+        >>> Level(kind="x", rank=10**20)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        thidua.levels.InvalidRankError: the rank must be a whole number from 0 to 1000, got 1000...
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, kind: str, rank: object) -> None:
+        self.kind = kind
+        self.rank = rank
+        super().__init__(kind, rank)
+
+    def __str__(self) -> str:
+        if isinstance(self.rank, int) and abs(self.rank) >= 10**40:
+            digits = int(abs(self.rank).bit_length() * 0.30103) + 1
+            shown = f"a number of about {digits} digits"
+        else:
+            shown = repr(self.rank)[:60]
+        return f"the rank must be a whole number from 0 to {MAX_RANK}, got {shown}"
+
+
+def check_rank(kind: str, rank: object) -> int:
+    """Return *rank* as an ``int`` if it is a whole number from 0 to :data:`MAX_RANK`.
+
+    Raises:
+        InvalidRankError: it is not (a bool, a float, a negative or huge number).
+
+    Examples:
+        >>> check_rank("grassroots", 3)
+        3
+
+    .. versionadded:: 0.2.0
+    """
+    if isinstance(rank, bool):
+        raise InvalidRankError(kind, rank)
+    try:
+        value = operator.index(rank)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidRankError(kind, rank) from None
+    if not 0 <= value <= MAX_RANK:
+        raise InvalidRankError(kind, value)
+    return value
+
+
+def _rank_field(instance: Level, attribute: attrs.Attribute[int], value: int) -> None:
+    check_rank(instance.kind, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -39,8 +106,11 @@ class Level:
 
     Attributes:
         kind: the code used in data (English, e.g. ``"grassroots"``).
-        rank: 0 at the top; children have greater ranks.
+        rank: 0 at the top; children have greater ranks (at most :data:`MAX_RANK`).
         label: the Vietnamese name shown to users.
+
+    Raises:
+        InvalidRankError: the rank is not a whole number from 0 to :data:`MAX_RANK`.
 
     Examples:
         >>> Level(kind="grassroots", rank=3, label="Công đoàn cơ sở").rank
@@ -48,7 +118,7 @@ class Level:
     """
 
     kind: str
-    rank: int
+    rank: int = attrs.field(validator=_rank_field)
     label: str = attrs.field(default="", converter=nfc)
 
 

@@ -32,6 +32,7 @@ Examples:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -124,38 +125,86 @@ def _share(event: ChangeEvent, result: str) -> float:
     return 1.0
 
 
+_Edge = tuple[str, float, ChangeEvent]
+
+
+def _topological(start: str, edges_of: Callable[[str], Sequence[_Edge]]) -> list[str]:
+    """The units reachable from *start*, in topological order (an iterative depth-first search).
+
+    Each unit and edge is visited once: O(units + edges) whatever the depth.
+    On cyclic (invalid) event data the edges closing a cycle are the ones
+    that go back in this order; :func:`_propagate` ignores them.
+    """
+    done: list[str] = []
+    seen = {start}
+    stack: list[tuple[str, Iterator[_Edge]]] = [(start, iter(edges_of(start)))]
+    while stack:
+        unit, edges = stack[-1]
+        for other, _, _ in edges:
+            if other not in seen:
+                seen.add(other)
+                stack.append((other, iter(edges_of(other))))
+                break
+        else:
+            stack.pop()
+            done.append(unit)
+    done.reverse()
+    return done
+
+
+def _propagate(
+    start: str, order: list[str], edges_of: Callable[[str], Sequence[_Edge]]
+) -> dict[str, float]:
+    """Shares reaching each unit of *order* from *start*: products along paths, summed.
+
+    Complexity: O(units + edges); an edge going back in *order* (a cycle) carries nothing.
+    """
+    position = {u: i for i, u in enumerate(order)}
+    shares = dict.fromkeys(order, 0.0)
+    shares[start] = 1.0
+    for i, unit in enumerate(order):
+        share = shares[unit]
+        if share == 0.0:
+            continue
+        for other, edge_share, _ in edges_of(unit):
+            if position[other] > i:
+                shares[other] += share * edge_share
+    return shares
+
+
 def _walk(start: str, edges: _Edges, *, forward: bool) -> tuple[LineageStep, ...]:
-    # Breadth-first over events; shares are summed over all paths.  A path
-    # never revisits a unit, so cyclic (invalid) event data cannot loop.
-    shares: dict[str, float] = {}
+    # Breadth-first for the nearest path to each unit (its distance, date and
+    # events); shares are summed over all paths in topological order.
+    def edges_of(unit: str) -> Sequence[_Edge]:
+        return edges.get(unit, ())
+
     first: dict[str, tuple[int, pendulum.Date, tuple[str, ...]]] = {}
-    frontier: list[tuple[str, float, tuple[str, ...], frozenset[str]]] = [
-        (start, 1.0, (), frozenset({start}))
-    ]
+    trail_of: dict[str, tuple[str, ...]] = {start: ()}
+    frontier = [start]
     distance = 0
     while frontier:
         distance += 1
-        nxt: list[tuple[str, float, tuple[str, ...], frozenset[str]]] = []
-        for unit, share, path, seen in frontier:
-            for other, edge_share, event in edges.get(unit, ()):
-                if other in seen:
+        nxt: list[str] = []
+        for unit in frontier:
+            path = trail_of[unit]
+            for other, _, event in edges_of(unit):
+                if other in trail_of:
                     continue
-                total = share * edge_share
-                shares[other] = shares.get(other, 0.0) + total
                 trail = (*path, event.id) if forward else (event.id, *path)
-                first.setdefault(other, (distance, event.date, trail))
-                nxt.append((other, total, trail, seen | {other}))
+                trail_of[other] = trail
+                first[other] = (distance, event.date, trail)
+                nxt.append(other)
         frontier = nxt
-    ordered = sorted(first, key=lambda u: first[u][0])
+    shares = _propagate(start, _topological(start, edges_of), edges_of)
     return tuple(
         LineageStep(
             unit=u,
             share=round(shares[u], 12),
-            distance=first[u][0],
-            date=first[u][1],
-            events=first[u][2],
+            distance=step[0],
+            date=step[1],
+            events=step[2],
         )
-        for u in ordered
+        for u, step in first.items()
     )
 
 
@@ -180,6 +229,23 @@ def lineage(hierarchy: Hierarchy, unit_id: str) -> Lineage:
         predecessors=_walk(unit_id, backward, forward=False),
         successors=_walk(unit_id, forward, forward=True),
     )
+
+
+def _discovery(start: str, edges_of: Callable[[str], Sequence[_Edge]]) -> list[str]:
+    """The units reachable from *start* in depth-first pre-order (iterative)."""
+    order = [start]
+    seen = {start}
+    stack: list[Iterator[_Edge]] = [iter(edges_of(start))]
+    while stack:
+        for other, _, _ in stack[-1]:
+            if other not in seen:
+                seen.add(other)
+                order.append(other)
+                stack.append(iter(edges_of(other)))
+                break
+        else:
+            stack.pop()
+    return order
 
 
 def successors_on(hierarchy: Hierarchy, unit_id: str, day: DateLike) -> dict[str, float]:
@@ -208,16 +274,18 @@ def successors_on(hierarchy: Hierarchy, unit_id: str, day: DateLike) -> dict[str
     """
     day = as_date(day)
     forward = hierarchy._lineage_edges[0]
-    out: dict[str, float] = {}
-
-    def visit(unit: str, share: float, seen: frozenset[str]) -> None:
-        if unit in hierarchy and hierarchy.unit(unit).alive_on(day):
-            out[unit] = out.get(unit, 0.0) + share
-            return
-        for other, edge_share, event in forward.get(unit, ()):
-            if event.date <= day and other not in seen:
-                visit(other, share * edge_share, seen | {other})
-
     hierarchy.index_of(unit_id)
-    visit(unit_id, 1.0, frozenset({unit_id}))
+
+    def alive(unit: str) -> bool:
+        return unit in hierarchy and hierarchy.unit(unit).alive_on(day)
+
+    def edges_of(unit: str) -> Sequence[_Edge]:
+        if alive(unit):
+            return ()  # the share stays where the unit is alive
+        return [edge for edge in forward.get(unit, ()) if edge[2].date <= day]
+
+    order = _topological(unit_id, edges_of)
+    shares = _propagate(unit_id, order, edges_of)
+    # Alive units in the order a depth-first walk first reaches them.
+    out = {u: shares[u] for u in _discovery(unit_id, edges_of) if alive(u) and shares[u]}
     return {k: round(v, 12) for k, v in out.items()}

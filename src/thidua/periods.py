@@ -38,7 +38,7 @@ import pendulum
 
 from thidua._dates import as_date, parse_date
 from thidua._text import name_key
-from thidua.errors import DateParseError, PeriodParseError
+from thidua.errors import PeriodParseError, TextParseError
 
 __all__ = ["Period", "PeriodKind", "parse_period"]
 
@@ -87,6 +87,35 @@ def _first_of(index: int) -> pendulum.Date:
     return pendulum.Date(index // 12, index % 12 + 1, 1)
 
 
+_LAST_END = (
+    "out of range: dates run to 31/12/9999, so a period (whose end is the day after "
+    "its last day) must end by 30/12/9999"
+)
+
+
+def _date(year: int, month: int, day: int, what: str, *, end: bool = False) -> pendulum.Date:
+    """Return the date, or raise :class:`PeriodParseError` naming *what* when it cannot exist.
+
+    An exclusive *end* past 31/12/9999 gets the message that periods must end
+    by 30/12/9999; any other impossible date names its year, month or day.
+    """
+    if end and year > dt.MAXYEAR:
+        raise PeriodParseError(what, _LAST_END)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise PeriodParseError(what, f"year {year} is out of range (years run from 1 to 9999)")
+    try:
+        return pendulum.Date(year, month, day)
+    except ValueError as exc:
+        raise PeriodParseError(what, str(exc)) from None
+
+
+def _next_day(day: pendulum.Date, what: str) -> pendulum.Date:
+    """The day after *day*, or :class:`PeriodParseError` after 31/12/9999."""
+    if day >= dt.date.max:
+        raise PeriodParseError(what, _LAST_END)
+    return day.add(days=1)
+
+
 def _check(name: str, value: int, low: int, high: int) -> None:
     if not low <= value <= high:
         msg = f"{name} must be between {low} and {high}, got {value}"
@@ -129,6 +158,9 @@ class Period:
 
     Raises:
         ValueError: ``start`` is not before ``end``, or the dates do not fit ``kind``.
+        PeriodParseError: a classmethod was asked for a period outside the
+            dates Python can hold (years 1 to 9999; a period must end by
+            30/12/9999, as its exclusive end is the next day).
 
     Examples:
         >>> p = Period(start=pendulum.Date(2025, 1, 1), end=pendulum.Date(2025, 4, 1))
@@ -171,7 +203,7 @@ class Period:
             'ngày 01/07/2025'
         """
         start = as_date(date)
-        return cls(start=start, end=start.add(days=1), kind=PeriodKind.DAY)
+        return cls(start=start, end=_next_day(start, str(date)), kind=PeriodKind.DAY)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -218,8 +250,12 @@ class Period:
 
     @classmethod
     def _grid(cls, year: int, number: int, kind: PeriodKind) -> Period:
+        what = f"{kind.value} {number} of {year}" if kind is not PeriodKind.YEAR else f"{year}"
         index = year * 12 + (number - 1) * _GRID[kind]
-        return cls(start=_first_of(index), end=_first_of(index + _GRID[kind]), kind=kind)
+        start = _date(year, index % 12 + 1, 1, what)
+        stop = index + _GRID[kind]
+        end = _date(stop // 12, stop % 12 + 1, 1, what, end=True)
+        return cls(start=start, end=end, kind=kind)
 
     @classmethod
     def emulation_year(cls, year: int) -> Period:
@@ -232,7 +268,8 @@ class Period:
         """
         # Circular 02/2023/TT-BNV: the emulation and commendation statistics
         # year runs from 1 December of the previous year to 30 November.
-        start, end = pendulum.Date(year - 1, 12, 1), pendulum.Date(year, 12, 1)
+        what = f"emulation year {year}"
+        start, end = _date(year - 1, 12, 1, what), _date(year, 12, 1, what, end=True)
         return cls(start=start, end=end, kind=PeriodKind.EMULATION_YEAR)
 
     @classmethod
@@ -249,8 +286,9 @@ class Period:
             >>> Period.school_year(2024, start_month=8, start_day=15).end
             Date(2025, 8, 15)
         """
-        start = pendulum.Date(first_year, start_month, start_day)
-        end = pendulum.Date(first_year + 1, start_month, start_day)
+        what = f"school year {first_year}-{first_year + 1}"
+        start = _date(first_year, start_month, start_day, what)
+        end = _date(first_year + 1, start_month, start_day, what, end=True)
         return cls(start=start, end=end, kind=PeriodKind.SCHOOL_YEAR)
 
     @classmethod
@@ -267,7 +305,8 @@ class Period:
         if last < first:
             msg = f"stage {first}-{last}: the last year must not be before the first"
             raise ValueError(msg)
-        start, end = pendulum.Date(first, 1, 1), pendulum.Date(last + 1, 1, 1)
+        what = f"stage {first}-{last}"
+        start, end = _date(first, 1, 1, what), _date(last + 1, 1, 1, what, end=True)
         return cls(start=start, end=end, kind=PeriodKind.STAGE)
 
     @classmethod
@@ -287,7 +326,8 @@ class Period:
         if last <= first:
             msg = f"term {first}-{last}: the last year must be after the first"
             raise ValueError(msg)
-        start, end = pendulum.Date(first, 1, 1), pendulum.Date(last, 1, 1)
+        what = f"term {first}-{last}"
+        start, end = _date(first, 1, 1, what), _date(last, 1, 1, what, end=True)
         return cls(start=start, end=end, kind=PeriodKind.TERM)
 
     @classmethod
@@ -529,7 +569,7 @@ def _school_year(g: list[str], raw: str) -> Period:
 def _between(g: list[str], raw: str) -> Period:
     start, end = parse_date(g[0]), parse_date(g[1])
     if "/" in g[0]:  # the Vietnamese phrase "từ ... đến ..." names the last day
-        end = end.add(days=1)
+        end = _next_day(end, raw)
     if start >= end:
         raise PeriodParseError(raw, "the period ends before it starts")
     return Period.between(start, end)
@@ -623,10 +663,10 @@ def parse_period(text: str) -> Period:
         if match is not None:
             try:
                 return build([g for g in match.groups() if g is not None], text)
-            except DateParseError as exc:
+            except TextParseError as exc:  # a date, or a period built from the numbers read
+                if isinstance(exc, PeriodParseError) and exc.text == text:
+                    raise
                 raise PeriodParseError(text, exc.reason) from None
-            except PeriodParseError:
-                raise
             except ValueError as exc:
                 raise PeriodParseError(text, str(exc)) from None
     raise PeriodParseError(text, _EXPECTED)

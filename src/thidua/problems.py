@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import html
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
@@ -34,12 +35,15 @@ from thidua.errors import ThiduaValidationError
 
 __all__ = [
     "CODES",
+    "DEFAULT_MAX_PER_CODE",
     "CodeInfo",
     "Pointer",
     "Problem",
     "Report",
     "Severity",
+    "cap_problems",
     "problem",
+    "summary_problem",
 ]
 
 
@@ -172,6 +176,14 @@ _CATALOGUE = [
         "duplicate column",
         "Keep one column per field; an English and a Vietnamese header for the same "
         "field count as duplicates.",
+    ),
+    # S03x: the report itself
+    _c(
+        "S030",
+        "warning",
+        "more problems of one code than the report lists",
+        "Fix the problems listed (they usually share one cause) and check again, or ask "
+        "for more with a larger max_per_code.",
     ),
     # H: hierarchy, units, links
     _c("H001", "error", "duplicate unit id", "Give every unit its own id."),
@@ -382,6 +394,34 @@ _CATALOGUE = [
         "figure could not be placed in the structure",
         "A dissolved unit without successors cannot be restated: add lineage events.",
     ),
+    _c(
+        "F015",
+        "warning",
+        "ratio numerator without a positive denominator",
+        "Report the denominator of the unit (or correct the numerator): the totals above "
+        "count the numerator alone and are flagged unmatched_numerator.",
+    ),
+    _c(
+        "F016",
+        "error",
+        "total too large",
+        "Check the figures for a misplaced exponent or unit: a total beyond about "
+        "1.8e308 cannot be held and is left empty.",
+    ),
+    _c(
+        "F017",
+        "warning",
+        "unit word does not fit the indicator",
+        "Write the number in the indicator's unit of measure: no %, đồng or scale word "
+        "(nghìn, triệu, tỷ) in a count of people.",
+    ),
+    _c(
+        "F018",
+        "warning",
+        "fractional value of a count",
+        "A count of people or units is a whole number: check the cell (a decimal comma "
+        "read as thousands, or an average).",
+    ),
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
@@ -415,19 +455,35 @@ class Problem:
         """Whether the problem is an error (strict loaders fail on errors)."""
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | int | None]:
         """Return the problem as a JSON-ready dict.
 
+        ``pointer`` is the pointer's text; ``file``, ``sheet``, ``row``,
+        ``column`` and ``path`` are its fields (``None`` when absent), so that
+        a program reading the JSON need not parse the text.
+
         Examples:
-            >>> sorted(problem("H013", "unit 'A' has no name").to_dict())
-            ['code', 'message', 'pointer', 'severity', 'subject']
+            >>> p = problem("H013", "unit 'A' has no name",
+            ...             pointer=Pointer(file="units.csv", row=3, column="name"))
+            >>> d = p.to_dict()
+            >>> d["pointer"], d["file"], d["row"], d["column"], d["sheet"], d["path"]
+            ('units.csv row 3, column name', 'units.csv', 3, 'name', None, None)
+
+        .. versionchanged:: 0.2.0
+           The pointer's fields besides its text.
         """
+        at = self.pointer
         return {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
             "subject": self.subject,
-            "pointer": None if self.pointer is None else str(self.pointer),
+            "pointer": None if at is None else str(at),
+            "file": None if at is None else at.file,
+            "sheet": None if at is None else at.sheet,
+            "row": None if at is None else at.row,
+            "column": None if at is None else at.column,
+            "path": None if at is None else at.path,
         }
 
     def __str__(self) -> str:
@@ -462,7 +518,7 @@ def problem(
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """An ordered, immutable collection of problems with handy views.
 
@@ -511,11 +567,31 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The problems as a JSON list of dicts (Vietnamese kept as is).
 
+        Each dict is :meth:`Problem.to_dict`: the pointer's text and its fields.
+
         Examples:
             >>> Report((problem("H013", "đơn vị 'A' thiếu tên"),)).to_json(indent=None)[:40]
             '[{"code": "H013", "severity": "error", "'
         """
         return json.dumps([p.to_dict() for p in self.problems], ensure_ascii=False, indent=indent)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict: the counts and every problem's dict.
+
+        Examples:
+            >>> d = Report((problem("H013", "no name", pointer=Pointer(file="u.csv", row=2)),))
+            >>> d.to_dict()["errors"], d.to_dict()["problems"][0]["row"]
+            (1, 2)
+
+        .. versionadded:: 0.2.0
+        """
+        errors = sum(1 for p in self.problems if p.is_error)
+        return {
+            "ok": errors == 0,
+            "errors": errors,
+            "warnings": len(self.problems) - errors,
+            "problems": [p.to_dict() for p in self.problems],
+        }
 
     def __add__(self, other: Report | Iterable[Problem]) -> Report:
         extra = other.problems if isinstance(other, Report) else tuple(other)
@@ -543,5 +619,136 @@ class Report:
         head = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
         return "\n".join([head, *(str(p) for p in self.problems)])
 
+    def __repr__(self) -> str:
+        """One line, however many problems: the counts and the first codes.
+
+        Examples:
+            >>> Report((problem("H013", "a"), problem("H011", "b"), problem("H011", "c")))
+            <Report 1 error, 2 warnings: H011 ×2, H013 ×1>
+            >>> Report()
+            <Report: no problems>
+        """
+        if not self.problems:
+            return "<Report: no problems>"
+        errors = sum(1 for p in self.problems if p.is_error)
+        warnings = len(self.problems) - errors
+        counts: dict[str, int] = {}
+        for p in self.problems:
+            counts[p.code] = counts.get(p.code, 0) + 1
+        codes = sorted(counts)
+        shown = ", ".join(f"{c} ×{counts[c]}" for c in codes[:_REPR_CODES])
+        if len(codes) > _REPR_CODES:
+            shown += f", … {len(codes) - _REPR_CODES} more codes"
+        return (
+            f"<Report {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}: {shown}>"
+        )
+
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: ANN401  # pragma: no cover
         p.text(str(self))
+
+    def _repr_html_(self, max_rows: int = 50) -> str:
+        """An HTML table of the first *max_rows* problems (for notebooks).
+
+        Examples:
+            >>> html = Report((problem("H013", "đơn vị <A> thiếu tên"),))._repr_html_()
+            >>> "<table>" in html, "&lt;A&gt;" in html
+            (True, True)
+        """
+        head = html.escape(repr(self))
+        cells = ("code", "severity", "message", "subject", "where")
+        rows = [
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(v))}</td>"
+                for v in (
+                    p.code,
+                    p.severity.value,
+                    p.message,
+                    p.subject or "",
+                    "" if p.pointer is None else p.pointer,
+                )
+            )
+            + "</tr>"
+            for p in self.problems[:max_rows]
+        ]
+        if len(self.problems) > max_rows:
+            more = len(self.problems) - max_rows
+            rows.append(f"<tr><td colspan='{len(cells)}'>… and {more:,} more</td></tr>")
+        header = "".join(f"<th>{c}</th>" for c in cells)
+        return (
+            f"<div><p>{head}</p><table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
+
+_REPR_CODES = 8
+"""Codes shown in a report's one-line repr."""
+
+
+DEFAULT_MAX_PER_CODE = 1000
+"""How many problems of one code a report lists before summing up the rest (``S030``).
+
+.. versionadded:: 0.2.0
+"""
+
+
+def summary_problem(code: str, listed: int, total: int) -> Problem:
+    """The ``S030`` problem standing for the problems of *code* beyond the *listed* ones.
+
+    It has the severity of *code*, so that a report whose errors were cut
+    still fails, and its message gives the true count.
+
+    Examples:
+        >>> print(summary_problem("H005", 1000, 1_999_000))  # doctest: +ELLIPSIS
+        S030 error: … and 1,998,000 more H005 problems (two admin parents at the same time) ...
+    """
+    info = CODES[code]
+    return Problem(
+        code="S030",
+        severity=info.severity,
+        message=(
+            f"… and {total - listed:,} more {code} problems ({info.title}) not listed: "
+            f"{total:,} in all, of which the first {listed:,} are listed"
+        ),
+        subject=code,
+    )
+
+
+def cap_problems(
+    problems: Iterable[Problem], max_per_code: int | None = DEFAULT_MAX_PER_CODE
+) -> tuple[Problem, ...]:
+    """Keep the first *max_per_code* problems of each code and sum up the rest.
+
+    Each code with more problems gets one ``S030`` summary at the end (in
+    code order) stating how many were left out; ``None`` keeps everything.
+    Summaries already present are kept as they are.
+
+    Complexity: O(problems).
+
+    Examples:
+        >>> many = [problem("H012", f"unit {i} has no admin parent") for i in range(5)]
+        >>> [p.code for p in cap_problems(many, 2)]
+        ['H012', 'H012', 'S030']
+        >>> print(cap_problems(many, 2)[-1].message)  # doctest: +NORMALIZE_WHITESPACE
+        … and 3 more H012 problems (unit without an admin parent) not listed: 5 in all,
+        of which the first 2 are listed
+
+    .. versionadded:: 0.2.0
+    """
+    if max_per_code is None:
+        return tuple(problems)
+    limit = max(0, max_per_code)
+    counts: dict[str, int] = {}
+    kept: list[Problem] = []
+    for p in problems:
+        seen = counts.get(p.code, 0) + 1
+        counts[p.code] = seen
+        if seen <= limit or p.code == "S030":
+            kept.append(p)
+    kept.extend(
+        summary_problem(code, limit, total)
+        for code, total in sorted(counts.items())
+        if total > limit and code != "S030"
+    )
+    return tuple(kept)

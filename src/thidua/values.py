@@ -36,7 +36,18 @@ import attrs
 from thidua._text import nfc
 from thidua.errors import ValueParseError
 
-__all__ = ["ActualPlan", "NumberStyle", "format_number_vi", "parse_actual_plan", "parse_number"]
+__all__ = [
+    "ActualPlan",
+    "MeasureKind",
+    "NumberStyle",
+    "NumberWords",
+    "format_number_vi",
+    "measure_kind",
+    "number_words",
+    "parse_actual_plan",
+    "parse_number",
+    "words_misfit",
+]
 
 NumberStyle = Literal["auto", "vi", "en"]
 """How :func:`parse_number` reads ``.`` and ``,``: ``"auto"``, ``"vi"`` or ``"en"``."""
@@ -295,3 +306,142 @@ def format_number_vi(value: float, decimals: int = 0) -> str:
     if english.startswith("-") and float(english[1:].replace(",", "")) == 0:
         english = english[1:]
     return english.translate(str.maketrans(",.", ".,"))
+
+
+@attrs.frozen
+class NumberWords:
+    """The words around a number cell, as :func:`parse_number` strips them.
+
+    Attributes:
+        percent: the text ends with ``%``.
+        unit: the unit word (``đồng``, ``vnđ``, ``vnd``, ``đ``, ``người``), or ``""``.
+        scale: the scale word (``nghìn``, ``ngàn``, ``triệu``, ``tỷ``, ``tỉ``), or ``""``.
+
+    Examples:
+        >>> number_words("564 triệu đồng")
+        NumberWords(percent=False, unit='đồng', scale='triệu')
+
+    .. versionadded:: 0.2.0
+    """
+
+    percent: bool = False
+    unit: str = ""
+    scale: str = ""
+
+    def __bool__(self) -> bool:
+        return self.percent or bool(self.unit or self.scale)
+
+
+def number_words(text: str) -> NumberWords:
+    """Which percent sign, unit word and scale word a number cell carries.
+
+    Examples:
+        >>> bool(number_words("1.585")), number_words("50%").percent, number_words("3 tỷ").scale
+        (False, True, 'tỷ')
+
+    .. versionadded:: 0.2.0
+    """
+    body = _SPACES.sub(" ", nfc(text)).strip().casefold()
+    if body.endswith("%"):
+        return NumberWords(percent=True)
+    unit = next((u for u in _UNITS if body.endswith(u)), "")
+    if unit:
+        body = body[: -len(unit)].rstrip()
+    scale = next((w for w in _SCALES if body.endswith(w)), "")
+    return NumberWords(unit=unit, scale=scale)
+
+
+MeasureKind = Literal["money", "percent", "people", "count", "other"]
+"""What an indicator's unit of measure is, for checking the words of its cells."""
+
+_MONEY = frozenset({"vnd", "vnđ", "đ", "đồng"})
+_COUNTS = frozenset(
+    {
+        "người",
+        "lượt",
+        "lượt người",
+        "người lao động",
+        "đoàn viên",
+        "cđcs",
+        "công đoàn",
+        "công đoàn cơ sở",
+        "nghiệp đoàn",
+        "đơn vị",
+        "doanh nghiệp",
+        "cơ sở",
+        "tổ",
+        "tổ chức",
+        "tập thể",
+        "cá nhân",
+        "hộ",
+        "suất",
+        "phần quà",
+        "căn",
+        "lớp",
+        "bản",
+        "thỏa ước",
+        "thoả ước",
+        "cuộc",
+        "hội nghị",
+        "sáng kiến",
+        "đề tài",
+        "giải pháp",
+        "công trình",
+        "phần việc",
+    }
+)
+
+
+def measure_kind(unit: str) -> MeasureKind:
+    """Classify a unit of measure: money, percent, people, another count, or other.
+
+    Money is ``VND``, ``đồng`` or any unit naming ``đồng`` (``triệu đồng``);
+    people are units naming ``người``; counts are the usual things counted
+    in union reports (``CĐCS``, ``bản``, ``cuộc``, ``hội nghị``, ``sáng
+    kiến``, ``công trình`` …).  Anything else (``điểm``, ``giờ``, an empty
+    unit) is ``"other"`` and is not checked.
+
+    Examples:
+        >>> [measure_kind(u) for u in ("VND", "triệu đồng", "%", "người", "CĐCS", "điểm")]
+        ['money', 'money', 'percent', 'people', 'count', 'other']
+
+    .. versionadded:: 0.2.0
+    """
+    key = _SPACES.sub(" ", nfc(unit)).strip().casefold()
+    if key in _MONEY or "đồng" in key.split():
+        return "money"
+    if key == "%":
+        return "percent"
+    if "người" in key.split():
+        return "people"
+    return "count" if key in _COUNTS else "other"
+
+
+def words_misfit(words: NumberWords, unit: str) -> str:
+    """Why the words of a number cell do not fit an indicator's *unit* ("" when they fit).
+
+    A percent sign fits only ``%``; a money word only money; ``người`` only
+    people; a scale word (*nghìn*, *triệu*, *tỷ*) only money.  Units of kind
+    ``"other"`` accept anything.
+
+    Examples:
+        >>> words_misfit(number_words("3 tỷ"), "người")
+        "the scale word 'tỷ' multiplies it"
+        >>> words_misfit(number_words("564 triệu đồng"), "VND")
+        ''
+
+    .. versionadded:: 0.2.0
+    """
+    kind = measure_kind(unit)
+    if kind == "other" or not words:
+        return ""
+    reasons: list[str] = []
+    if words.percent and kind != "percent":
+        reasons.append("a percent sign is dropped")
+    if words.unit == "người" and kind != "people":
+        reasons.append("the unit word 'người' counts people")
+    elif words.unit and words.unit != "người" and kind != "money":
+        reasons.append(f"the money word {words.unit!r} names an amount")
+    if words.scale and kind != "money":
+        reasons.append(f"the scale word {words.scale!r} multiplies it")
+    return "; ".join(reasons)

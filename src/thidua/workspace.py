@@ -63,7 +63,7 @@ from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.indicators_io import read_indicators_csv, write_indicators_csv
 from thidua.io import LoadResult, read, write
 from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
-from thidua.problems import Problem, Report
+from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report
 from thidua.typing import DateLike, PathLike, ProgressCallback
 from thidua.validation import validate as validate_hierarchy
 
@@ -360,7 +360,12 @@ def read_workspace(path: PathLike, *, progress: ProgressCallback | None = None) 
 # -- checking -----------------------------------------------------------------
 
 
-def validate(data: Workspace | Dataset | Hierarchy, *, on: DateLike | None = None) -> Report:
+def validate(
+    data: Workspace | Dataset | Hierarchy,
+    *,
+    on: DateLike | None = None,
+    max_per_code: int | None = DEFAULT_MAX_PER_CODE,
+) -> Report:
     """Check every table and the references between them; return every problem, in one pass.
 
     For a :class:`Workspace`: the hierarchy checks (``H`` codes), the
@@ -371,6 +376,8 @@ def validate(data: Workspace | Dataset | Hierarchy, *, on: DateLike | None = Non
     Args:
         data: the workspace, dataset or hierarchy.
         on: restrict the date-dependent hierarchy checks to that day.
+        max_per_code: list at most this many problems of one code; the rest
+            are counted in one ``S030`` summary (``None``: list all).
 
     Returns:
         The report; ``report.ok`` is ``True`` when there is no error.
@@ -385,11 +392,17 @@ def validate(data: Workspace | Dataset | Hierarchy, *, on: DateLike | None = Non
         ['F001']
     """
     if not isinstance(data, Workspace):
-        return validate_hierarchy(data, on=on)
-    report = validate_hierarchy(data.hierarchy, on=on)
+        return validate_hierarchy(data, on=on, max_per_code=max_per_code)
+    report = validate_hierarchy(data.hierarchy, on=on, max_per_code=max_per_code)
     if data.catalogue is not BUILTIN_INDICATORS:
         report = report + data.catalogue.validate()
-    return report + data.figure_check().report
+    if max_per_code == DEFAULT_MAX_PER_CODE:
+        found = data.figure_check()
+    else:
+        found = check_figures(
+            data.figures, data.hierarchy, data.catalogue, max_per_code=max_per_code
+        )
+    return report + found.report
 
 
 def _dedupe(report: Report) -> Report:

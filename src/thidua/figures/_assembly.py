@@ -36,6 +36,7 @@ from thidua.figures._cells import (
     _classify,
     _id_text,
     _read_plan,
+    unit_word_misfits,
 )
 from thidua.figures._columns import (
     _ORDER,
@@ -257,6 +258,10 @@ class _Assembly:
         self.fail(type_error & ~by_keys, "value", "F007", message)
         self.fail((outcome == _VALUE) & known, "value", "F009", message)
         self.bad |= outcome >= _TYPE
+        for i, misfit in unit_word_misfits(
+            cells, value_codes, self.ind_codes, self.inds, self.catalogue, outcome == _OKN
+        ):
+            self.add(i, "value", "F017", misfit)  # a warning: the row is kept
 
         def keys(i: int) -> frozenset[str]:
             if i in row_keys:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import numpy as np
@@ -21,9 +21,16 @@ from thidua._text import name_key, nfc
 from thidua.errors import ValueParseError
 from thidua.figures._columns import FloatArray
 from thidua.figures._store import Scope
+from thidua.indicators import IndicatorCatalogue
 from thidua.io._tabular import cell_text
 from thidua.periods import Period
-from thidua.values import parse_actual_plan, parse_number
+from thidua.values import (
+    format_number_vi,
+    number_words,
+    parse_actual_plan,
+    parse_number,
+    words_misfit,
+)
 
 _SCOPES = {
     **dict.fromkeys(map(name_key, ("own", "riêng")), 0),
@@ -182,3 +189,51 @@ def _read_plan(value: object) -> tuple[float, str]:
     if cell.kind != _NUM or not math.isnan(cell.plan):
         return math.nan, cell.reason or f"cannot read plan {cell.text!r}: expected a number"
     return cell.number, ""
+
+
+def unit_word_misfits(
+    cells: Mapping[int, _Cell],
+    value_codes: npt.NDArray[np.int64],
+    ind_codes: npt.NDArray[np.int64],
+    inds: Sequence[str | None],
+    catalogue: IndicatorCatalogue,
+    read: npt.NDArray[np.bool_],
+) -> list[tuple[int, str]]:
+    """Rows whose number cell has a word that does not fit the indicator's unit (``F017``).
+
+    *cells* are the value cells read the slow way (by distinct value), *read*
+    marks the rows kept as numbers.  "50%", "564 triệu đồng" or "3 tỷ" for a
+    count of people read as 50, 564,000,000 and 3,000,000,000: each such row
+    gets a message (see :func:`thidua.values.words_misfit`).
+
+    Complexity: O(rows) in numpy, plus one check per distinct (cell, indicator).
+    """
+    worded = {
+        j: words
+        for j, cell in cells.items()
+        if cell.kind == _NUM and (words := number_words(cell.text))
+    }
+    if not worded:
+        return []
+    rows = np.isin(value_codes, np.fromiter(worded, dtype=np.int64)) & read & (ind_codes >= 0)
+    found: dict[tuple[int, int], str] = {}
+    out: list[tuple[int, str]] = []
+    for i in np.flatnonzero(rows).tolist():
+        j, c = int(value_codes[i]), int(ind_codes[i])
+        key = (j, c)
+        if key not in found:
+            code = inds[c]
+            ind = catalogue.get(code) if code is not None else None
+            reason = "" if ind is None else words_misfit(worded[j], ind.unit)
+            found[key] = reason and (
+                f"indicator {code!r} ({ind.name}) is measured in {ind.unit!r}, but the value "  # type: ignore[union-attr]
+                f"{cells[j].text!r} was read as {_shown(cells[j].number)}: {reason}; "
+                "check the cell"
+            )
+        if found[key]:
+            out.append((i, found[key]))
+    return out
+
+
+def _shown(number: float) -> str:
+    return format_number_vi(number) if number.is_integer() else repr(number)

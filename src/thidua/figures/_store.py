@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import html
 import importlib
 import math
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -421,6 +422,42 @@ class Figures:
         return (
             f"<Figures {len(self)} rows: {len(self.units)} units, "
             f"{len(self.indicators)} indicators, {len(self.periods)} periods>"
+        )
+
+    def _repr_html_(self, max_rows: int = 20) -> str:
+        """An HTML table of the first *max_rows* rows (for notebooks; cheap at any size).
+
+        Examples:
+            >>> f = Figures.from_columns(unit=["A", "B"], indicator=["x", "x"],
+            ...                          period=["2025", "2025"], value=[1, 2])
+            >>> html_text = f._repr_html_(max_rows=1)
+            >>> html_text.count("<tr>"), "… and 1 more row" in html_text
+            (3, True)
+        """
+        cells = ("unit", "indicator", "period", "value", "scope", "source")
+        body = []
+        for i in range(min(max_rows, len(self))):
+            keys = self.key_sets.get(i)
+            value = ";".join(sorted(keys)) if keys is not None else f"{float(self.values[i]):.12g}"
+            row = (
+                self.units[self.unit_codes[i]],
+                self.indicators[self.indicator_codes[i]],
+                str(self.periods[self.period_codes[i]]),
+                value,
+                "total" if self.scope_codes[i] else "own",
+                self.sources[self.source_codes[i]] or "",
+            )
+            body.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>")
+        if len(self) > max_rows:
+            more = len(self) - max_rows
+            body.append(
+                f"<tr><td colspan='{len(cells)}'>… and {more:,} more row"
+                f"{'s' if more != 1 else ''}</td></tr>"
+            )
+        header = "<tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr>"
+        return (
+            f"<div><p>{html.escape(repr(self))}</p><table><thead>{header}</thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>"
         )
 
     def row(self, i: int) -> Figure:

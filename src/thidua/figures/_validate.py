@@ -54,7 +54,8 @@ from thidua.figures._store import Figures, _pandas
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period
-from thidua.problems import Problem, Report, problem
+from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report, problem, summary_problem
+from thidua.values import measure_kind
 
 __all__ = [
     "REJECTING_CODES",
@@ -77,6 +78,7 @@ _COLUMN = {
     "F006": "value",
     "F007": "value",
     "F008": "period",
+    "F018": "value",
 }
 
 
@@ -100,7 +102,11 @@ class _Context:
     """Labels and pointers for the messages, computed for problem rows only."""
 
     def __init__(
-        self, figures: Figures, hierarchy: Hierarchy, catalogue: IndicatorCatalogue
+        self,
+        figures: Figures,
+        hierarchy: Hierarchy,
+        catalogue: IndicatorCatalogue,
+        max_per_code: int | None = None,
     ) -> None:
         self.figures = figures
         self.hierarchy = hierarchy
@@ -108,7 +114,9 @@ class _Context:
         self.items: list[tuple[int, str, Problem]] = []
         self.partners: list[int] = []
         self.overlaps: list[tuple[int, int]] = []
-        self.overlap_problems: list[Problem] = []
+        self.overlap_problems: list[Problem | None] = []
+        self.max_per_code = max_per_code
+        self.counts: dict[str, int] = {}
 
     def unit(self, i: int) -> str:
         uid = self.figures.units[int(self.figures.unit_codes[i])]
@@ -135,24 +143,52 @@ class _Context:
             return f"row {origin.row}"
         return f"figure #{i}"
 
-    def add(self, i: int, code: str, message: str) -> None:
+    def add(self, i: int, code: str, message: str) -> Problem | None:
+        if code in REJECTING_CODES:
+            self.partners.append(i)
+        seen = self.counts.get(code, 0) + 1
+        self.counts[code] = seen
+        if self.max_per_code is not None and seen > self.max_per_code:
+            return None  # counted; summed up in report()
         origin = self.figures.origins.get(i)
         pointer = None if origin is None else origin.at(_COLUMN[code])
-        self.items.append((i, code, problem(code, message, subject=self.uid(i), pointer=pointer)))
+        found = problem(code, message, subject=self.uid(i), pointer=pointer)
+        self.items.append((i, code, found))
+        return found
 
     def each(self, mask: BoolArray, make: Callable[[int], str], code: str) -> None:
-        for i in np.flatnonzero(mask).tolist():
+        rows = np.flatnonzero(mask)
+        limit = self.max_per_code
+        extra = 0
+        if code in REJECTING_CODES:
+            self.partners.extend(rows.tolist())
+        if limit is not None:  # past the cap, rows are only counted (no message built)
+            room = max(0, limit - self.counts.get(code, 0))
+            extra = max(0, rows.size - room)
+            rows = rows[:room]
+        for i in rows.tolist():
             self.add(i, code, make(i))
+        if extra:
+            self.counts[code] = self.counts.get(code, 0) + extra
 
     def report(self) -> Report:
-        return Report(tuple(p for _, _, p in sorted(self.items, key=lambda t: (t[0], t[1]))))
+        listed = tuple(p for _, _, p in sorted(self.items, key=lambda t: (t[0], t[1])))
+        limit = self.max_per_code
+        extra = (
+            ()
+            if limit is None
+            else tuple(
+                summary_problem(code, limit, total)
+                for code, total in sorted(self.counts.items())
+                if total > limit
+            )
+        )
+        return Report(listed + extra)
 
     def check(self) -> FigureCheck:
         rejected = np.zeros(len(self.figures), dtype=np.bool_)
-        rows = [i for i, code, _ in self.items if code in REJECTING_CODES]
-        rows += self.partners
-        if rows:
-            rejected[np.asarray(rows, dtype=np.intp)] = True
+        if self.partners:
+            rejected[np.asarray(self.partners, dtype=np.intp)] = True
         return FigureCheck(
             report=self.report(),
             rejected=rejected,
@@ -211,7 +247,7 @@ class FigureCheck:
     report: Report
     rejected: BoolArray
     overlaps: npt.NDArray[np.intp]
-    overlap_problems: tuple[Problem, ...] = ()
+    overlap_problems: tuple[Problem | None, ...] = ()
 
     def for_period(self, period: Period, figures: Figures) -> tuple[BoolArray, Report]:
         """The rows a roll-up of *period* must leave out, and the problems that concern it.
@@ -240,7 +276,11 @@ class FigureCheck:
         rejected[earlier[both]] = True
         if both.all():
             return rejected, self.report
-        skip = {id(self.overlap_problems[k]) for k in np.flatnonzero(~both).tolist()}
+        skip = {
+            id(self.overlap_problems[k])
+            for k in np.flatnonzero(~both).tolist()
+            if self.overlap_problems[k] is not None
+        }
         return rejected, Report(tuple(p for p in self.report if id(p) not in skip))
 
 
@@ -248,19 +288,26 @@ def check_figures(
     figures: Figures,
     hierarchy: Hierarchy,
     catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
+    *,
+    max_per_code: int | None = DEFAULT_MAX_PER_CODE,
 ) -> FigureCheck:
     """Run every figure check (see :func:`validate_figures`) and say which rows are unusable.
+
+    The rows to reject are found whatever the cap on listed problems: a
+    duplicate past the 1,000th is still left out of every total.
 
     Returns:
         The :class:`FigureCheck`.
     """
-    return _run(figures, hierarchy, catalogue).check()
+    return _run(figures, hierarchy, catalogue, max_per_code).check()
 
 
 def validate_figures(
     figures: Figures,
     hierarchy: Hierarchy,
     catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
+    *,
+    max_per_code: int | None = DEFAULT_MAX_PER_CODE,
 ) -> Report:
     """Check figures against the units of *hierarchy* and the indicators of *catalogue*.
 
@@ -278,6 +325,9 @@ def validate_figures(
       indicator's figure with keys (or with no value), and an ``own`` figure
       of a ratio: ratios are computed, only ``total`` figures of a ratio may
       be reported, for reconciliation;
+    * F018 (a warning): a ``sum`` or ``stock`` figure of an indicator that
+      counts people or units (its unit is ``người``, ``CĐCS``, ``bản`` …,
+      see :func:`thidua.values.measure_kind`) that is not a whole number;
     * F008: a unit's ``own`` figures of one ``sum`` or ``distinct``
       indicator for two different periods that overlap (``2025`` and
       ``2025-Q1``): rolled up over time they would be counted twice.
@@ -287,6 +337,9 @@ def validate_figures(
         figures: the figures.
         hierarchy: the units (their ids and lifetimes).
         catalogue: the indicators.
+        max_per_code: list at most this many problems of one code; the rest
+            are counted in one ``S030`` summary (``None``: list all).
+            *Added in 0.2.0.*
 
     Returns:
         The report (empty when the figures are clean).
@@ -306,11 +359,18 @@ def validate_figures(
         Trường Tiểu học Kim Liên) for 2024 scope own is given twice (first at figure #0);
         the sources differ (None and 'BC-2') but it is still a duplicate
     """
-    return _run(figures, hierarchy, catalogue).report()
+    return _run(figures, hierarchy, catalogue, max_per_code).report()
 
 
-def _run(figures: Figures, hierarchy: Hierarchy, catalogue: IndicatorCatalogue) -> _Context:
-    ctx = _Context(figures, hierarchy, catalogue)
+def _run(
+    figures: Figures,
+    hierarchy: Hierarchy,
+    catalogue: IndicatorCatalogue,
+    max_per_code: int | None = DEFAULT_MAX_PER_CODE,
+) -> _Context:
+    ctx = _Context(
+        figures, hierarchy, catalogue, None if max_per_code is None else max(0, max_per_code)
+    )
     n = len(figures)
     if n == 0:
         return ctx
@@ -391,6 +451,26 @@ def _run(figures: Figures, hierarchy: Hierarchy, catalogue: IndicatorCatalogue) 
         lambda i: f"{what(i)} is {values[i]:g}; it cannot be negative",
         "F005",
     )
+
+    # F018 a count (of people or units) that is not a whole number.
+    counting = np.array(
+        [
+            ind is not None
+            and ind.aggregation in (Aggregation.SUM, Aggregation.STOCK)
+            and measure_kind(ind.unit) in ("people", "count")
+            for ind in inds
+        ],
+        dtype=np.bool_,
+    )
+    with np.errstate(invalid="ignore"):
+        fractional = counting[ind_canon] & np.isfinite(values) & (values != np.round(values))
+
+    def count_of(i: int) -> str:
+        ind = inds[figures.indicator_codes[i]]
+        unit = "" if ind is None else ind.unit
+        return f"{what(i)} is {values[i]:.12g}, but it counts {unit!r}: a count is a whole number"
+
+    ctx.each(fractional, count_of, "F018")
 
     # F007 wrong type.
     has_keys = np.zeros(n, dtype=np.bool_)
@@ -530,14 +610,14 @@ def _overlaps(
             later, earlier = max(row_a, row_b), min(row_a, row_b)
             other = str(plist[periods[earlier]])
             ctx.overlaps.append((later, earlier))
-            ctx.add(
+            found = ctx.add(
                 later,
                 "F008",
                 f"{what(later)} overlaps the figure for {other} ({ctx.where(earlier)}): "
                 f"{_kind(ctx, later)} indicator reported for overlapping periods would be "
                 "counted twice; report it for periods that do not overlap",
             )
-            ctx.overlap_problems.append(ctx.items[-1][2])
+            ctx.overlap_problems.append(found)
 
 
 def _kind(ctx: _Context, i: int) -> str:

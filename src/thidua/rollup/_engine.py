@@ -26,6 +26,7 @@ from thidua.figures import Figures
 from thidua.figures._validate import SUMMARISED_CODES, FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
+from thidua.levels import check_rank
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, Report, problem
 from thidua.rollup._closure import Structure, relation_names, sorted_unique, structure
@@ -158,7 +159,8 @@ def _output_mask(
 ) -> BoolArray:
     out = base.copy()
     if ranks is not None:
-        out &= np.isin(hierarchy.lifetime_arrays()[2], np.fromiter(ranks, dtype=np.int64))
+        wanted_ranks = [check_rank("(roll-up filter)", r) for r in ranks]
+        out &= np.isin(hierarchy.lifetime_arrays()[2], np.asarray(wanted_ranks, dtype=np.int64))
     if kinds is not None:
         wanted = set(kinds)
         out &= np.fromiter((k in wanted for k in unit_kinds), dtype=np.bool_, count=out.size)

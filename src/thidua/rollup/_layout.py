@@ -15,8 +15,11 @@ ratio      none: numerator / denominator of the final values
 
 Whether any figure reached a unit is kept apart, as one bit per column in
 ``uint64`` words reduced with bitwise *or*, so that "no figure" (NaN) is never
-confused with a total of 0.  :func:`derive` turns reduced channels into
-values and flags, for units as well as for groups of units.
+confused with a total of 0.  A second bit per column, reduced the same way,
+marks the ratio totals that count a numerator without a positive
+denominator somewhere at or below the unit (``UNMATCHED_NUMERATOR``).
+:func:`derive` turns reduced channels into values and flags, for units as
+well as for groups of units.
 
 .. versionadded:: 0.1.0
 """
@@ -34,7 +37,16 @@ from thidua.figures import Figures
 from thidua.indicators import Aggregation, Indicator, IndicatorCatalogue
 from thidua.problems import Problem, problem
 
-__all__ = ["Flag", "Layout", "derive", "flag_names", "pack_bits", "resolve_codes", "unpack_bits"]
+__all__ = [
+    "Flag",
+    "Layout",
+    "derive",
+    "flag_names",
+    "pack_bits",
+    "resolve_codes",
+    "unmatched_numerators",
+    "unpack_bits",
+]
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
@@ -49,15 +61,28 @@ class Flag(enum.IntFlag):
     * ``ZERO_DENOMINATOR``: a ratio whose rolled-up denominator is 0.
     * ``ZERO_WEIGHT``: a mean whose weights add up to 0.
     * ``MISSING_WEIGHT``: some mean figures had no weight figure and were left out.
+    * ``MISSING_DENOMINATOR``: a ratio whose numerator reached the unit but no
+      denominator figure did (the value is NaN).
+    * ``UNMATCHED_NUMERATOR``: a ratio whose total counts the numerator of a
+      unit at or below it that has no positive denominator (0 or no figure):
+      the value is computed, but is not the true rate.
+    * ``OVERFLOW``: a total too large for a float (beyond about 1.8e308);
+      the value is NaN, never infinity.
 
     Examples:
         >>> flag_names(int(Flag.ZERO_DENOMINATOR | Flag.MISSING_WEIGHT))
         ('zero_denominator', 'missing_weight')
+
+    .. versionchanged:: 0.2.0
+       ``MISSING_DENOMINATOR``, ``UNMATCHED_NUMERATOR`` and ``OVERFLOW``.
     """
 
     ZERO_DENOMINATOR = 1
     ZERO_WEIGHT = 2
     MISSING_WEIGHT = 4
+    MISSING_DENOMINATOR = 8
+    UNMATCHED_NUMERATOR = 16
+    OVERFLOW = 32
 
 
 def flag_names(value: int) -> tuple[str, ...]:
@@ -125,7 +150,9 @@ class Layout:
                 self.den_col[j] = self._input(ind, ind.denominator, numeric, catalogue)
                 self.scale[j] = ind.scale
         self.n_sums, self.n_mins, self.n_maxs, self.n_distinct = n_sum, n_min, n_max, n_distinct
-        self.words = max(1, (k + 63) // 64)
+        # Bits 0..k-1: a figure reached the column; k..2k-1: an unmatched numerator did.
+        self.words = max(1, (2 * k + 63) // 64)
+        self.ratio_cols: IntArray = np.flatnonzero(self.num_col >= 0)
 
     def _input(
         self,
@@ -194,26 +221,36 @@ def derive(
 
     A column with no figure below is NaN.  A ratio is numerator / denominator
     × scale of the final values of the row (never an average of ratios), NaN
-    with ``ZERO_DENOMINATOR`` when the denominator is 0.  A mean is
-    Σ v·w / Σ w.
+    with ``ZERO_DENOMINATOR`` when the denominator is 0 and with
+    ``MISSING_DENOMINATOR`` when it has no figure; ``UNMATCHED_NUMERATOR``
+    marks ratio totals over units whose numerator had no positive
+    denominator (the second half of *bits*).  A mean is Σ v·w / Σ w.  A sum
+    or mean that overflows is NaN with ``OVERFLOW`` (and so is a ratio using
+    it); numpy never warns.
 
     Complexity: O(rows · columns).
     """
     rows, k = sums.shape[0], len(layout)
-    has = unpack_bits(bits, k)
+    both = unpack_bits(bits, 2 * k)
+    has, unmatched = both[:, :k], both[:, k:]
     values = np.full((rows, k), np.nan)
     flags = np.zeros((rows, k), dtype=np.uint8)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for j, kind in enumerate(layout.kinds):
             if kind in (Aggregation.SUM, Aggregation.STOCK):
-                values[:, j] = np.where(has[:, j], sums[:, layout.sum_ch[j]], np.nan)
+                total = sums[:, layout.sum_ch[j]]
+                over = has[:, j] & ~np.isfinite(total)
+                values[:, j] = np.where(has[:, j] & ~over, total, np.nan)
+                flags[:, j] |= _flag(over, Flag.OVERFLOW)
             elif kind is Aggregation.MEAN:
                 vw, w = sums[:, layout.sum_ch[j]], sums[:, layout.weight_ch[j]]
                 missing = sums[:, layout.miss_ch[j]] > 0
-                ok = has[:, j] & (w != 0)
+                over = has[:, j] & ~(np.isfinite(vw) & np.isfinite(w))
+                ok = has[:, j] & (w != 0) & ~over
                 values[:, j] = np.where(ok, vw / w, np.nan)
                 flags[:, j] |= _flag(has[:, j] & (w == 0) & ~missing, Flag.ZERO_WEIGHT)
                 flags[:, j] |= _flag(missing, Flag.MISSING_WEIGHT)
+                flags[:, j] |= _flag(over, Flag.OVERFLOW)
             elif kind is Aggregation.MIN:
                 values[:, j] = np.where(has[:, j], mins[:, layout.min_ch[j]], np.nan)
             elif kind is Aggregation.MAX:
@@ -222,12 +259,39 @@ def derive(
                 count = distinct_counts[:, layout.distinct_slot[j]]
                 values[:, j] = np.where(count > 0, count, np.nan)
             else:
-                num = values[:, layout.num_col[j]]
-                den = values[:, layout.den_col[j]]
+                nc, dc = layout.num_col[j], layout.den_col[j]
+                num, den = values[:, nc], values[:, dc]
+                inherited = (flags[:, nc] | flags[:, dc]) & np.uint8(Flag.OVERFLOW)
+                over_in = inherited != 0
                 zero = den == 0
-                values[:, j] = np.where(zero, np.nan, num / den * layout.scale[j])
+                rate = np.where(zero, np.nan, num / den * layout.scale[j])
+                over = over_in | np.isinf(rate)
+                values[:, j] = np.where(over, np.nan, rate)
+                no_den = ~np.isnan(num) & np.isnan(den) & ~over_in
                 flags[:, j] |= _flag(zero, Flag.ZERO_DENOMINATOR)
+                flags[:, j] |= _flag(no_den, Flag.MISSING_DENOMINATOR)
+                flags[:, j] |= _flag(over, Flag.OVERFLOW)
+                below = unmatched[:, j] | (
+                    ((flags[:, nc] | flags[:, dc]) & np.uint8(Flag.UNMATCHED_NUMERATOR)) != 0
+                )
+                flags[:, j] |= _flag(below & ~np.isnan(values[:, j]), Flag.UNMATCHED_NUMERATOR)
     return values, flags
+
+
+def unmatched_numerators(layout: Layout, values: FloatArray) -> BoolArray:
+    """Which (unit, ratio column) have a numerator other than 0 but no positive denominator.
+
+    *values* are the units' **own** values (before reduction); the result is
+    a (units × columns) matrix, ``False`` outside the ratio columns.
+
+    Complexity: O(units · ratio columns).
+    """
+    out = np.zeros(values.shape, dtype=np.bool_)
+    for j in layout.ratio_cols.tolist():
+        num = values[:, layout.num_col[j]]
+        den = values[:, layout.den_col[j]]
+        out[:, j] = ~np.isnan(num) & (num != 0) & (np.isnan(den) | (den == 0))
+    return out
 
 
 def _flag(where: BoolArray, flag: Flag) -> FlagArray:

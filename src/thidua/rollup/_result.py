@@ -36,6 +36,7 @@ from thidua.rollup._records import (
     State,
 )
 from thidua.rollup._rows import CONTRIBUTES, WEIGHT
+from thidua.rollup._totals import total_problems
 from thidua.snapshot import Relation
 
 if TYPE_CHECKING:
@@ -89,7 +90,8 @@ class RollUp:
         reported: per row and indicator, how many of those reported.
         excluded: own figures left out because their period overlaps the
             roll-up period without lying within it.
-        problems: ``F001``, ``F002``, ``F007``, ``F011`` and ``F014`` problems.
+        problems: ``F001``, ``F002``, ``F007``, ``F011``, ``F014``, ``F015`` and
+            ``F016`` problems.
         discrepancies: reported totals that differ from the roll-up.
 
     Examples:
@@ -190,10 +192,16 @@ class RollUp:
         """Own figures overlapping the period without lying within it (left out)."""
         return self._s.excluded
 
-    @property
+    @functools.cached_property
     def problems(self) -> Report:
-        """The problems found while rolling up, the figure checks' first."""
-        return self._s.problems
+        """The problems found while rolling up (the figure checks' first), then the totals'.
+
+        ``F015`` (a ratio numerator without a positive denominator) and ``F016``
+        (a total too large) come from the totals, after the engine's own.
+        """
+        s = self._s
+        extra = total_problems(s.hierarchy, s.layout, s.totals, s.flags, s.rows, s.day, s.period)
+        return s.problems + extra if extra else s.problems
 
     @property
     def ok(self) -> bool:

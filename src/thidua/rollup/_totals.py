@@ -13,19 +13,68 @@ later by the same rules.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+import pendulum
 
 from thidua._graph import BoolArray, IntArray
 from thidua.figures import Figures
+from thidua.hierarchy import Hierarchy
 from thidua.indicators import Aggregation
+from thidua.periods import Period
+from thidua.problems import Problem, problem
 from thidua.rollup._closure import Structure, sorted_unique
-from thidua.rollup._layout import FloatArray, Layout, WordArray, pack_bits
+from thidua.rollup._layout import (
+    Flag,
+    FlagArray,
+    FloatArray,
+    Layout,
+    WordArray,
+    derive,
+    pack_bits,
+    unmatched_numerators,
+)
 from thidua.rollup._rows import CONTRIBUTES, Rows
 
-__all__ = ["Totals", "accumulate"]
+__all__ = ["Totals", "Unmatched", "accumulate", "total_problems"]
+
+
+class Unmatched(NamedTuple):
+    """Own ratio numerators without a positive denominator: one entry per unit and ratio.
+
+    Attributes:
+        unit: the hierarchy index of the unit.
+        col: the ratio column.
+        numerator: the unit's own numerator value.
+        denominator: its own denominator value (NaN: no figure).
+    """
+
+    unit: IntArray
+    col: IntArray
+    numerator: FloatArray
+    denominator: FloatArray
+
+    @classmethod
+    def empty(cls) -> Unmatched:
+        """No entry."""
+        none = np.empty(0, dtype=np.int64)
+        return cls(none, none, np.empty(0), np.empty(0))
+
+    @classmethod
+    def join(cls, parts: Sequence[Unmatched]) -> Unmatched:
+        """The entries of several structures, each (unit, column) once (the first)."""
+        if not parts:
+            return cls.empty()
+        unit, col, num, den = (np.concatenate(p) for p in zip(*parts, strict=True))
+        _, first = np.unique(
+            unit * (int(col.max()) + 1 if col.size else 1) + col, return_index=True
+        )
+        first.sort()
+        return cls(unit[first], col[first], num[first], den[first])
 
 
 class Totals:
@@ -38,9 +87,11 @@ class Totals:
         bits: presence bits, one per column, packed in ``uint64`` words.
         distinct: per distinct column, the sorted codes ``unit * len(vocab) + key``
             and the key vocabulary.
+        unmatched: the units whose own numerator of a ratio had no positive
+            denominator (their ancestors' totals are ``UNMATCHED_NUMERATOR``).
     """
 
-    __slots__ = ("bits", "distinct", "maxs", "mins", "sums")
+    __slots__ = ("bits", "distinct", "maxs", "mins", "sums", "unmatched")
 
     def __init__(
         self,
@@ -49,9 +100,11 @@ class Totals:
         maxs: FloatArray,
         bits: WordArray,
         distinct: Sequence[tuple[IntArray, tuple[str, ...]]],
+        unmatched: Unmatched | None = None,
     ) -> None:
         self.sums, self.mins, self.maxs, self.bits = sums, mins, maxs, bits
         self.distinct = tuple(distinct)
+        self.unmatched = Unmatched.empty() if unmatched is None else unmatched
 
     def distinct_counts(self, units: IntArray | None = None) -> FloatArray:
         """Number of distinct keys per unit (all units, or *units*) and distinct column."""
@@ -80,13 +133,15 @@ class Totals:
         are united (each key counted once in the group).
         """
         counts = np.zeros((1, len(self.distinct)))
+        with np.errstate(over="ignore", invalid="ignore"):  # derive() flags overflow
+            summed = self.sums[members].sum(axis=0, keepdims=True)
         for slot, (codes, vocab) in enumerate(self.distinct):
             nk = len(vocab)
             if nk:
                 inside = np.isin(codes // nk, members)
                 counts[0, slot] = sorted_unique(codes[inside] % nk).size
         return (
-            self.sums[members].sum(axis=0, keepdims=True),
+            summed,
             self.mins[members].min(axis=0, keepdims=True, initial=np.inf),
             self.maxs[members].max(axis=0, keepdims=True, initial=-np.inf),
             np.bitwise_or.reduce(self.bits[members], axis=0, keepdims=True),
@@ -100,7 +155,7 @@ def _kind_mask(layout: Layout, *kinds: Aggregation) -> BoolArray:
 
 def _channels(
     layout: Layout, rows: Rows, index: IntArray | None, n: int
-) -> tuple[FloatArray, FloatArray | None, FloatArray | None, WordArray]:
+) -> tuple[FloatArray, FloatArray | None, FloatArray | None, WordArray, Unmatched]:
     """Per-unit channels of the rows at *index* (all when ``None``), before reduction.
 
     Complexity: O(rows).
@@ -144,14 +199,33 @@ def _channels(
             np.maximum.at(maxs, unit[sel] * layout.n_maxs + layout.max_ch[col[sel]], value[sel])
     numeric = ~_kind_mask(layout, Aggregation.DISTINCT)[col]
     flat = unit * k + col if bool(numeric.all()) else unit[numeric] * k + col[numeric]
-    present = np.bincount(flat, minlength=n * k) > 0
-    bits = pack_bits(present.reshape(n, k), layout.words)
-    return (
-        sums.reshape(n, m),
-        None if mins is None else mins.reshape(n, layout.n_mins),
-        None if maxs is None else maxs.reshape(n, layout.n_maxs),
-        bits,
-    )
+    present = (np.bincount(flat, minlength=n * k) > 0).reshape(n, k)
+    sums_2d = sums.reshape(n, m)
+    mins_2d = None if mins is None else mins.reshape(n, layout.n_mins)
+    maxs_2d = None if maxs is None else maxs.reshape(n, layout.n_maxs)
+    both = np.zeros((n, 2 * k), dtype=np.bool_)
+    both[:, :k] = present
+    if layout.ratio_cols.size:
+        # The units' own values decide which numerators lack a denominator.
+        own, _ = derive(
+            layout,
+            sums_2d,
+            np.full((n, layout.n_mins), np.inf) if mins_2d is None else mins_2d,
+            np.full((n, layout.n_maxs), -np.inf) if maxs_2d is None else maxs_2d,
+            pack_bits(present, layout.words),
+            np.zeros((n, layout.n_distinct)),
+        )
+        both[:, k:] = unmatched = unmatched_numerators(layout, own)
+        units, cols = np.nonzero(unmatched)
+        origins = Unmatched(
+            units.astype(np.int64),
+            cols.astype(np.int64),
+            own[units, layout.num_col[cols]],
+            own[units, layout.den_col[cols]],
+        )
+    else:
+        origins = Unmatched.empty()
+    return sums_2d, mins_2d, maxs_2d, pack_bits(both, layout.words), origins
 
 
 def _key_table(
@@ -200,6 +274,12 @@ def accumulate(
 ) -> Totals:
     """Reduce the contributing rows of each structure and combine the structures.
 
+    Besides the channels, the bits say which ratio totals count a numerator
+    without a positive denominator (see :func:`unmatched_numerators`),
+    decided on each unit's own figures in each structure.  Sums that
+    overflow become infinite here without a numpy warning; :func:`derive`
+    flags them.
+
     Complexity: O(rows + s · n · c) for s structures and c channels (the
     forest), or O(rows + s · P · c) for P closure pairs.
     """
@@ -207,11 +287,16 @@ def accumulate(
     contributing = (rows.role & CONTRIBUTES) != 0
     vocab, key_slot, key_pos, key_code = _key_table(layout, rows, figures)
     parts: list[list[IntArray]] = [[] for _ in range(layout.n_distinct)]
+    found: list[Unmatched] = []
     for g, structure in enumerate(structures):
         mine = contributing & (rows.group == g) if len(structures) > 1 else contributing
-        s, lo, hi, b = _channels(layout, rows, None if mine.all() else np.flatnonzero(mine), n)
-        if layout.n_sums:
-            sums += structure.reduce(s, "add")
+        with np.errstate(over="ignore", invalid="ignore"):
+            s, lo, hi, b, unmatched = _channels(
+                layout, rows, None if mine.all() else np.flatnonzero(mine), n
+            )
+            found.append(unmatched)
+            if layout.n_sums:
+                sums += structure.reduce(s, "add")
         if lo is not None:
             np.minimum(mins, structure.reduce(lo, "min"), out=mins)
         if hi is not None:
@@ -227,7 +312,7 @@ def accumulate(
         (sorted_unique(np.concatenate(p)) if p else np.empty(0, dtype=np.int64), vocab[slot])
         for slot, p in enumerate(parts)
     ]
-    return Totals(sums, mins, maxs, bits, distinct)
+    return Totals(sums, mins, maxs, bits, distinct, Unmatched.join(found))
 
 
 def reported_matrix(layout: Layout, rows: Rows, n: int) -> npt.NDArray[np.bool_]:
@@ -241,3 +326,68 @@ def reported_matrix(layout: Layout, rows: Rows, n: int) -> npt.NDArray[np.bool_]
     for j in np.flatnonzero(layout.num_col >= 0).tolist():
         out[:, j] = out[:, layout.num_col[j]] & out[:, layout.den_col[j]]
     return out
+
+
+_NAMED = 10
+"""Units named in one problem; the others are counted."""
+
+
+def total_problems(
+    hierarchy: Hierarchy,
+    layout: Layout,
+    totals: Totals,
+    flags: FlagArray,
+    rows: IntArray,
+    day: pendulum.Date,
+    period: Period,
+) -> list[Problem]:
+    """Problems about the totals themselves: unmatched numerators (``F015``), overflow (``F016``).
+
+    ``F015`` names each unit whose own numerator of a ratio had no positive
+    denominator (the totals above it are ``UNMATCHED_NUMERATOR``); ``F016``
+    names, per indicator, the output rows (*rows*) whose total overflowed.
+
+    Complexity: O(unmatched entries + rows · columns).
+    """
+    out: list[Problem] = []
+    ids, codes = hierarchy.ids, layout.codes
+    for u, j, num, den in zip(*(a.tolist() for a in totals.unmatched), strict=True):
+        ind = layout.indicators[j]
+        nc, dc = int(layout.num_col[j]), int(layout.den_col[j])
+        given = "no figure" if math.isnan(den) else _number(den)
+        uid = ids[u]
+        out.append(
+            problem(
+                "F015",
+                f"unit {uid!r} ({hierarchy.name_on(uid, day)}) has {_number(num)} for "
+                f"{codes[nc]!r} but {given} for {codes[dc]!r} in {period}: its {ind.code!r} "
+                f"cannot be computed, and the totals of {ind.code!r} above it count this "
+                "numerator without a denominator (flagged 'unmatched_numerator')",
+                subject=uid,
+            )
+        )
+    over = (flags[rows] & np.uint8(Flag.OVERFLOW)) != 0
+    for j in np.flatnonzero(over.any(axis=0)).tolist():
+        hit = over[:, j]
+        for inp in (layout.num_col[j], layout.den_col[j]):
+            if inp >= 0:  # a ratio over an overflowed input: its input's problem says it
+                hit &= (flags[rows, inp] & np.uint8(Flag.OVERFLOW)) == 0
+        units = [ids[u] for u in rows[hit].tolist()]
+        if not units:
+            continue
+        shown = ", ".join(f"{u!r} ({hierarchy.name_on(u, day)})" for u in units[:_NAMED])
+        more = f" and {len(units) - _NAMED} more" if len(units) > _NAMED else ""
+        out.append(
+            problem(
+                "F016",
+                f"the total of {codes[j]!r} in {period} is too large for a number (beyond "
+                f"about 1.8e308) at {len(units)} unit(s): {shown}{more}; those totals are "
+                "left empty and flagged 'overflow'",
+                subject=units[0],
+            )
+        )
+    return out
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.12g}"

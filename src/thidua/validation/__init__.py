@@ -40,7 +40,7 @@ from __future__ import annotations
 from thidua._dates import as_date
 from thidua.hierarchy import Hierarchy
 from thidua.model import Dataset
-from thidua.problems import Report
+from thidua.problems import DEFAULT_MAX_PER_CODE, Report
 from thidua.typing import DateLike
 from thidua.validation._context import Context
 from thidua.validation._cycles import check_cycles
@@ -52,7 +52,12 @@ from thidua.validation._units import check_units
 __all__ = ["validate"]
 
 
-def validate(data: Dataset | Hierarchy, *, on: DateLike | None = None) -> Report:
+def validate(
+    data: Dataset | Hierarchy,
+    *,
+    on: DateLike | None = None,
+    max_per_code: int | None = DEFAULT_MAX_PER_CODE,
+) -> Report:
     """Check a dataset and return every problem found, in one pass.
 
     Args:
@@ -62,6 +67,14 @@ def validate(data: Dataset | Hierarchy, *, on: DateLike | None = None) -> Report
             rank inversions, units without parent, duplicate and sibling
             links, leaders) to the structure of that day.  Record checks
             (ids, kinds, names, intervals, lifetimes, events) always run.
+        max_per_code: list at most this many problems of one code (default
+            :data:`~thidua.problems.DEFAULT_MAX_PER_CODE`, 1,000); the rest of
+            each such code are summed up in one ``S030`` problem of the same
+            severity giving the true count.  ``None`` lists every problem.
+            The cap keeps time and memory linear in the input however
+            broken it is.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The report; ``report.ok`` is ``True`` when there is no error.
@@ -75,10 +88,14 @@ def validate(data: Dataset | Hierarchy, *, on: DateLike | None = None) -> Report
         ()
     """
     hierarchy = data if isinstance(data, Hierarchy) else Hierarchy(data)
-    ctx = Context(hierarchy, None if on is None else as_date(on).toordinal())
+    ctx = Context(
+        hierarchy,
+        None if on is None else as_date(on).toordinal(),
+        max(0, max_per_code) if max_per_code is not None else None,
+    )
     check_units(ctx)
     check_links(ctx)
     check_cycles(ctx)
     check_events(ctx)
     check_groups(ctx)
-    return Report(tuple(ctx.problems))
+    return ctx.report()

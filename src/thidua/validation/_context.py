@@ -11,7 +11,7 @@ import numpy as np
 from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua.hierarchy import Hierarchy
-from thidua.problems import Pointer, Problem, problem
+from thidua.problems import Pointer, Problem, Report, problem, summary_problem
 
 
 @attrs.define(slots=False)
@@ -20,7 +20,9 @@ class Context:
 
     hierarchy: Hierarchy
     on: int | None = None
+    max_per_code: int | None = None
     problems: list[Problem] = attrs.Factory(list)
+    counts: dict[str, int] = attrs.Factory(dict)
 
     def add(
         self,
@@ -31,9 +33,31 @@ class Context:
         source: Pointer | None = None,
         field: str | None = None,
     ) -> None:
-        """Record one problem, pointing at *field* of the record read from *source*."""
+        """Record one problem, pointing at *field* of the record read from *source*.
+
+        Past *max_per_code* problems of one code, the problem is only counted
+        (memory stays bounded); :meth:`report` sums them up.
+        """
+        seen = self.counts.get(code, 0) + 1
+        self.counts[code] = seen
+        if self.max_per_code is not None and seen > self.max_per_code:
+            return
         pointer = source.at(field) if source is not None and field else source
         self.problems.append(problem(code, message, subject=subject, pointer=pointer))
+
+    def report(self) -> Report:
+        """The problems recorded, with one ``S030`` summary per code that went past the cap."""
+        limit = self.max_per_code
+        extra = (
+            []
+            if limit is None
+            else [
+                summary_problem(code, limit, total)
+                for code, total in sorted(self.counts.items())
+                if total > limit
+            ]
+        )
+        return Report((*self.problems, *extra))
 
     def label(self, unit_id: str) -> str:
         """``'HN' (Liên đoàn Lao động thành phố Hà Nội)`` or just ``'X'`` if unknown."""

@@ -63,9 +63,25 @@ def check_events(ctx: Context) -> None:
                     _check_founded_on(ctx, event, uid)
 
 
-def _what(event: ChangeEvent) -> str:
+_NAMED = 10
+"""Units named in the description of one event; the others are counted."""
+
+
+def _units(ctx: Context, ids: tuple[str, ...]) -> str:
+    shown = ", ".join(ctx.label(u) for u in ids[:_NAMED])
+    return shown + (f" and {len(ids) - _NAMED} more" if len(ids) > _NAMED else "")
+
+
+def _what(ctx: Context, event: ChangeEvent) -> str:
+    """The event by kind, id, date and document, and the units it concerns, with names."""
     doc = f" ({event.document})" if event.document else ""
-    return f"{event.kind.value} event {event.id!r} of {event.date.isoformat()}{doc}"
+    head = f"{event.kind.value} event {event.id!r} of {event.date.isoformat()}{doc}"
+    originals, results = event.originals, event.results
+    if originals and results:
+        return f"{head} [{_units(ctx, originals)} → {_units(ctx, results)}]"
+    if originals or results:
+        return f"{head} [{_units(ctx, originals or results)}]"
+    return head
 
 
 def _arity_ok(ctx: Context, event: ChangeEvent) -> bool:
@@ -76,7 +92,7 @@ def _arity_ok(ctx: Context, event: ChangeEvent) -> bool:
     if not ok:
         ctx.add(
             "H026",
-            f"{_what(event)} has {n_o} original(s) and {n_r} result(s)",
+            f"{_what(ctx, event)} has {n_o} original(s) and {n_r} result(s)",
             subject=event.id,
             source=event.source,
             field="originals" if not lo_o <= n_o else "results",
@@ -96,7 +112,7 @@ def _known_units(ctx: Context, event: ChangeEvent) -> tuple[list[str], list[str]
             else:
                 ctx.add(
                     "H020",
-                    f"{_what(event)} names unknown unit {uid!r} in {field}",
+                    f"{_what(ctx, event)} names unknown unit {uid!r} in {field}",
                     subject=event.id,
                     source=event.source,
                     field=field,
@@ -110,7 +126,7 @@ def _check_shares(ctx: Context, event: ChangeEvent) -> None:
     if event.kind is not EventKind.SPLIT:
         ctx.add(
             "H022",
-            f"{_what(event)} gives shares, but shares apply to splits only "
+            f"{_what(ctx, event)} gives shares, but shares apply to splits only "
             "(merged and absorbed units pass whole)",
             subject=event.id,
             source=event.source,
@@ -122,7 +138,7 @@ def _check_shares(ctx: Context, event: ChangeEvent) -> None:
     if len(event.shares) != len(event.results) or bad_share or abs(total - 1) > _SHARE_TOLERANCE:
         ctx.add(
             "H022",
-            f"{_what(event)} gives shares {list(event.shares)} for {len(event.results)} "
+            f"{_what(ctx, event)} gives shares {list(event.shares)} for {len(event.results)} "
             f"result(s), summing to {total:g}; they must be one per result, in (0, 1], "
             "summing to 1",
             subject=event.id,
@@ -136,7 +152,7 @@ def _check_founded_on(ctx: Context, event: ChangeEvent, uid: str) -> None:
     if unit.founded is not None and unit.founded != event.date:
         ctx.add(
             "H028",
-            f"{_what(event)} creates {ctx.label(uid)}, but the unit's founding date is "
+            f"{_what(ctx, event)} creates {ctx.label(uid)}, but the unit's founding date is "
             f"{unit.founded.isoformat()}",
             subject=event.id,
             source=event.source,
@@ -145,8 +161,8 @@ def _check_founded_on(ctx: Context, event: ChangeEvent, uid: str) -> None:
     elif not unit.alive_on(event.date):
         ctx.add(
             "H023",
-            f"{_what(event)} creates {ctx.label(uid)}, but the unit does not exist on that date "
-            f"(dissolved {show_date(unit.dissolved, end=True)})",
+            f"{_what(ctx, event)} creates {ctx.label(uid)}, but the unit does not exist on "
+            f"that date (dissolved {show_date(unit.dissolved, end=True)})",
             subject=event.id,
             source=event.source,
             field="results",
@@ -159,8 +175,8 @@ def _check_alive_across(ctx: Context, event: ChangeEvent, uid: str) -> None:
     if not (unit.alive_on(event.date) and unit.alive_on(before)):
         ctx.add(
             "H023",
-            f"{_what(event)} takes units into {ctx.label(uid)}, which must exist before and on "
-            f"that date (it exists {show_date(unit.founded)} to "
+            f"{_what(ctx, event)} takes units into {ctx.label(uid)}, which must exist before "
+            f"and on that date (it exists {show_date(unit.founded)} to "
             f"{show_date(unit.dissolved, end=True)})",
             subject=event.id,
             source=event.source,
@@ -183,7 +199,7 @@ def _check_ended_on(ctx: Context, event: ChangeEvent, uid: str) -> None:
         still = " and still linked" if linked else ""
         ctx.add(
             "H021",
-            f"{_what(event)} ends {ctx.label(uid)}, but the unit is still alive{still} on "
+            f"{_what(ctx, event)} ends {ctx.label(uid)}, but the unit is still alive{still} on "
             f"{event.date.isoformat()} (dissolved {show_date(unit.dissolved, end=True)})",
             subject=uid,
             source=event.source,
@@ -192,7 +208,7 @@ def _check_ended_on(ctx: Context, event: ChangeEvent, uid: str) -> None:
     elif unit.dissolved < event.date:
         ctx.add(
             "H028",
-            f"{_what(event)} ends {ctx.label(uid)}, which was already dissolved on "
+            f"{_what(ctx, event)} ends {ctx.label(uid)}, which was already dissolved on "
             f"{unit.dissolved.isoformat()}",
             subject=event.id,
             source=event.source,
@@ -204,7 +220,7 @@ def _check_rename(ctx: Context, event: ChangeEvent, originals: list[str]) -> Non
     if not event.name or not event.name.strip():
         ctx.add(
             "H025",
-            f"{_what(event)} has no new name",
+            f"{_what(ctx, event)} has no new name",
             subject=event.id,
             source=event.source,
             field="name",
@@ -215,7 +231,7 @@ def _check_rename(ctx: Context, event: ChangeEvent, originals: list[str]) -> Non
         if before == event.name:
             ctx.add(
                 "H025",
-                f"{_what(event)} renames {uid!r} to the name it already has ({event.name})",
+                f"{_what(ctx, event)} renames {uid!r} to the name it already has ({event.name})",
                 subject=event.id,
                 source=event.source,
                 field="name",
@@ -250,7 +266,7 @@ def _check_move(
     if not unit.alive_on(event.date):
         ctx.add(
             "H023",
-            f"{_what(event)} moves units to {ctx.label(target)}, which does not exist on that "
+            f"{_what(ctx, event)} moves units to {ctx.label(target)}, which does not exist on that "
             f"date (it exists {show_date(unit.founded)} to {show_date(unit.dissolved, end=True)})",
             subject=event.id,
             source=event.source,
@@ -264,7 +280,7 @@ def _check_move(
             now = after or "none"
             ctx.add(
                 "H024",
-                f"{_what(event)} moves {ctx.label(uid)} to {ctx.label(target)}, but from that "
+                f"{_what(ctx, event)} moves {ctx.label(uid)} to {ctx.label(target)}, but from that "
                 f"date the unit's admin parent is {now} (add an admin link to {target!r} "
                 "starting on the event date)",
                 subject=uid,
@@ -274,8 +290,8 @@ def _check_move(
         elif parents.on(uid, day - 1) == target:
             ctx.add(
                 "H024",
-                f"{_what(event)} moves {ctx.label(uid)} to {ctx.label(target)}, but the unit was "
-                "already under that parent the day before",
+                f"{_what(ctx, event)} moves {ctx.label(uid)} to {ctx.label(target)}, but the "
+                "unit was already under that parent the day before",
                 subject=uid,
                 source=event.source,
                 field="date",

@@ -14,7 +14,12 @@ from thidua._graph import BoolArray, IntArray
 from thidua._text import name_key
 from thidua.model import Link
 from thidua.validation._context import Context, show, show_date
-from thidua.validation._intervals import coverage_gaps, overlapping_pairs
+from thidua.validation._intervals import (
+    coverage_gaps,
+    overlap_groups,
+    overlapping_other,
+    overlapping_pairs,
+)
 
 
 def check_links(ctx: Context) -> None:
@@ -78,10 +83,10 @@ def check_links(ctx: Context) -> None:
         )
     admin = idx[rel[idx] == 0]
     # H005: two different admin parents at the same instant.
-    for a, b in overlapping_pairs(child[admin], eff_start[admin], eff_end[admin]):
+    # One problem per link starting under another parent (linear, not one per pair).
+    pairs = overlapping_other(child[admin], parent[admin], eff_start[admin], eff_end[admin])
+    for a, b in pairs:
         first, second = links[pos[admin[a]]], links[pos[admin[b]]]
-        if first.parent == second.parent:
-            continue  # same parent twice is H010
         both_from = max(eff_start[admin[a]], eff_start[admin[b]])
         ctx.add(
             "H005",
@@ -215,19 +220,35 @@ def _check_sibling_names(
     group = parent[admin] * (len(keys) + 1) + key_of
     named = key_of != blank
     admin, group = admin[named], group[named]
-    reported: set[tuple[int, int]] = set()
-    for a, b in overlapping_pairs(group, eff_start[admin], eff_end[admin]):
-        ca, cb = int(child[admin[a]]), int(child[admin[b]])
-        pair = (min(ca, cb), max(ca, cb))
-        if ca == cb or pair in reported:
-            continue
-        reported.add(pair)
-        ua, ub = units[pair[0]], units[pair[1]]
+    # One problem per cluster of same-name siblings whose links overlap in time.
+    cluster = overlap_groups(group, eff_start[admin], eff_end[admin])
+    if cluster.size == 0:
+        return
+    pairs = _sorted_pairs(cluster, child[admin])
+    first_link = np.unique(cluster, return_index=True)[1]  # clusters are numbered 0, 1, ...
+    first_of = np.flatnonzero(np.concatenate(([True], pairs[1:, 0] != pairs[:-1, 0])))
+    sizes = np.diff(np.append(first_of, pairs.shape[0]))
+    for at, size in zip(first_of[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        members = [units[c] for c in pairs[at : at + size, 1].tolist()]
+        where = int(first_link[pairs[at, 0]])
+        shown = ", ".join(f"{u.id!r} ({u.name})" for u in members[:_SHOWN])
+        more = f" and {size - _SHOWN} more" if size > _SHOWN else ""
         ctx.add(
             "H011",
-            f"units {ua.id!r} ({ua.name}) and {ub.id!r} ({ub.name}) under the same admin "
-            f"parent {ctx.label(h.ids[int(parent[admin[a]])])} have names that read the same",
-            subject=ub.id,
-            source=ub.source,
+            f"{size} units under the same admin parent "
+            f"{ctx.label(h.ids[int(parent[admin[where]])])} at the same time have names that "
+            f"read the same: {shown}{more}",
+            subject=members[1].id,
+            source=members[1].source,
             field="name",
         )
+
+
+_SHOWN = 10
+"""Units named in one problem about a group; the rest are counted."""
+
+
+def _sorted_pairs(cluster: IntArray, child: IntArray) -> IntArray:
+    """The distinct (cluster, child) pairs, sorted, as an (m × 2) array."""
+    key = np.unique(np.stack([cluster, child], axis=1), axis=0)
+    return np.asarray(key, dtype=np.int64)
