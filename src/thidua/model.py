@@ -310,6 +310,14 @@ def _events(items: Iterable[ChangeEvent]) -> tuple[ChangeEvent, ...]:
     return tuple(items)
 
 
+def _metadata(value: Mapping[str, str]) -> dict[str, str]:
+    """Metadata keys and values NFC-normalised, like every other text."""
+    return {
+        nfc(k) if isinstance(k, str) else k: nfc(v) if isinstance(v, str) else v
+        for k, v in value.items()
+    }
+
+
 _ENDING = frozenset({EventKind.DISSOLVE, EventKind.MERGE, EventKind.ABSORB, EventKind.SPLIT})
 
 
@@ -325,12 +333,15 @@ class Dataset:
         events: structural change events.
         roots: units declared roots (no admin parent expected) besides rank 0.
         scheme: the level scheme (kind → rank).
-        metadata: free key → text pairs (title, source, licence …).
+        metadata: free key → text pairs (title, source, licence …),
+            NFC-normalised like all text.
 
     Examples:
         >>> ds = Dataset(units=(Unit(id="T", name="TLĐ", kind="central"),))
         >>> ds.unit_ids()
         ('T',)
+        >>> Dataset(metadata={"tie\u0302u đe\u0302\u0300": "Ha\u0300 Nội"}).metadata
+        {'tiêu đề': 'Hà Nội'}
     """
 
     units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
@@ -340,7 +351,7 @@ class Dataset:
     events: tuple[ChangeEvent, ...] = attrs.field(default=(), converter=_events)
     roots: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     scheme: LevelScheme = UNION_SCHEME
-    metadata: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    metadata: Mapping[str, str] = attrs.field(factory=dict, hash=False, converter=_metadata)
 
     def unit_ids(self) -> tuple[str, ...]:
         """The unit ids in input order."""

@@ -177,6 +177,24 @@ _CATALOGUE = [
         "Keep one column per field; an English and a Vietnamese header for the same "
         "field count as duplicates.",
     ),
+    _c(
+        "S009",
+        "error",
+        "duplicate key",
+        "Give each key once per JSON/YAML object (the last value was used).",
+    ),
+    _c(
+        "S010",
+        "error",
+        "input beyond a read limit",
+        "Split the input, or raise the limit with thidua.io.ReadLimits if the file is trusted.",
+    ),
+    _c(
+        "S011",
+        "error",
+        "two sheets for one table",
+        "Keep one sheet per table; names are compared without case, spacing or diacritics.",
+    ),
     # S03x: the report itself
     _c(
         "S030",

@@ -57,14 +57,16 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 
 from thidua.errors import UnreadableInputError
@@ -73,11 +75,20 @@ from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._store import Figure, Figures
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.io._tabular import cell_text
-from thidua.problems import Pointer, Problem, problem
+from thidua.io._workbook import (
+    DEFAULT_LIMITS,
+    ReadLimitError,
+    ReadLimits,
+    find_sheets,
+    open_workbook,
+    sheet_rows,
+)
+from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike
 
 if TYPE_CHECKING:
     import pandas as pd
+    from openpyxl.workbook.workbook import Workbook
 
 __all__ = ["figures_from_records", "read_figures_csv", "read_figures_excel"]
 
@@ -264,21 +275,30 @@ def read_figures_excel(
     sheet: str = "figures",
     *,
     catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> FiguresResult:
     """Read figures from a sheet of an Excel workbook (requires openpyxl).
 
     Number cells are taken as numbers (never re-read as text, so ``1.585``
-    typed as a decimal stays 1.585); text cells follow the CSV rules.
+    typed as a decimal stays 1.585); text cells follow the CSV rules.  Only
+    the cells the sheet stores are read.
 
     Args:
         path: the ``.xlsx`` file.
-        sheet: the worksheet's name.
+        sheet: the worksheet's name.  The default ``"figures"`` also finds a
+            sheet named ``Số liệu`` (or another alias, see ``docs/formats.md``),
+            whatever its case, spacing or diacritics; another name is matched
+            the same way when no sheet has it exactly.
         catalogue: the indicators, to tell numbers from keys.
+        limits: bounds on rows, cells and unpacked size
+            (:class:`thidua.io.ReadLimits`).
 
     Returns:
         The figures and every problem; pointers name the file and sheet.  A
-        workbook without the sheet, or a file that is not a workbook, is one
-        ``S001`` problem.
+        workbook without the sheet, a file that is not a workbook or a
+        damaged one is one ``S001`` problem; a workbook beyond *limits* one
+        ``S010`` problem (no figure is read then); two sheets that both match
+        are ``S011`` (the first is read).
 
     Raises:
         UnreadableInputError: the file cannot be opened.
@@ -289,7 +309,7 @@ def read_figures_excel(
         ...     path = pathlib.Path(tmp) / "figures.xlsx"
         ...     wb = openpyxl.Workbook()
         ...     ws = wb.active
-        ...     ws.title = "figures"
+        ...     ws.title = "Số liệu"
         ...     ws.append(["Mã đơn vị", "Mã chỉ tiêu", "Kỳ", "Số liệu"])
         ...     ws.append(["G1", "initiative_benefit", "2025", 1.585])
         ...     ws.append(["G1", "new_members", "2025", "1.585"])
@@ -301,27 +321,46 @@ def read_figures_excel(
     name = Path(path).name
     if not Path(path).exists():
         raise UnreadableInputError(os.fspath(path), "no such file")
-    openpyxl: Any = importlib.import_module("openpyxl")
+    source = os.fspath(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds of error on a bad file
-        return _empty_result(
-            [
-                problem(
-                    "S001",
-                    f"cannot read {name}: not an Excel workbook ({exc})",
-                    pointer=Pointer(file=name),
-                )
-            ]
+        with open_workbook(path, limits) as book:
+            return _read_sheet(book, name, source, sheet, catalogue, limits)
+    except ReadLimitError as exc:
+        return _empty_result([problem("S010", str(exc), pointer=Pointer(file=name))])
+    except UnreadableInputError as exc:
+        return _empty_result([problem("S001", str(exc), pointer=Pointer(file=name))])
+
+
+def _read_sheet(
+    book: Workbook,
+    name: str,
+    source: str,
+    sheet: str,
+    catalogue: IndicatorCatalogue,
+    limits: ReadLimits,
+) -> FiguresResult:
+    names = [str(n) for n in book.sheetnames]
+    found = [sheet] if sheet in names else find_sheets(names, sheet)
+    if not found:
+        message = f"{name} has no sheet {sheet!r} (sheets: {', '.join(names)})"
+        return _empty_result([problem("S001", message, pointer=Pointer(file=name))])
+    extra: list[Problem] = []
+    others = [n for n in find_sheets(names, sheet) if n != found[0]]
+    if others:
+        listed = ", ".join(repr(n) for n in (found[0], *others))
+        extra.append(
+            problem(
+                "S011",
+                f"{name}: sheets {listed} are all the {sheet!r} table; only {found[0]!r} was read",
+                pointer=Pointer(file=name, sheet=others[0]),
+            )
         )
-    try:
-        if sheet not in book.sheetnames:
-            message = f"{name} has no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})"
-            return _empty_result([problem("S001", message, pointer=Pointer(file=name))])
-        rows: Iterator[Sequence[object]] = book[sheet].iter_rows(values_only=True)
+    title = found[0]
+    with contextlib.closing(sheet_rows(book[title], source=source, limits=limits)) as rows:
         header = next(rows, ())
-        return _from_cells(
-            header, rows, file=name, sheet=sheet, catalogue=catalogue, text_cell=cell_text
+        result = _from_cells(
+            header, rows, file=name, sheet=title, catalogue=catalogue, text_cell=cell_text
         )
-    finally:
-        book.close()
+    if extra:
+        result = attrs.evolve(result, report=Report((*extra, *result.report)))
+    return result

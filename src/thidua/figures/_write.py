@@ -39,8 +39,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from thidua.errors import FormatError
 from thidua.figures._cells import _reads_as_number
 from thidua.figures._store import Figures, Scope
+from thidua.io._workbook import CellTextError, as_text_cells, excel_text, excel_values
 from thidua.typing import PathLike
 
 __all__ = ["format_figure_value", "write_figures_csv", "write_figures_excel"]
@@ -165,14 +167,15 @@ def write_figures_csv(figures: Figures, path: PathLike, *, bom: bool = False) ->
 
 
 def write_figures_excel(figures: Figures, path: PathLike, sheet: str = "figures") -> None:
-    """Write figures to a new Excel workbook (requires openpyxl).
+    r"""Write figures to a new Excel workbook (requires openpyxl).
 
     The columns are those of :func:`write_figures_csv`; values and plans are
     number cells (whole numbers as integers; the rare double that needs 17
     significant digits, which openpyxl would round to 16, as its exact text),
-    keys a text cell joined with ``;``; text starting with ``=`` is written as
-    text, never as a formula.  :func:`thidua.figures.read_figures_excel` reads
-    it back equal.
+    keys a text cell joined with ``;``; no cell is a formula (text starting
+    with ``=`` is text), and text is kept exactly (``\\r`` and control
+    characters with the OOXML escapes ``_xHHHH_``).
+    :func:`thidua.figures.read_figures_excel` reads it back equal.
 
     Args:
         figures: the figures.
@@ -181,6 +184,9 @@ def write_figures_excel(figures: Figures, path: PathLike, sheet: str = "figures"
 
     Raises:
         ValueError: more rows than an Excel sheet holds (1,048,575 figures).
+        FormatError: text longer than an Excel cell holds (32,767
+            characters); the message names the sheet, row and column, and
+            nothing is written.
 
     Examples:
         >>> import pathlib, tempfile
@@ -196,44 +202,57 @@ def write_figures_excel(figures: Figures, path: PathLike, sheet: str = "figures"
         msg = f"{len(figures)} figures do not fit in an Excel sheet ({_EXCEL_ROWS - 1} rows)"
         raise ValueError(msg)
     import openpyxl  # noqa: PLC0415 - optional extra, imported when used
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-
-    book = openpyxl.Workbook(write_only=True)
-    ws = book.create_sheet(title=sheet)
-
-    def cell(value: object) -> object:
-        """Text starting with '=' stays text (openpyxl would write a formula)."""
-        if isinstance(value, str) and value.startswith("="):
-            text = WriteOnlyCell(ws, value=value)
-            text.data_type = "s"
-            return text
-        return value
 
     header = ["unit", "indicator", "period", "value", "source", "scope"]
     has_plans = bool(figures.plans)
     if has_plans:
         header.append("plan")
-    ws.append(header)
-    units = _gather(figures.units, figures.unit_codes)
-    indicators = _gather(figures.indicators, figures.indicator_codes)
-    periods = _gather(figures.periods, figures.period_codes)
-    sources = _gather(figures.sources, figures.source_codes)
+    # Every text is checked (once per distinct text) before the workbook exists.
+    head = excel_values(header, table=sheet, row=1, header=header)
+    units = _excel_gather(figures.units, figures.unit_codes, sheet, "unit")
+    indicators = _excel_gather(figures.indicators, figures.indicator_codes, sheet, "indicator")
+    periods = _excel_gather(figures.periods, figures.period_codes, sheet, "period")
+    sources = _excel_gather(figures.sources, figures.source_codes, sheet, "source")
+    keys = {
+        i: excel_values([_keys_text(k)], table=sheet, row=i + 2, header=["value"])[0]
+        for i, k in figures.key_sets.items()
+    }
     scopes = [s.value for s in Scope]
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet(title=sheet)
+    ws.append(as_text_cells(ws, head))
     for i in range(len(figures)):
-        keys = figures.key_sets.get(i)
         row: list[object] = [
             units[i],
             indicators[i],
             periods[i],
-            _keys_text(keys) if keys is not None else _excel_number(figures.values[i]),
+            keys[i] if i in keys else _excel_number(figures.values[i]),
             sources[i] or None,
             scopes[int(figures.scope_codes[i])],
         ]
         if has_plans:
             plan = figures.plans.get(i)
             row.append(None if plan is None else _excel_number(plan))
-        ws.append([cell(v) for v in row])
+        ws.append(as_text_cells(ws, row))
     book.save(path)
+
+
+def _excel_gather(
+    labels: tuple[Any, ...], codes: npt.NDArray[np.int32], sheet: str, column: str
+) -> list[str]:
+    """:func:`_gather` with each distinct label made a cell's text (a fault names its first row)."""
+    texts: list[object] = []
+    for j, label in enumerate(labels):
+        try:
+            texts.append(excel_text("" if label is None else str(label)))
+        except CellTextError as exc:
+            rows = np.flatnonzero(codes == j)
+            row = int(rows[0]) + 2 if rows.size else 2
+            msg = f"table {sheet!r}, row {row}, column {column!r}: {exc}; nothing was written"
+            raise FormatError(msg) from None
+    table = np.array(texts, dtype=object)
+    result: list[str] = table[codes].tolist() if len(labels) else [""] * codes.shape[0]
+    return result
 
 
 def _excel_number(value: float) -> float | int | str | None:

@@ -2,10 +2,12 @@
 
 Every reader returns a :class:`LoadResult`: the dataset of every record that
 could be read, and a report of the structure problems (codes ``S001`` to
-``S008``), each with a pointer to the file, row and column (as written in the
+``S011``), each with a pointer to the file, row and column (as written in the
 header) or the JSON path.  Readers raise
 :class:`~thidua.errors.UnreadableInputError` only when the input cannot be
-opened or parsed at all, or lacks its required ``units`` table.
+opened or parsed at all (a damaged workbook, a document nested hundreds of
+levels deep, a workbook beyond its :class:`ReadLimits`), or lacks its required
+``units`` table.
 
 Writers are deterministic: the same dataset gives the same bytes, and what
 they write reads back equal to the dataset (``docs/formats.md`` lists the few
@@ -47,6 +49,7 @@ from thidua.io._converter import (
 from thidua.io._dataset_tables import read_csv_dir, write_csv_dir
 from thidua.io._excel import read_excel, write_excel
 from thidua.io._json import dumps_json, loads_json, read_json, read_yaml, write_json, write_yaml
+from thidua.io._workbook import DEFAULT_LIMITS, ReadLimitError, ReadLimits
 from thidua.model import Dataset
 from thidua.typing import PathLike, ProgressCallback
 
@@ -56,6 +59,8 @@ __all__ = [
     "FormatError",
     "LoadResult",
     "MissingExtraError",
+    "ReadLimitError",
+    "ReadLimits",
     "dumps_json",
     "loads_json",
     "make_converter",
@@ -72,6 +77,8 @@ __all__ = [
 ]
 
 LoadResult.__module__ = __name__
+ReadLimits.__module__ = __name__
+ReadLimitError.__module__ = __name__
 
 Format = Literal["json", "yaml", "csv", "excel"]
 """The formats of :func:`write`."""
@@ -84,7 +91,12 @@ _SUFFIXES: dict[str, Format] = {
 }
 
 
-def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+def read(
+    path: PathLike,
+    *,
+    progress: ProgressCallback | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> LoadResult:
     """Read a dataset, choosing the reader by the path.
 
     A directory is read as CSV tables (:func:`read_csv_dir`); a file by its
@@ -94,13 +106,16 @@ def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadRes
     Args:
         path: the file or directory.
         progress: passed to the reader (see each reader for its calls).
+        limits: the bounds on a workbook (:class:`ReadLimits`), passed to
+            :func:`read_excel`.
 
     Returns:
         The dataset, its structure problems and the path.
 
     Raises:
         UnreadableInputError: the path does not exist, has an unknown suffix,
-            or cannot be read at all.
+            or cannot be read at all (:class:`ReadLimitError` for a workbook
+            beyond *limits*).
 
     Examples:
         >>> read("nowhere.json")
@@ -127,7 +142,7 @@ def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadRes
     if kind == "yaml":
         return read_yaml(path, progress=progress)
     if kind == "excel":
-        return read_excel(path, progress=progress)
+        return read_excel(path, progress=progress, limits=limits)
     raise UnreadableInputError(
         source,
         f"unknown suffix {target.suffix!r} (expected a directory of CSV files, "

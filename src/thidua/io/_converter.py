@@ -122,10 +122,40 @@ class _MissingValueError(ValueError):
     """A required value that is empty or null (S004)."""
 
 
+@attrs.frozen
+class _HugeNumber:
+    """A whole number of a document too long to convert (Python's 4,300-digit limit).
+
+    The JSON and YAML readers give one instead of the number, so that every
+    value function rejects it with a problem at its path.
+    """
+
+    digits: int
+
+    def __str__(self) -> str:
+        return f"a whole number of {self.digits:,} digits"
+
+
+# Bits of the largest int whose decimal text Python converts under its default limit.
+_SAFE_INT_BITS = 14_000
+_SHOWN = 60
+
+
 def _describe(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    if isinstance(value, _HugeNumber):
+        return str(value)
     if isinstance(value, bool | int | float | str):
-        return repr(value)
+        text = repr(value)
+        return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 5]}…{text[-4:]}"
     return f"a {type(value).__name__}"
+
+
+def _int_text(value: int) -> str:
+    if value.bit_length() > _SAFE_INT_BITS:
+        raise _InvalidValueError(f"{_describe(value)} is too long")
+    return str(value)
 
 
 def _text(value: object, _type: object = None) -> str:
@@ -134,7 +164,7 @@ def _text(value: object, _type: object = None) -> str:
     if isinstance(value, str):
         return nfc(str(value))
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return _int_text(value)
     raise _InvalidValueError(f"expected text, got {_describe(value)}")
 
 
@@ -170,7 +200,10 @@ def _float(value: object) -> float:
     if isinstance(value, bool):
         raise _InvalidValueError(f"expected a number, got {_describe(value)}")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise _InvalidValueError(f"{_describe(value)} is too large") from None
     elif isinstance(value, str) and _NUMBER.match(value.strip()):
         number = float(value.strip().replace(",", "."))
     else:
@@ -187,14 +220,22 @@ def _floats(value: object, _type: object = None) -> tuple[float, ...]:
 
 
 _INT = re.compile(r"^[+-]?\d+$")
+_INT64 = range(-(2**63), 2**63)
+_OUT_OF_RANGE = 2**64
 
 
 def _int(value: object, _type: object = None) -> int:
+    """A whole number within 64 bits (ranks: larger ones overflow the hierarchy index)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and _INT.match(value.strip()):
-        return int(value.strip())
-    raise _InvalidValueError(f"expected a whole number, got {_describe(value)}")
+        number = value
+    elif isinstance(value, str) and _INT.match(value.strip()):
+        digits = value.strip()
+        number = int(digits) if len(digits) <= 21 else _OUT_OF_RANGE
+    else:
+        raise _InvalidValueError(f"expected a whole number, got {_describe(value)}")
+    if number not in _INT64:
+        raise _InvalidValueError(f"{_describe(value)} is out of range (from -2**63 to 2**63 - 1)")
+    return number
 
 
 def _scalar(value: object) -> AttributeValue:
@@ -206,13 +247,19 @@ def _scalar(value: object) -> AttributeValue:
 def _attributes(value: object, _type: object = None) -> dict[str, AttributeValue]:
     if not isinstance(value, Mapping):
         raise _InvalidValueError(f"expected an object of attributes, got {_describe(value)}")
-    return {_text(k): _scalar(v) for k, v in value.items()}
+    out = {_text(k): _scalar(v) for k, v in value.items()}
+    if len(out) != len(value):
+        raise _InvalidValueError("two attribute names are the same text once NFC-normalised")
+    return out
 
 
 def _text_map(value: object, _type: object = None) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise _InvalidValueError(f"expected an object, got {_describe(value)}")
-    return {_text(k): _text(v) for k, v in value.items()}
+    out = {_text(k): _text(v) for k, v in value.items()}
+    if len(out) != len(value):
+        raise _InvalidValueError("two keys are the same text once NFC-normalised")
+    return out
 
 
 def _pointer(value: object, _type: object = None) -> Pointer:
@@ -229,6 +276,9 @@ class _DateReader:
     read_optional: Callable[[object, object], pendulum.Date | None]
 
 
+_MIDNIGHT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T]00:00(?::00(?:\.0+)?)?\s*$", re.ASCII)
+
+
 def _date_reader(cache_limit: int = 100_000) -> _DateReader:
     cache: dict[str, pendulum.Date] = {}
 
@@ -236,7 +286,14 @@ def _date_reader(cache_limit: int = 100_000) -> _DateReader:
         if type(value) is str:
             day = cache.get(value)
             if day is None:
-                day = parse_date(value)
+                try:
+                    day = parse_date(value)
+                except DateParseError:
+                    # A date-time at midnight, as spreadsheets export date cells.
+                    midnight = _MIDNIGHT.match(value)
+                    if midnight is None:
+                        raise
+                    day = parse_date(midnight.group(1))
                 if len(cache) >= cache_limit:
                     cache.clear()
                 cache[value] = day
@@ -594,7 +651,7 @@ def _subject(raw: Mapping[str, Any], key: str) -> str | None:
     if isinstance(value, str) and value:
         return nfc(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return str(value) if value.bit_length() <= _SAFE_INT_BITS else None
     return None
 
 
@@ -664,7 +721,7 @@ class _RecordReader(Generic[T]):
         problems.extend(
             problem(
                 "S007",
-                self._say(subject, f"unknown field {key!r} ignored"),
+                self._say(subject, f"unknown field {_describe(key)} ignored"),
                 subject=subject,
                 pointer=pointer.at(str(key)),
             )
@@ -738,7 +795,21 @@ class _RecordReader(Generic[T]):
         out: dict[str, AttributeValue] = {}
         for key, item in value.items():
             try:
-                out[_text(key)] = _scalar(item)
+                name = _text(key)
+                if name in out:
+                    problems.append(
+                        problem(
+                            "S009",
+                            self._say(
+                                subject,
+                                f"attribute {name!r} is given twice (once NFC-normalised); "
+                                "the last value is used",
+                            ),
+                            subject=subject,
+                            pointer=at.at(name),
+                        )
+                    )
+                out[name] = _scalar(item)
             except _InvalidValueError as exc:
                 problems.append(
                     problem(

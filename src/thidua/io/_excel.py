@@ -8,39 +8,52 @@ imported only when a workbook is read or written.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import warnings
-import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from thidua._text import name_key
+import attrs
+
 from thidua.errors import UnreadableInputError
-from thidua.io._converter import FormatError, LoadResult, MissingExtraError, _collector_paused
+from thidua.io._converter import LoadResult, MissingExtraError, _collector_paused
 from thidua.io._dataset_tables import dataset_from_tables, dataset_to_tables
 from thidua.io._tabular import Table, TableSpec, read_excel_table
+from thidua.io._workbook import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    as_text_cells,
+    excel_values,
+    find_sheets,
+    open_workbook,
+)
 from thidua.model import Dataset
+from thidua.problems import Pointer, problem
 from thidua.typing import PathLike, ProgressCallback
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 __all__ = ["read_excel", "write_excel"]
 
 
-def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+def read_excel(
+    path: PathLike,
+    *,
+    progress: ProgressCallback | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> LoadResult:
     """Read a workbook with one sheet per table (``units`` required).
 
-    Sheet names are matched like headers (case and spacing do not matter);
-    other sheets are ignored.  Date cells are read as dates, number cells as
-    their text (``101.0`` → ``"101"``), formulas by their last computed value.
-    The header is the first row of each sheet.
+    A sheet is named by its table (``units``) or a Vietnamese alias
+    (``Đơn vị``, ``Danh sách đơn vị``, ``Quan hệ`` …, see ``docs/formats.md``),
+    whatever the case, spacing or diacritics; other sheets are ignored, and
+    two sheets for one table are an ``S011`` error (the first is read).  Date
+    cells are read as dates, number cells as their text (``101.0`` →
+    ``"101"``), formulas by their last computed value.  The header is the
+    first row of each sheet.  Only the cells the sheet stores are read.
 
     Args:
         path: the ``.xlsx`` file.
         progress: called with ``(sheet, rows_done, total)`` every 10,000 rows
             and at the end of each sheet.
+        limits: bounds on rows, cells and unpacked size
+            (:class:`thidua.io.ReadLimits`).
 
     Returns:
         The dataset, the problems (pointers name the workbook, the sheet, the
@@ -48,7 +61,9 @@ def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> L
 
     Raises:
         UnreadableInputError: the file is missing, is not an ``.xlsx``
-            workbook, or has no ``units`` sheet.
+            workbook, is damaged, or has no ``units`` sheet.
+        ReadLimitError: the workbook is beyond *limits* (an
+            :class:`UnreadableInputError`).
         MissingExtraError: openpyxl is not installed.
 
     Examples:
@@ -60,84 +75,86 @@ def read_excel(path: PathLike, *, progress: ProgressCallback | None = None) -> L
         >>> read_excel(tmp / "h.xlsx").dataset == ds
         True
     """
-    try:
-        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
-    except ImportError:  # pragma: no cover - the dev environment has openpyxl
-        raise MissingExtraError("excel", "openpyxl") from None
     source = os.fspath(path)
     file = Path(path)
-    if not file.is_file():
-        raise UnreadableInputError(source, "no such file")
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it drops (data validation …).
-            warnings.simplefilter("ignore", UserWarning)
-            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UnreadableInputError(source, f"not an .xlsx workbook ({exc})") from None
-    try:
-        sheets = {name_key(ws.title): ws for ws in book.worksheets}
+    with open_workbook(file, limits) as book:
+        names = [str(ws.title) for ws in book.worksheets]
 
         def get(spec: TableSpec) -> Table | None:
-            sheet = sheets.get(name_key(spec.name))
-            if sheet is None:
+            found = find_sheets(names, spec.name)
+            if not found:
                 if spec.name == "units":
                     raise UnreadableInputError(source, "the workbook has no 'units' sheet")
                 return None
-            return read_excel_table(sheet, spec, file=file.name, progress=progress)
+            table = read_excel_table(
+                book[found[0]],
+                spec,
+                file=file.name,
+                progress=progress,
+                limits=limits,
+                source=source,
+            )
+            if len(found) == 1:
+                return table
+            clash = problem(
+                "S011",
+                f"{file.name}: sheets {', '.join(repr(n) for n in found)} are all the "
+                f"{spec.name!r} table; only {found[0]!r} was read",
+                pointer=Pointer(file=file.name, sheet=found[1]),
+            )
+            return attrs.evolve(table, problems=(clash, *table.problems))
 
         with _collector_paused():
             return dataset_from_tables(get, source)
-    finally:
-        book.close()
-
-
-def _excel_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - optional extra
-
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # text, not a formula
-        return cell
-    return value
 
 
 def write_excel(dataset: Dataset, path: PathLike) -> None:
-    """Write a dataset as a workbook with one sheet per table.
+    r"""Write a dataset as a workbook with one sheet per table.
 
     The sheets and columns are those of :func:`thidua.io.write_csv_dir`;
     dates are date cells (shown ``yyyy-mm-dd``), everything else is text
-    (so ``007`` stays ``007``), ranks are numbers.
+    (so ``007`` stays ``007``), ranks are numbers.  No cell is a formula,
+    headers included (``=1+1`` is text).  Text is kept exactly: characters
+    XML cannot hold (``\\r``, control characters) are written with the OOXML
+    escapes ``_xHHHH_`` that Excel and :func:`read_excel` undo.
 
     Raises:
         FormatError: the dataset holds something tables cannot, or text
-            with control characters, which Excel cannot store.
+            longer than an Excel cell holds (32,767 characters); the message
+            names the table, row and column, and nothing is written.
         MissingExtraError: openpyxl is not installed.
 
     Examples:
         >>> import tempfile, pathlib, openpyxl
         >>> from thidua.model import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
-        >>> write_excel(Dataset(units=[Unit(id="A", name="=SUM(1)", kind="team")]), tmp / "x.xlsx")
+        >>> ds = Dataset(units=[Unit(id="A", name="=SUM(1)", kind="team",
+        ...                          attributes={"=note": "dòng 1\\r\\ndòng 2"})])
+        >>> write_excel(ds, tmp / "x.xlsx")
         >>> openpyxl.load_workbook(tmp / "x.xlsx").sheetnames
         ['units', 'links']
+        >>> read_excel(tmp / "x.xlsx").dataset == ds
+        True
     """
     try:
         import openpyxl  # noqa: PLC0415 - optional extra, imported when used
-        from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the dev environment has openpyxl
         raise MissingExtraError("excel", "openpyxl") from None
 
-    tables = dataset_to_tables(dataset)
+    # Every cell is checked before the workbook exists: a fault writes nothing.
+    tables = [
+        (
+            spec.name,
+            [
+                excel_values(row, table=spec.name, row=number, header=header)
+                for number, row in enumerate([header, *rows], start=1)
+            ],
+        )
+        for spec, header, rows in dataset_to_tables(dataset)
+    ]
     book = openpyxl.Workbook(write_only=True)
-    try:
-        for spec, header, rows in tables:
-            sheet = book.create_sheet(spec.name)
-            sheet.append(header)
-            for row in rows:
-                sheet.append([_excel_cell(sheet, v) for v in row])
-        book.save(os.fspath(path))
-    except IllegalCharacterError as exc:
-        raise FormatError(f"Excel cannot store control characters: {exc}") from None
+    for name, rows in tables:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(as_text_cells(sheet, row))
+    book.save(os.fspath(path))

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from thidua.errors import UnreadableInputError
+import attrs
+
+from thidua.errors import FormatError, UnreadableInputError
 from thidua.io._converter import (
+    _SAFE_INT_BITS,
     _SECTIONS,
     _TOP_KEYS,
     FORMAT_NAME,
@@ -29,6 +33,7 @@ from thidua.io._converter import (
     MissingExtraError,
     _collector_paused,
     _describe,
+    _HugeNumber,
     _id,
     _MissingValueError,
     _Readers,
@@ -54,6 +59,81 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------
+
+_TOO_DEEP = (
+    "it is nested too deeply for a dataset document (objects and lists inside each other "
+    "hundreds of levels deep)"
+)
+
+
+@attrs.frozen
+class _Duplicate:
+    """An object of the document in which some keys appear more than once."""
+
+    container: dict[Any, Any]
+    keys: tuple[object, ...]
+    line: int | None = None
+
+
+def _digits(text: str) -> int:
+    return sum(c.isalnum() for c in text.lstrip("+-").removeprefix("0x").removeprefix("0o"))
+
+
+def _json_int(text: str) -> int | _HugeNumber:
+    """``int`` for JSON, except that a number past Python's digit limit becomes a marker."""
+    limit = sys.get_int_max_str_digits()
+    if limit and len(text) > limit and _digits(text) > limit:
+        return _HugeNumber(_digits(text))
+    return int(text)
+
+
+def _json_pairs(duplicates: list[_Duplicate]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            seen: set[str] = set()
+            twice = [k for k, _ in items if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            duplicates.append(_Duplicate(obj, tuple(dict.fromkeys(twice))))
+        return obj
+
+    return pairs
+
+
+def _duplicate_problems(doc: object, duplicates: list[_Duplicate], root: Pointer) -> list[Problem]:
+    """``S009`` for each repeated key, at its JSON path (found by one walk of the document)."""
+    if not duplicates:
+        return []
+    wanted = {id(d.container): d for d in duplicates}
+    paths: dict[int, str] = {}
+    seen: set[int] = set()
+    stack: list[tuple[object, str]] = [(doc, "$")]
+    while stack and len(paths) < len(wanted):
+        obj, path = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            if id(obj) in wanted:
+                paths[id(obj)] = path
+            stack.extend((v, f"{path}.{k}") for k, v in obj.items() if isinstance(v, dict | list))
+        elif isinstance(obj, list):
+            stack.extend(
+                (v, f"{path}[{i}]") for i, v in enumerate(obj) if isinstance(v, dict | list)
+            )
+    out: list[Problem] = []
+    for dup in duplicates:
+        at = attrs.evolve(root, path=paths.get(id(dup.container), "$"))
+        line = f" (line {dup.line})" if dup.line is not None else ""
+        out.extend(
+            problem(
+                "S009",
+                f"key {_describe(key)} is given more than once in one object{line}; "
+                "the last value is used",
+                pointer=at.at(str(key)),
+            )
+            for key in dup.keys
+        )
+    return out
 
 
 def _read_text(path: PathLike) -> str:
@@ -125,12 +205,17 @@ def loads_json(text: str, *, name: str | None = None) -> LoadResult:
 def _loads(
     text: str, *, file: str | None, source: str, progress: ProgressCallback | None
 ) -> LoadResult:
+    duplicates: list[_Duplicate] = []
     with _collector_paused():
         try:
-            doc = json.loads(text)
+            doc = json.loads(text, object_pairs_hook=_json_pairs(duplicates), parse_int=_json_int)
         except json.JSONDecodeError as exc:
             raise UnreadableInputError(source, f"not JSON ({exc})") from None
-        return _load_document(doc, file=file, source=source, progress=progress)
+        except RecursionError:
+            raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
+        return _load_document(
+            doc, file=file, source=source, progress=progress, duplicates=duplicates
+        )
 
 
 def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
@@ -178,29 +263,70 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
     def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
         try:
             return loader.construct_yaml_timestamp(node)
-        except ValueError:
+        except (ValueError, OverflowError):
             return loader.construct_scalar(node)
 
+    duplicates: list[_Duplicate] = []
+
+    def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | _HugeNumber:
+        try:
+            value: int = loader.construct_yaml_int(node)
+        except ValueError:  # past Python's digit limit for int()
+            return _HugeNumber(_digits(str(node.value)))
+        if value.bit_length() > _SAFE_INT_BITS:  # a huge hexadecimal or octal number
+            return _HugeNumber(_digits(str(node.value)))
+        return value
+
+    def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+        data: dict[Any, Any] = {}
+        yield data
+        own = [key for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge"]
+        merges = len(own) != len(node.value)
+        data.update(loader.construct_mapping(node))
+        if len(own) > 1 and (merges or len(data) < len(own)):
+            keys = [loader.construct_object(key) for key in own]
+            seen: set[object] = set()
+            twice = [k for k in keys if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            if twice:
+                line = node.start_mark.line + 1
+                duplicates.append(_Duplicate(data, tuple(dict.fromkeys(twice)), line))
+
     _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    _SafeLoader.add_constructor("tag:yaml.org,2002:int", _int)
+    _SafeLoader.add_constructor("tag:yaml.org,2002:map", _mapping)
+    source = os.fspath(path)
     with _collector_paused():
         try:
             doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
-            raise UnreadableInputError(os.fspath(path), f"not YAML ({exc})") from None
-        return _load_document(doc, file=Path(path).name, source=os.fspath(path), progress=progress)
+            raise UnreadableInputError(source, f"not YAML ({exc})") from None
+        except RecursionError:
+            raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise UnreadableInputError(source, f"not YAML ({_describe(str(exc))})") from None
+        return _load_document(
+            doc, file=Path(path).name, source=source, progress=progress, duplicates=duplicates
+        )
 
 
 def _load_document(
-    doc: object, *, file: str | None, source: str, progress: ProgressCallback | None
+    doc: object,
+    *,
+    file: str | None,
+    source: str,
+    progress: ProgressCallback | None,
+    duplicates: list[_Duplicate],
 ) -> LoadResult:
     if not isinstance(doc, Mapping):
         raise UnreadableInputError(
             source, f"the document is {_describe(doc)}, not an object with 'units', 'links' …"
         )
-    problems: list[Problem] = []
     root = Pointer(file=file, path="$")
+    problems: list[Problem] = _duplicate_problems(doc, duplicates, root)
     problems.extend(
-        problem("S007", f"unknown top-level key {key!r} ignored", pointer=root.at(str(key)))
+        problem(
+            "S007", f"unknown top-level key {_describe(key)} ignored", pointer=root.at(str(key))
+        )
         for key in doc
         if key not in _TOP_KEYS
     )
@@ -277,9 +403,21 @@ def _read_metadata(
     out: dict[str, str] = {}
     for key, item in value.items():
         try:
-            out[_text(key)] = _text(item)
+            name = _text(key)
+            if name in out:
+                problems.append(
+                    problem(
+                        "S009",
+                        f"metadata {name!r} is given twice (once NFC-normalised); "
+                        "the last value is used",
+                        pointer=at.at(name),
+                    )
+                )
+            out[name] = _text(item)
         except ValueError as exc:
-            problems.append(problem("S006", f"metadata {key!r}: {exc}", pointer=at.at(str(key))))
+            problems.append(
+                problem("S006", f"metadata {_describe(key)}: {exc}", pointer=at.at(str(key)))
+            )
     return out
 
 
@@ -326,7 +464,7 @@ def _read_scheme(
         )
         return UNION_SCHEME
     problems.extend(
-        problem("S007", f"scheme: unknown field {key!r} ignored", pointer=at.at(str(key)))
+        problem("S007", f"scheme: unknown field {_describe(key)} ignored", pointer=at.at(str(key)))
         for key in value
         if key not in ("name", "levels")
     )
@@ -463,7 +601,18 @@ def write_json(dataset: Dataset, path: PathLike) -> None:
         >>> (tmp / "empty.json").read_text(encoding="utf-8").splitlines()[1]
         '  "format": "thidua.hierarchy",'
     """
-    Path(path).write_text(dumps_json(dataset), encoding="utf-8", newline="\n")
+    _write_utf8(path, dumps_json(dataset))
+
+
+def _write_utf8(path: PathLike, text: str) -> None:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FormatError(
+            f"the dataset holds text that is not valid Unicode ({exc.reason}: "
+            f"{text[exc.start : exc.end]!r}); it cannot be written"
+        ) from None
+    Path(path).write_bytes(data)
 
 
 def write_yaml(dataset: Dataset, path: PathLike) -> None:
@@ -506,4 +655,4 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
         default_flow_style=False,
         width=2**16,
     )
-    Path(path).write_text(text, encoding="utf-8", newline="\n")
+    _write_utf8(path, text)

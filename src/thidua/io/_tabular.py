@@ -30,6 +30,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -43,6 +44,7 @@ import attrs
 
 from thidua._text import name_key, nfc
 from thidua.errors import UnreadableInputError
+from thidua.io._workbook import DEFAULT_LIMITS, ReadLimits, sheet_rows
 from thidua.problems import Pointer, Problem, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -443,8 +445,13 @@ def read_excel_table(
     *,
     file: str,
     progress: ProgressCallback | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    source: str | None = None,
 ) -> Table:
     """Read an openpyxl worksheet as a table (dates and numbers become text).
+
+    Only the cells the sheet stores are read (:func:`thidua.io._workbook.sheet_rows`):
+    blank rows cost nothing, and OOXML escapes in text (``_x000D_``) are undone.
 
     Args:
         worksheet: an ``openpyxl`` worksheet (read-only ones are fastest).
@@ -452,9 +459,15 @@ def read_excel_table(
         file: the workbook's file name for pointers (the sheet is the
             worksheet's title).
         progress: see :func:`table_from_cells`.
+        limits: the row and cell limits of the sheet.
+        source: the workbook's path for errors (default *file*).
 
     Returns:
         The table.
+
+    Raises:
+        UnreadableInputError: the sheet's XML is damaged, or the sheet is
+            beyond the limits (:class:`~thidua.io.ReadLimitError`).
 
     Examples:
         >>> import datetime, openpyxl
@@ -468,16 +481,17 @@ def read_excel_table(
         {'id': '101', 'valid_from': '2025-07-01'}
     """
     total = worksheet.max_row - 1 if isinstance(worksheet.max_row, int) else None
-    # The openpyxl stubs bind ReadOnlyWorksheet.iter_rows to Worksheet.
-    cells = worksheet.iter_rows(values_only=True)  # type: ignore[misc]
-    return table_from_cells(
-        cells,
-        spec,
-        file=file,
-        sheet=str(worksheet.title),
-        progress=progress,
-        total=total,
-    )
+    if total is not None and total > limits.max_rows:
+        total = None  # a declared size the limits refuse: not worth showing
+    with contextlib.closing(sheet_rows(worksheet, source=source or file, limits=limits)) as cells:
+        return table_from_cells(
+            cells,
+            spec,
+            file=file,
+            sheet=str(worksheet.title),
+            progress=progress,
+            total=total,
+        )
 
 
 def write_csv_table(
