@@ -489,7 +489,7 @@ class Snapshot:
         """A pandas DataFrame with one row per unit of the view.
 
         The columns are ``id``, ``name`` (of the day), ``kind``, ``rank``,
-        ``parent`` (admin, ``None`` at a root) and ``depth`` (admin, 0 at a root).
+        ``parent`` (admin; missing at a root) and ``depth`` (admin, 0 at a root).
 
         Raises:
             MissingExtraError: pandas is not installed.
