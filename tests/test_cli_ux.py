@@ -206,3 +206,22 @@ def test_rollup_json_rows_keep_their_fields(capsys: pytest.CaptureFixture[str]) 
     assert main([*argv, "--indicator", "members"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert set(rows[0]) >= {"unit", "name", "kind", "rank", "value", "expected", "reported"}
+
+
+def test_interrupt_exits_130_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate_command, "load", interrupted)
+    assert main(["validate", HANOI]) == 130
+    assert capsys.readouterr().err == "thidua: interrupted\n"
+
+
+def test_public_entry_points_stay() -> None:
+    from thidua import _tree, cli
+    from thidua.cli import diff as diff_command
+
+    assert cli.render_tree is _tree.render_tree
+    assert cli.render_diff is diff_command.render_diff
