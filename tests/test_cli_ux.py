@@ -30,9 +30,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"thidua {thidua.__version__}"
 
 
-def test_python_dash_m_thidua() -> None:
+@pytest.mark.parametrize("module", ["thidua", "thidua.cli"])
+def test_python_dash_m_thidua(module: str) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "thidua", "validate", HANOI],
+        [sys.executable, "-m", module, "validate", HANOI],
         capture_output=True,
         text=True,
         check=False,

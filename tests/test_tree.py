@@ -10,6 +10,7 @@ import pytest
 from thidua import Hierarchy
 from thidua._tree import render_tree
 from thidua.cli import main
+from thidua.datasets import hanoi_path
 from thidua.errors import InvalidArgumentError, UnknownNameError
 from thidua.io import write_json
 from thidua.model import Dataset, Link, Unit
@@ -110,3 +111,11 @@ def test_depth_and_relation_are_checked() -> None:
     assert render_tree(snapshot, depth=0).splitlines()[1:2] == [
         "Tổng Liên đoàn Lao động Việt Nam [TLD] central · 1 child, 6 below"
     ]
+
+
+def test_cli_tree_follows_a_union_of_relations(capsys: pytest.CaptureFixture[str]) -> None:
+    hanoi = str(hanoi_path())
+    argv = ["tree", hanoi, "--as-of", "2025-01-01", "--root", "HN", "--depth", "0"]
+    assert main([*argv, "--relation", "admin", "--relation", "guidance"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Structure on 2025-01-01 (admin+guidance): ")

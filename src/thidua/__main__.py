@@ -7,5 +7,5 @@ from __future__ import annotations
 
 from thidua.cli import main
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover  (run as a process by the tests)
     raise SystemExit(main())

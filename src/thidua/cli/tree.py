@@ -37,7 +37,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--depth", type=non_negative_int, default=None, help="levels below the root to show"
     )
-    p.add_argument("--relation", default="admin", help="relation to follow (default admin)")
+    p.add_argument(
+        "--relation", action="append", help="relation to follow (repeat for a union; default admin)"
+    )
     add_number_option(p)
     p.set_defaults(run=run)
 
@@ -60,11 +62,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.progress.close()
     warn_errors(report, ctx.err)
     day = args.as_of or latest_day(hierarchy)
+    relations: list[str] = args.relation or ["admin"]
     text = render_tree(
         hierarchy.as_of(day),
         root=args.root,
         depth=args.depth,
-        relation=args.relation,
+        relation=relations[0] if len(relations) == 1 else relations,
         numbers=ctx.numbers,
     )
     ctx.out.write(text)
