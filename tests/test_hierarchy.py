@@ -21,6 +21,7 @@ from thidua import (
     Unit,
     UnknownUnitError,
 )
+from thidua.errors import UnknownNameError
 from thidua.testing import tiny_dataset
 
 D = pendulum.Date
@@ -59,7 +60,8 @@ def test_snapshot_relations(hier: Hierarchy) -> None:
     assert s.roots() == ("TLD",)
     assert s.roots(relation="guidance") == ("TLD", "HN", "D1", "S1", "G1", "G2")
     assert set(s.leaves()) == {"S1", "G1", "G2", "G3"}
-    assert s.children("HN", relation="no-such-relation") == ()
+    with pytest.raises(UnknownNameError, match="did you mean 'guidance'"):
+        s.children("HN", relation="guidanse")
 
 
 def test_snapshot_queries(hier: Hierarchy) -> None:

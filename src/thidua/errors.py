@@ -33,6 +33,7 @@ __all__ = [
     "ThiduaError",
     "ThiduaValidationError",
     "UnknownIndicatorError",
+    "UnknownNameError",
     "UnknownUnitError",
     "UnreadableInputError",
     "ValueParseError",
@@ -218,16 +219,51 @@ class FormatError(ThiduaError, ValueError):
 
 
 class InvalidArgumentError(ThiduaError, ValueError):
-    """An argument a function cannot work with: a bad option, an impossible combination.
+    """An argument outside the values a function accepts (a negative depth …).
 
     Examples:
-        >>> from thidua.testing import tiny_dataset
-        >>> import thidua
-        >>> thidua.roll_up(thidua.Hierarchy(tiny_dataset()), thidua.Figures.from_records([]),
-        ...                2024, relation="nope")
-        Traceback (most recent call last):
-        ...
-        thidua.errors.InvalidArgumentError: unknown relation(s) ['nope']; the hierarchy has: ...
+        >>> print(InvalidArgumentError("depth must be 0 or more, got -1"))
+        depth must be 0 or more, got -1
 
     .. versionadded:: 0.2.0
     """
+
+
+class UnknownNameError(InvalidArgumentError):
+    """A kind, rank, relation or other name that is not among the known ones.
+
+    The message suggests the closest known names (``difflib`` close matches).
+
+    Attributes:
+        what: what was asked for (``"relation"``, ``"kind"``, ``"rank"`` …).
+        name: the name as given.
+        known: the names that would have been accepted.
+        suggestions: the known names closest to *name*, best first.
+
+    Examples:
+        >>> err = UnknownNameError("relation", "guidence", ["admin", "guidance"])
+        >>> print(err)
+        unknown relation 'guidence'; did you mean 'guidance'? (known: admin, guidance)
+        >>> err.suggestions, isinstance(err, ValueError)
+        (('guidance',), True)
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, what: str, name: object, known: Iterable[object]) -> None:
+        import difflib  # noqa: PLC0415  (only on the error path)
+
+        self.what = what
+        self.name = name
+        self.known: tuple[str, ...] = tuple(str(k) for k in known)
+        self.suggestions: tuple[str, ...] = tuple(
+            difflib.get_close_matches(str(name), self.known, n=3, cutoff=0.6)
+        )
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        text = f"unknown {self.what} {self.name!r}"
+        if self.suggestions:
+            text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        shown = ", ".join(self.known[:20]) + (" …" if len(self.known) > 20 else "")
+        return f"{text} (known: {shown or 'none'})"

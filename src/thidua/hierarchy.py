@@ -26,7 +26,7 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -36,6 +36,7 @@ from thidua import diff as _diff
 from thidua import lineage as _lineage
 from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal, to_ordinal
 from thidua._graph import BoolArray, IntArray
+from thidua._search import NameQuery, strip_diacritics
 from thidua._text import name_key
 from thidua.errors import UnknownUnitError
 from thidua.levels import MAX_RANK
@@ -43,7 +44,10 @@ from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from thidua.diff import HierarchyDiff
+    from thidua.levels import LevelScheme
     from thidua.lineage import Lineage, _Edges
 
 __all__ = ["HasDataset", "Hierarchy"]
@@ -151,6 +155,54 @@ class Hierarchy:
         self._l_to: IntArray = np.asarray(end, dtype=np.int64)
         self._l_pos: IntArray = np.asarray(pos, dtype=np.int64)
 
+    @classmethod
+    def from_pandas(
+        cls,
+        units: pd.DataFrame,
+        links: pd.DataFrame | None = None,
+        *,
+        scheme: LevelScheme | None = None,
+        roots: Iterable[str] = (),
+    ) -> Hierarchy:
+        """Index a hierarchy given as pandas DataFrames.
+
+        Args:
+            units: one row per unit: ``id``, ``name``, ``kind`` and optionally
+                ``founded``, ``dissolved``, ``short_name``; any other column is
+                an attribute (empty cells are left out).
+            links: one row per link: ``child``, ``parent`` and optionally
+                ``relation`` (default ``admin``), ``from`` (or ``valid_from``) and
+                ``to`` (or ``valid_to``).  Dates are dates, timestamps or text
+                (ISO or ``dd/mm/yyyy``); an empty cell is an open end.
+            scheme: the level scheme (default :data:`thidua.UNION_SCHEME`).
+            roots: units declared roots besides rank 0.
+
+        Returns:
+            The index.  The data is not validated: run :func:`thidua.validate`
+            on :attr:`dataset`.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+            ThiduaValidationError: a required column or value is missing or a
+                date cannot be read (every problem, with its row).
+
+        Examples:
+            >>> import pandas as pd
+            >>> units = pd.DataFrame({"id": ["HN", "HK"], "kind": ["provincial", "district"],
+            ...                       "name": ["LĐLĐ thành phố Hà Nội", "LĐLĐ quận Hoàn Kiếm"]})
+            >>> links = pd.DataFrame({"child": ["HK"], "parent": ["HN"],
+            ...                       "from": [None], "to": ["2025-07-01"]})
+            >>> h = Hierarchy.from_pandas(units, links)
+            >>> h.as_of("2025-06-30").parent("HK"), h.as_of("2025-07-01").parent("HK")
+            ('HN', None)
+
+        .. versionadded:: 0.2.0
+        """
+        from thidua._hierarchy_frames import dataset_from_pandas  # noqa: PLC0415
+
+        chosen = {} if scheme is None else {"scheme": scheme}
+        return cls(dataset_from_pandas(units, links, roots=roots, **chosen))
+
     # -- units ---------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -220,11 +272,22 @@ class Hierarchy:
             out.append((from_ordinal(when), new_name))
         return tuple(out)
 
-    def find(self, name: str) -> tuple[str, ...]:
-        """Ids of the units that have, or once had, a name matching *name*.
+    def find(self, name: str, *, partial: bool = False) -> tuple[str, ...]:
+        """Ids of the units that have, or once had, a name (or short name) matching *name*.
 
         Matching uses the normalised key (:func:`thidua._text.name_key`): NFC,
         folded case and whitespace, either tone placement, ``Ð`` for ``Đ``.
+        A *name* typed without any diacritics (``"hoan kiem"``) is compared
+        with the names stripped of theirs, ``đ`` read as ``d``; a name typed
+        with diacritics must match them.
+
+        Args:
+            name: the name as a user types it.
+            partial: also match names that contain *name* (``"hoan kiem"`` finds
+                ``"Liên đoàn Lao động quận Hoàn Kiếm"``).
+
+        Returns:
+            The ids, in index order (empty when nothing matches).
 
         Examples:
             >>> import unicodedata
@@ -232,8 +295,23 @@ class Hierarchy:
             >>> h = Hierarchy(tiny_dataset())
             >>> h.find(unicodedata.normalize("NFD", "công đoàn cơ sở công ty hoà bình"))
             ('G2',)
+            >>> h.find("cong doan co so cong ty hoa binh"), h.find("lien doan", partial=True)
+            (('G2',), ('TLD', 'HN', 'D1'))
+
+        .. versionchanged:: 0.2.0
+           Accent-free queries and *partial*.
         """
-        return self._name_index.get(name_key(name), ())
+        query = NameQuery.of(name, partial=partial)
+        if not query.key:
+            return ()
+        if not partial:
+            index = self._name_index if query.accents else self._bare_index
+            return index.get(query.key, ())
+        column = 1 if query.accents else 2
+        key = query.key
+        return tuple(
+            entry[0] for entry in self._search_keys if any(key in k for k in entry[column])
+        )
 
     # -- events ----------------------------------------------------------------
 
@@ -256,6 +334,26 @@ class Hierarchy:
             keys.update(name_key(n) for _, n in self._renames.get(unit.id, ()))
             for key in keys:
                 found.setdefault(key, []).append(unit.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def _search_keys(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        """Per unit in index order: its id, its name keys and the same without diacritics."""
+        out: dict[str, set[str]] = {}
+        for key, ids in self._name_index.items():
+            for uid in ids:
+                out.setdefault(uid, set()).add(key)
+        return tuple(
+            (uid, tuple(sorted(keys)), tuple(sorted({strip_diacritics(k) for k in keys})))
+            for uid, keys in ((u, out.get(u, set())) for u in self.ids)
+        )
+
+    @functools.cached_property
+    def _bare_index(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for uid, _, bare in self._search_keys:
+            for key in bare:
+                found.setdefault(key, []).append(uid)
         return {k: tuple(v) for k, v in found.items()}
 
     @functools.cached_property

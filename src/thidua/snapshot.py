@@ -27,19 +27,26 @@ Examples:
 from __future__ import annotations
 
 import functools
+import html
+import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import networkx as nx
 import numpy as np
 import pendulum
 
 from thidua._graph import CSR, BoolArray, IntArray, levels_from_parent
+from thidua._search import NameQuery
 from thidua._text import name_key
-from thidua.errors import UnknownUnitError
+from thidua._tree import Numbers, render_tree
+from thidua.errors import MissingExtraError, UnknownNameError, UnknownUnitError
 from thidua.model import Unit
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from thidua.hierarchy import Hierarchy
 
 __all__ = ["Snapshot"]
@@ -177,11 +184,17 @@ class Snapshot:
         return self._mask
 
     def _codes(self, relation: Relation) -> tuple[int, ...]:
+        known = self.hierarchy.relations
         if relation is None:
-            return tuple(range(len(self.hierarchy.relations)))
+            return tuple(range(len(known)))
         names = [relation] if isinstance(relation, str) else list(relation)
-        codes = (self.hierarchy.relation_code(n) for n in names)
-        return tuple(c for c in codes if c >= 0)
+        codes = []
+        for name in names:
+            code = self.hierarchy.relation_code(name)
+            if code < 0:
+                raise UnknownNameError("relation", name, known)
+            codes.append(code)
+        return tuple(codes)
 
     def edges(self, relation: Relation = "admin") -> tuple[IntArray, IntArray]:
         """Child and parent index arrays of the links in *relation* (pairs de-duplicated).
@@ -388,48 +401,264 @@ class Snapshot:
     def units_of_kind(self, *kinds: str) -> tuple[str, ...]:
         """Ids of the units of the given kinds.
 
+        Raises:
+            UnknownNameError: a kind is neither in the level scheme nor the kind of a unit.
+
         Examples:
             >>> from thidua import Hierarchy
             >>> from thidua.testing import tiny_dataset
             >>> Hierarchy(tiny_dataset()).as_of("2025-07-01").units_of_kind("grassroots")
             ('G1', 'G2', 'G3')
+            >>> Hierarchy(tiny_dataset()).as_of("2025-07-01").units_of_kind("grasroots")
+            Traceback (most recent call last):
+            ...
+            thidua.errors.UnknownNameError: unknown kind 'grasroots'; did you mean 'grassroots' ...
         """
+        scheme = self.hierarchy.dataset.scheme
+        known = set(scheme.kinds) | {u.kind for u in self.hierarchy}
+        for kind in kinds:
+            if kind not in known:
+                raise UnknownNameError("kind", kind, sorted(known))
         wanted = set(kinds)
         units = self.hierarchy._units
         return tuple(units[i].id for i in np.nonzero(self._mask)[0] if units[i].kind in wanted)
 
     def units_of_rank(self, rank: int) -> tuple[str, ...]:
-        """Ids of the units whose kind has *rank*."""
+        """Ids of the units whose kind has *rank*.
+
+        Raises:
+            UnknownNameError: no kind of the level scheme has *rank*.
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> s = Hierarchy(tiny_dataset()).as_of("2025-07-01")
+            >>> s.units_of_rank(1)
+            ('HN',)
+            >>> s.units_of_rank(9)
+            Traceback (most recent call last):
+            ...
+            thidua.errors.UnknownNameError: unknown rank 9 (known: 0, 1, 2, 3, 4)
+        """
+        present = self.hierarchy.lifetime_arrays()[2]
+        known = sorted({lv.rank for lv in self.hierarchy.dataset.scheme} | set(present.tolist()))
+        if rank not in known:
+            raise UnknownNameError("rank", rank, known)
         sel = self._mask & (self.hierarchy._rank == rank)
         return self._ids(np.nonzero(sel)[0])
 
-    def find(self, name: str) -> tuple[str, ...]:
-        """Ids of units in the view whose name on this day matches *name* (normalised)."""
-        key = name_key(name)
-        found = self.hierarchy.find(name)
-        return tuple(u for u in found if u in self and name_key(self.name(u)) == key)
+    def find(self, name: str, *, partial: bool = False) -> tuple[str, ...]:
+        """Ids of units in the view whose name on this day matches *name*.
+
+        Matching is that of :meth:`Hierarchy.find`: folded case and spaces, and
+        a name typed without diacritics matches names stripped of theirs.
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> s = Hierarchy(tiny_dataset()).as_of("2025-07-01")
+            >>> s.find("cong doan phuong kim lien"), s.find("kim lien", partial=True)
+            (('W1',), ('W1', 'G1'))
+
+        .. versionchanged:: 0.2.0
+           Accent-free queries and *partial*.
+        """
+        query = NameQuery.of(name, partial=partial)
+        found = self.hierarchy.find(name, partial=partial)
+        return tuple(u for u in found if u in self and query.matches(name_key(self.name(u))))
+
+    # -- exports -----------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """A small HTML summary for notebooks: the day, the units by kind, the links."""
+        kinds = Counter(self.kind(u) for u in self)
+        rows = "".join(
+            f"<tr><td>{html.escape(k)}</td><td>{n}</td></tr>" for k, n in sorted(kinds.items())
+        )
+        links = ", ".join(
+            f"{html.escape(name)} {int((self._edge_rel == code).sum())}"
+            for code, name in enumerate(self.hierarchy.relations)
+        )
+        return (
+            f"<div><strong>Snapshot of {self.date.isoformat()}</strong>: {len(self)} units, "
+            f"{len(self.roots())} root(s); links: {links or 'none'}"
+            f"<table><tr><th>kind</th><th>units</th></tr>{rows}</table></div>"
+        )
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per unit of the view.
+
+        The columns are ``id``, ``name`` (of the day), ``kind``, ``rank``,
+        ``parent`` (admin; missing at a root) and ``depth`` (admin, 0 at a root).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> df = Hierarchy(tiny_dataset()).as_of("2025-07-01").to_pandas()
+            >>> df.loc[df["id"] == "G1", ["parent", "depth", "rank"]].to_dict("records")
+            [{'parent': 'W1', 'depth': 3, 'rank': 3}]
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415
+        except ImportError:
+            raise MissingExtraError("pandas", "pandas") from None
+        idx = np.nonzero(self._mask)[0]
+        ids = self._ids(idx)
+        parents = self._parent_array[idx].tolist()
+        ranks = self.hierarchy.lifetime_arrays()[2]
+        frame: pd.DataFrame = pd.DataFrame(
+            {
+                "id": list(ids),
+                "name": [self.name(u) for u in ids],
+                "kind": [self.kind(u) for u in ids],
+                "rank": ranks[idx],
+                "parent": [None if p < 0 else self._id(p) for p in parents],
+                "depth": self._depth_array[idx],
+            }
+        )
+        return frame
+
+    def print_tree(
+        self,
+        *,
+        root: str | None = None,
+        depth: int | None = None,
+        relation: Relation = "admin",
+        numbers: Numbers = "vi",
+        file: TextIO | None = None,
+    ) -> None:
+        """Print the view as an indented tree (the text of ``thidua tree``).
+
+        Args:
+            root: start from this unit (default: every root).
+            depth: levels shown below the root (default: all).
+            relation: the relation to follow.
+            numbers: ``"vi"`` (``6.349``) or ``"plain"`` (``6349``) counts.
+            file: where to write (default: standard output).
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> Hierarchy(tiny_dataset()).as_of("2025-07-01").print_tree(root="W1")
+            Structure on 2025-07-01 (admin): 6 units
+            Công đoàn phường Kim Liên [W1] commune · 2 children, 2 below
+              Công đoàn cơ sở Trường Tiểu học Kim Liên [G1] grassroots
+              Công đoàn cơ sở Công ty CP Hòa Bình [G2] grassroots
+            Units by kind: central 1, provincial 1, commune 1, grassroots 3
+
+        .. versionadded:: 0.2.0
+        """
+        text = render_tree(self, root=root, depth=depth, relation=relation, numbers=numbers)
+        (file or sys.stdout).write(text)
+
+    def _export_edges(self, relation: Relation) -> list[tuple[str, str, str]]:
+        """(parent, child, relation label) of the view, pairs in several relations merged."""
+        names = self.hierarchy.relations
+        merged: dict[tuple[str, str], list[str]] = {}
+        for code in self._codes(relation):
+            c, p = self._edges_cached((code,))
+            for ci, pi in zip(c.tolist(), p.tolist(), strict=True):
+                merged.setdefault((self._id(pi), self._id(ci)), []).append(names[code])
+        return [(u, v, "+".join(rels)) for (u, v), rels in merged.items()]
+
+    def to_dot(self, relation: Relation = "admin") -> str:
+        r"""The view as a Graphviz ``dot`` digraph (edges parent → child, labelled by relation).
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> print(Hierarchy(tiny_dataset()).as_of("2025-07-01").subtree("W1").to_dot())
+            digraph "2025-07-01" {
+              "W1" [label="Công đoàn phường Kim Liên\nW1 · commune"];
+              "G1" [label="Công đoàn cơ sở Trường Tiểu học Kim Liên\nG1 · grassroots"];
+              "G2" [label="Công đoàn cơ sở Công ty CP Hòa Bình\nG2 · grassroots"];
+              "W1" -> "G1" [label="admin"];
+              "W1" -> "G2" [label="admin"];
+            }
+
+        .. versionadded:: 0.2.0
+        """
+
+        def q(text: str) -> str:
+            return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+        lines = [f"digraph {q(self.date.isoformat())} {{"]
+        lines.extend(
+            f"  {q(u)} [label={q(self.name(u) + chr(10) + u + ' · ' + self.kind(u))}];"
+            for u in self
+        )
+        lines.extend(
+            f"  {q(u)} -> {q(v)} [label={q(r)}];" for u, v, r in self._export_edges(relation)
+        )
+        lines.append("}")
+        return "\n".join(lines)
+
+    def to_mermaid(self, relation: Relation = "admin") -> str:
+        """The view as a Mermaid ``flowchart`` (top-down; nodes named n0, n1 … by position).
+
+        Examples:
+            >>> from thidua import Hierarchy
+            >>> from thidua.testing import tiny_dataset
+            >>> print(Hierarchy(tiny_dataset()).as_of("2025-07-01").subtree("W1").to_mermaid())
+            flowchart TD
+              n0["Công đoàn phường Kim Liên<br/>W1 · commune"]
+              n1["Công đoàn cơ sở Trường Tiểu học Kim Liên<br/>G1 · grassroots"]
+              n2["Công đoàn cơ sở Công ty CP Hòa Bình<br/>G2 · grassroots"]
+              n0 --> n1
+              n0 --> n2
+
+        .. versionadded:: 0.2.0
+        """
+
+        def q(text: str) -> str:
+            return html.escape(text).replace("\n", " ")
+
+        node = {u: f"n{i}" for i, u in enumerate(self)}
+        lines = ["flowchart TD"]
+        lines.extend(
+            f'  {node[u]}["{q(self.name(u))}<br/>{q(u)} · {q(self.kind(u))}"]' for u in self
+        )
+        labelled = relation != "admin"
+        for u, v, r in self._export_edges(relation):
+            arrow = f"-- {q(r)} -->" if labelled else "-->"
+            lines.append(f"  {node[u]} {arrow} {node[v]}")
+        return "\n".join(lines)
 
     def to_networkx(self, relation: Relation = "admin") -> nx.DiGraph:  # type: ignore[type-arg]
         """A networkx graph of the view, edges going parent → child.
 
-        Nodes carry ``name``, ``kind`` and ``rank``; edges carry ``relations``
-        (a tuple of relation names).
+        Nodes carry ``name`` (of the day), ``kind``, ``rank`` and, when known,
+        ``short_name``, ``founded`` and ``dissolved`` (ISO text); edges carry
+        ``relation`` (the relation names joined by ``+``).  Every attribute
+        is text or a number, so :func:`networkx.write_graphml` accepts the graph.
 
         Examples:
             >>> from thidua import Hierarchy
             >>> from thidua.testing import tiny_dataset
             >>> g = Hierarchy(tiny_dataset()).as_of("2025-01-01").to_networkx(None)
-            >>> g.edges["S1", "G3"]["relations"]
-            ('guidance',)
+            >>> g.edges["S1", "G3"]["relation"], g.edges["D1", "G3"]["relation"]
+            ('guidance', 'admin')
+
+        .. versionchanged:: 0.2.0
+           Edges carry ``relation`` text instead of a ``relations`` tuple; nodes
+           carry their dates as ISO text.
         """
         graph: nx.DiGraph = nx.DiGraph()  # type: ignore[type-arg]
         for uid in self:
-            graph.add_node(uid, name=self.name(uid), kind=self.kind(uid), rank=self.rank(uid))
-        names = self.hierarchy.relations
-        for code in self._codes(relation):
-            c, p = self._edges_cached((code,))
-            for ci, pi in zip(c.tolist(), p.tolist(), strict=True):
-                u, v = self._id(pi), self._id(ci)
-                rels = graph.edges[u, v]["relations"] if graph.has_edge(u, v) else ()
-                graph.add_edge(u, v, relations=(*rels, names[code]))
+            unit = self.unit(uid)
+            extra = {
+                key: value
+                for key, value in (
+                    ("short_name", unit.short_name),
+                    ("founded", unit.founded and unit.founded.isoformat()),
+                    ("dissolved", unit.dissolved and unit.dissolved.isoformat()),
+                )
+                if value
+            }
+            graph.add_node(uid, name=self.name(uid), kind=unit.kind, rank=self.rank(uid), **extra)
+        for u, v, r in self._export_edges(relation):
+            graph.add_edge(u, v, relation=r)
         return graph

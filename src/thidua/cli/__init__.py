@@ -1,0 +1,140 @@
+"""The ``thidua`` command line: one module per command.
+
+Sub-commands::
+
+    thidua validate PATH [--as-of DATE] [--format text|json]
+    thidua tree PATH [--as-of DATE] [--root ID] [--depth N] [--relation NAME]
+    thidua diff PATH --from D1 --to D2 [--format text|json]
+    thidua rollup PATH --period TEXT [--as-of DATE | --restate-to DATE] ...
+    thidua demo
+
+Exit codes: 0 when no error was found (warnings allowed), 1 when errors were
+found, 2 when the input cannot be read or the command line is wrong, 70 on an
+unexpected internal error (a bug: one line on stderr, the traceback with
+``--debug``).
+
+Examples:
+    >>> from thidua.datasets import hanoi_path
+    >>> main(["validate", str(hanoi_path())])
+    OK: ... units, ... links, ... events, ... figures, no problems.
+    0
+
+.. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   A package, one module per command; ``--version``, ``--debug``, exit code 70.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from thidua._tree import render_tree
+from thidua.cli import demo, diff, rollup, tree, validate
+from thidua.cli._common import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNREADABLE,
+    Context,
+    Progress,
+)
+from thidua.cli.diff import render_diff
+from thidua.errors import ThiduaError, UnreadableInputError
+
+__all__ = [
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_UNREADABLE",
+    "main",
+    "render_diff",
+    "render_tree",
+]
+
+EPILOG = (
+    "Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage, "
+    "70 internal error (a bug in thidua; --debug shows the traceback)."
+)
+
+
+def _version() -> str:
+    from thidua import __version__  # noqa: PLC0415
+
+    return f"thidua {__version__}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="Emulation-and-commendation (thi đua, khen thưởng) data: check "
+        "hierarchies, show them as of a date, compare dates, roll up figures.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress while loading (default: only on a terminal)",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="print the traceback of an internal error"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in (validate, tree, diff, rollup, demo):
+        command.add_parser(sub)
+    for choice in sub.choices.values():
+        choice.epilog = EPILOG
+        # Also accepted after the command; SUPPRESS keeps the value given before it.
+        choice.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    An input that cannot be read ends with exit code 2 (raised as
+    :class:`SystemExit`, as for a usage error); an unexpected error inside
+    thidua prints one line naming it and returns 70.
+
+    Examples:
+        >>> main(["diff", "no/such/dir", "--from", "2025-01-01", "--to", "2025-07-01"])
+        Traceback (most recent call last):
+        ...
+        SystemExit: 2
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    progress = Progress(err, enabled=err.isatty() if args.progress is None else args.progress)
+    ctx = Context(out=out, err=err, progress=progress, numbers=getattr(args, "numbers", "vi"))
+    try:
+        code: int = args.run(args, ctx)
+    except UnreadableInputError as exc:
+        progress.close()
+        err.write(f"thidua: {exc}\n")
+        raise SystemExit(EXIT_UNREADABLE) from None
+    except (ThiduaError, ValueError) as exc:
+        progress.close()
+        err.write(f"thidua: {exc}\n")
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        progress.close()
+        err.write("thidua: interrupted\n")
+        return 130
+    except Exception as exc:  # the last guard: never a bare traceback
+        progress.close()
+        if args.debug:
+            traceback.print_exc(file=err)
+        text = " ".join(str(exc).split())
+        text = text if len(text) <= 200 else text[:200] + "…"
+        err.write(
+            f"thidua: internal error: {type(exc).__name__}"
+            + (f": {text}" if text else "")
+            + " (a bug in thidua: please report it; --debug shows the traceback)\n"
+        )
+        return EXIT_INTERNAL
+    return code

@@ -1,0 +1,73 @@
+"""``thidua validate PATH``: read and check a dataset, list every problem.
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from thidua.cli._common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Context,
+    add_number_option,
+    date_arg,
+)
+from thidua.problems import Report
+from thidua.typing import ProgressCallback
+from thidua.values import format_number_vi
+from thidua.workspace import Workspace, WorkspaceResult, check
+
+__all__ = ["add_parser", "load", "run", "summary"]
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare the sub-command."""
+    p = sub.add_parser("validate", help="check a dataset and list every problem")
+    p.add_argument(
+        "path", help="a dataset directory (CSV), a .json/.yaml file or an .xlsx workbook"
+    )
+    p.add_argument("--as-of", type=date_arg, help="check the structure of this day only")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_number_option(p)
+    p.set_defaults(run=run)
+
+
+def load(path: str, as_of: str | None, progress: ProgressCallback) -> WorkspaceResult:
+    """Read and check the input (the one place this command reads it)."""
+    return check(path, on=as_of, progress=progress)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Run ``thidua validate``; exit 0 (no errors) or 1 (errors found)."""
+    result = load(args.path, args.as_of, ctx.progress)
+    ctx.progress.close()
+    return summary(result.workspace, result.report, args.format, ctx)
+
+
+def summary(workspace: Workspace, report: Report, fmt: str, ctx: Context) -> int:
+    """Write the problems and a last line of counts; return the exit code."""
+    out = ctx.out
+
+    def n(count: int) -> str:
+        return format_number_vi(count) if ctx.numbers == "vi" else str(count)
+
+    if fmt == "json":
+        out.write(report.to_json() + "\n")
+    else:
+        counts = (
+            f"{n(len(workspace.units))} units, {n(len(workspace.links))} links, "
+            f"{n(len(workspace.events))} events, {n(len(workspace.figures))} figures"
+        )
+        if not report:
+            out.write(f"OK: {counts}, no problems.\n")
+        else:
+            for problem in report:
+                out.write(f"{problem}\n")
+            status = "OK" if report.ok else "FAILED"
+            out.write(
+                f"{status}: {counts}; {n(len(report.errors))} error(s), "
+                f"{n(len(report.warnings))} warning(s).\n"
+            )
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
