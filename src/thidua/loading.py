@@ -35,6 +35,7 @@ def check(
     *,
     on: DateLike | None = None,
     progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> LoadResult:
     """Read *path* and validate it; return the dataset with **every** problem.
 
@@ -43,6 +44,10 @@ def check(
             ``.xlsx`` workbook.
         on: restrict the date-dependent hierarchy checks to that day.
         progress: called as rows are read (see :class:`thidua.typing.ProgressCallback`).
+        encoding: the encoding of a directory's CSV files, or ``None`` to
+            detect it (see :func:`thidua.io.read_csv_dir`).
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The loaded dataset (valid records only) and a report holding the
@@ -57,7 +62,7 @@ def check(
         >>> result.report.problems
         ()
     """
-    result = read(path, progress=progress)
+    result = read(path, progress=progress, encoding=encoding)
     report = result.report + validate(result.dataset, on=on)
     return attrs.evolve(result, report=report)
 
@@ -67,6 +72,7 @@ def load(
     *,
     strict: bool = True,
     progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> Dataset:
     r"""Read and validate *path*; return the dataset.
 
@@ -76,6 +82,9 @@ def load(
             With ``strict=False`` the valid records are returned whatever
             was found; call :func:`check` to see the problems.
         progress: as for :func:`check`.
+        encoding: as for :func:`check`.
+
+            .. versionadded:: 0.2.0
 
     Raises:
         ThiduaValidationError: ``strict`` and errors were found; carries all problems.
@@ -95,7 +104,7 @@ def load(
         >>> [u.id for u in load(d, strict=False).units]
         ['A']
     """
-    result = check(path, progress=progress)
+    result = check(path, progress=progress, encoding=encoding)
     if strict:
         result.report.raise_if_errors()
     return result.dataset

@@ -84,7 +84,9 @@ _SUFFIXES: dict[str, Format] = {
 }
 
 
-def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+def read(
+    path: PathLike, *, progress: ProgressCallback | None = None, encoding: str | None = None
+) -> LoadResult:
     """Read a dataset, choosing the reader by the path.
 
     A directory is read as CSV tables (:func:`read_csv_dir`); a file by its
@@ -94,6 +96,11 @@ def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadRes
     Args:
         path: the file or directory.
         progress: passed to the reader (see each reader for its calls).
+        encoding: the encoding of a directory's CSV files (see
+            :func:`read_csv_dir`; ``None`` detects it); JSON and YAML are
+            always UTF-8 and workbooks carry their own.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The dataset, its structure problems and the path.
@@ -118,7 +125,7 @@ def read(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadRes
     target = Path(path)
     source = os.fspath(path)
     if target.is_dir():
-        return read_csv_dir(target, progress=progress)
+        return read_csv_dir(target, progress=progress, encoding=encoding)
     if not target.exists():
         raise UnreadableInputError(source, "no such file or directory")
     kind = _SUFFIXES.get(target.suffix.lower())
