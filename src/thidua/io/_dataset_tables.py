@@ -307,6 +307,7 @@ def _units_and_links(
     """The units of a units table, and the links of its parent columns (if any)."""
     foreign = _FOREIGN["units"]
     link_headers: dict[str, str] = {}
+    reported: set[str] = set()
     for header in table.extra_headers:
         field = LINKS.field_for(header)
         if field not in _UNIT_LINK_FIELDS:
@@ -320,13 +321,14 @@ def _units_and_links(
                     pointer=Pointer(file=table.file, sheet=table.sheet, row=1, column=header),
                 )
             )
+            reported.add(header)
             continue
         link_headers[field] = header
     if "parent" not in link_headers:
         stray = [h for h in table.extra_headers if name_key(h) in foreign]
         _warn_foreign(table, stray, problems, why=" (no parent column makes it a link)")
         return _records(table, readers.units, problems, with_extra=True, kinds=scheme), []
-    taken = set(link_headers.values())
+    taken = set(link_headers.values()) | reported
     _warn_foreign(
         table,
         [h for h in table.extra_headers if h not in taken and name_key(h) in foreign],

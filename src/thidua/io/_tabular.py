@@ -509,6 +509,14 @@ _BINARY = (
 )
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _decode(
     data: bytes, source: str, name: str, encoding: str | None
 ) -> tuple[str, str, list[Problem]]:
@@ -518,27 +526,24 @@ def _decode(
             raise UnreadableInputError(source, why)
     codec = check_encoding(encoding)
     if codec is not None:
+        utf8 = _is_utf8(data)
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
+            hint = "; it is UTF-8: read it without an encoding" if utf8 else ""
             raise UnreadableInputError(
-                source, f"not {codec} text ({exc.reason} at byte {exc.start})"
+                source, f"not {codec} text ({exc.reason} at byte {exc.start}){hint}"
             ) from None
         found: list[Problem] = []
-        if not codec.startswith("utf") and not data.isascii():
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                found.append(
-                    problem(
-                        "S020",
-                        f"{name} was read as {codec}, as asked, but it is valid UTF-8: "
-                        "check that its names read correctly",
-                        pointer=pointer,
-                    )
+        if utf8 and not codec.startswith("utf") and not data.isascii():
+            found.append(
+                problem(
+                    "S020",
+                    f"{name} was read as {codec}, as asked, but it is valid UTF-8: "
+                    "check that its names read correctly",
+                    pointer=pointer,
                 )
+            )
         return text.removeprefix("\ufeff"), codec, found
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -726,7 +731,7 @@ def read_excel_table(
     )
 
 
-_WRITE_CHUNK = 4096
+_WRITE_CHUNK = 16_384
 _NEEDS_QUOTES = frozenset(',"\r\n')
 
 
