@@ -664,3 +664,27 @@ def test_office_workbook_gets_the_same_reading(tmp_path: Path) -> None:
     ds = io.read(tmp_path / "h.xlsx").dataset
     assert [u.kind for u in ds.units] == ["provincial", "district"]
     assert ds.links == (Link(child="HK", parent="HN", valid_from=D(2024, 7, 1)),)
+
+
+def test_header_with_semicolons_still_reads_as_commas(tmp_path: Path) -> None:
+    attributes = {"a;b;c;d;e;f;g;h": "x", "sep=;": "y", "tab\there": "z"}
+    ds = Dataset(units=[Unit(id="A", name="A", kind="team", attributes=attributes)])
+    io.write_csv_dir(ds, tmp_path)
+    again = io.read_csv_dir(tmp_path)
+    assert again.report.ok, str(again.report)
+    assert again.dataset == ds
+    write_csv_table(tmp_path / "one.csv", [""], [["v"]])
+    assert (tmp_path / "one.csv").read_text(encoding="utf-8") == '""\nv\n'
+
+
+def test_a_plain_name_header_is_the_name(tmp_path: Path) -> None:
+    directory = _dir(
+        tmp_path,
+        {
+            "units.csv": "Mã đơn vị,Tên,Cấp\nHN,Hà Nội,provincial\n",
+            "groups.csv": "id,Tên,kind\nC,Cụm,cụm\n",
+        },
+    )
+    result = io.read_csv_dir(directory)
+    assert result.report.ok, str(result.report)
+    assert (result.dataset.units[0].name, result.dataset.groups[0].name) == ("Hà Nội", "Cụm")

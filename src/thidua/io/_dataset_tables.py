@@ -73,7 +73,7 @@ UNITS = TableSpec(
     required={"id", "name", "kind"},
     aliases={
         "id": ("Mã đơn vị",),
-        "name": ("Tên đơn vị",),
+        "name": ("Tên đơn vị", "Tên"),
         "kind": ("Loại", "Loại đơn vị", "Cấp"),
         "founded": ("Ngày thành lập",),
         "dissolved": ("Ngày giải thể", "Ngày chấm dứt"),
@@ -98,7 +98,7 @@ GROUPS = TableSpec(
     required={"id", "name", "kind"},
     aliases={
         "id": ("Mã cụm",),
-        "name": ("Tên cụm",),
+        "name": ("Tên cụm", "Tên"),
         "kind": ("Loại",),
         "owner": ("Đơn vị phụ trách",),
     },

@@ -733,12 +733,26 @@ def read_excel_table(
 
 _WRITE_CHUNK = 16_384
 _NEEDS_QUOTES = frozenset(',"\r\n')
+_HEADER_QUOTES = _NEEDS_QUOTES | {";", "\t"}
 
 
 def _quoted(cell: str) -> str:
     if _NEEDS_QUOTES.isdisjoint(cell):
         return cell
     return '"' + cell.replace('"', '""') + '"'
+
+
+def _header_line(header: Sequence[str]) -> str:
+    """The header, quoted so the reader finds ``,`` as its separator and no ``sep=`` line."""
+    cells = []
+    for cell in header:
+        quote = (
+            not _HEADER_QUOTES.isdisjoint(cell)
+            or cell.lower().startswith("sep=")
+            or (cell == "" and len(header) == 1)
+        )
+        cells.append('"' + cell.replace('"', '""') + '"' if quote else cell)
+    return ",".join(cells) + "\n"
 
 
 def write_csv_table(
@@ -749,7 +763,9 @@ def write_csv_table(
     A cell is quoted when it holds ``,``, ``"``, ``\n`` or ``\r`` (the
     :mod:`csv` module alone leaves a lone ``\r`` bare, which splits the row
     on reading); every other character, control characters included, is
-    written as it is, so :func:`read_csv_table` reads every cell back.
+    written as it is, so :func:`read_csv_table` reads every cell back.  A
+    header cell is also quoted when it holds ``;`` or a tab, or starts with
+    ``sep=``, so that :func:`sniff_delimiter` always finds ``,``.
 
     Examples:
         >>> import tempfile, pathlib
@@ -762,10 +778,9 @@ def write_csv_table(
     buffer = io.StringIO()
     fast = csv.writer(buffer, lineterminator="\n")
     body = iter(rows)
-    batches = itertools.chain(
-        ([header],), iter(lambda: list(itertools.islice(body, _WRITE_CHUNK)), [])
-    )
+    batches = iter(lambda: list(itertools.islice(body, _WRITE_CHUNK)), [])
     with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        handle.write(_header_line(header))
         for batch in batches:
             buffer.seek(0)
             buffer.truncate()
