@@ -120,6 +120,7 @@ def test_semicolon_figures_csv_without_pandas_path(tmp_path: Path) -> None:
     path.write_text("unit;indicator;period;value\nG1;dialogues;2025;2;x\nG2;dialogues;2025;3\n")
     result = read_figures_csv(path)
     assert [(f.unit, f.value) for f in result.figures] == [("G1", 2.0), ("G2", 3.0)]
+    assert [(p.code, str(p.pointer)) for p in result.report] == [("S007", "figures.csv row 2")]
 
 
 def test_semicolon_indicators_csv(tmp_path: Path) -> None:

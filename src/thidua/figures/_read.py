@@ -115,11 +115,20 @@ def _from_cells(
     fields = list(layout.columns.items())
     data: dict[str, list[object]] = {f: [] for f, _ in fields}
     numbers: list[int] = []
+    width = len(header)
     for number, cells in enumerate(records, start=2):
         if not any(c not in (None, "") for c in cells):
             continue
         numbers.append(number)
         size = len(cells)
+        if size > width and any(c not in (None, "") for c in cells[width:]):
+            layout.problems.append(
+                problem(
+                    "S007",
+                    f"row {number} has values beyond the last header; they are ignored",
+                    pointer=Pointer(file=file, sheet=sheet, row=number),
+                )
+            )
         for field, index in fields:
             cell = cells[index] if index < size else None
             data[field].append(cell if field in ("value", "plan") else text_cell(cell))
