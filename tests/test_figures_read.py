@@ -194,14 +194,17 @@ def test_empty_file_and_header_only(tmp_path: Path) -> None:
     assert len(header.figures) == 0
 
 
-def test_not_utf8_is_s001_and_missing_file_raises(tmp_path: Path) -> None:
+def test_undecodable_is_s001_and_missing_file_raises(tmp_path: Path) -> None:
     path = tmp_path / "figures.csv"
-    path.write_bytes(b"unit,indicator,period,value\n\xd0\xf4ng \xd0a,x,2025,1\n")
+    path.write_bytes(b"unit,indicator,period,value\n\x81\xf4ng \xd0a,x,2025,1\n")
     result = read_figures_csv(path)
     assert problems(result) == [("S001", "figures.csv")]
     nul = tmp_path / "nul.csv"
-    nul.write_bytes(b"unit\x00,x\n")
+    nul.write_bytes(b"unit\x00,\xd0\n")  # NUL bytes and not UTF-8: binary
     assert [p.code for p in read_figures_csv(nul).report] == ["S001"]
+    book = tmp_path / "book.csv"
+    book.write_bytes(b"PK\x03\x04\x14\x00")
+    assert "zip" in read_figures_csv(book).report[0].message
     with pytest.raises(UnreadableInputError):
         read_figures_csv(tmp_path / "nope.csv")
 
@@ -213,7 +216,10 @@ def test_ragged_rows_fall_back_to_the_csv_module(tmp_path: Path) -> None:
     )
     result = read_figures_csv(path)
     assert [(f.unit, f.value) for f in result.figures] == [("G1", 1.0)]
-    assert problems(result) == [("F009", "figures.csv row 3, column value")]
+    assert sorted(problems(result)) == [
+        ("F009", "figures.csv row 3, column value"),
+        ("S007", "figures.csv row 2"),  # the extra cell is named, never dropped silently
+    ]
 
 
 def test_csv_module_path_matches_the_pandas_path(

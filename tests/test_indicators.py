@@ -156,7 +156,7 @@ def test_header_problems_and_unreadable_files(tmp_path: Path) -> None:
     _, report = read_indicators_csv(write(tmp_path, "code,name\nx,X\n"))
     assert [p.code for p in report] == ["S002"]
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"code,name,aggregation\n\xd0,X,sum\n")
+    bad.write_bytes(b"code,name,aggregation\n\x81,X,sum\n")  # neither UTF-8 nor cp1258
     catalogue, report = read_indicators_csv(bad, extends=BUILTIN_INDICATORS)
     assert catalogue is BUILTIN_INDICATORS
     assert [p.code for p in report] == ["S001"]

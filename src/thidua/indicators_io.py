@@ -49,7 +49,7 @@ from thidua.errors import UnreadableInputError, ValueParseError
 from thidua.figures._cells import _number_cell
 from thidua.figures._write import format_figure_value
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
-from thidua.io._tabular import Row, TableSpec, read_csv_table, write_csv_table
+from thidua.io._tabular import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike
 
@@ -172,22 +172,32 @@ def _row_indicator(row: Row, problems: list[Problem]) -> Indicator | None:
 
 
 def read_indicators_csv(
-    path: PathLike, *, extends: IndicatorCatalogue | None = None
+    path: PathLike, *, extends: IndicatorCatalogue | None = None, encoding: str | None = None
 ) -> tuple[IndicatorCatalogue, Report]:
-    r"""Read an ``indicators.csv`` (UTF-8, English or Vietnamese headers).
+    r"""Read an ``indicators.csv`` (English or Vietnamese headers).
+
+    The encoding and separator are found as for every CSV table
+    (:func:`thidua.io._tabular.decode_csv`: UTF-8 with or without a
+    byte-order mark, ``;`` or tab separators as Excel saves them, ``cp1258``
+    with an ``S020`` warning when the bytes are not UTF-8).
 
     Args:
         path: the file.
         extends: a catalogue the file adds to (its codes may be referred to
             and replaced); ``None`` for the file's indicators alone.
+        encoding: the file's encoding (a Python codec name), or ``None`` to
+            detect it.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The catalogue (the good rows, after *extends*) and every problem,
         including the catalogue's own checks (``F012``, ``F013``).  A file
-        that is not UTF-8 CSV is one ``S001`` problem.
+        that cannot be decoded or read as CSV is one ``S001`` problem.
 
     Raises:
-        UnreadableInputError: the file does not exist.
+        UnreadableInputError: the file does not exist, or *encoding* is
+            unknown.
 
     Examples:
         >>> import pathlib, tempfile
@@ -201,8 +211,9 @@ def read_indicators_csv(
     """
     if not Path(path).exists():
         raise UnreadableInputError(os.fspath(path), "no such file")
+    check_encoding(encoding)
     try:
-        table = read_csv_table(path, _SPEC)
+        table = read_csv_table(path, _SPEC, encoding=encoding)
     except UnreadableInputError as exc:
         name = Path(path).name
         found = problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))
@@ -214,12 +225,17 @@ def read_indicators_csv(
     return catalogue, Report(tuple(problems)) + catalogue.validate()
 
 
-def load_catalogue(path: PathLike | None) -> tuple[IndicatorCatalogue, Report]:
+def load_catalogue(
+    path: PathLike | None, *, encoding: str | None = None
+) -> tuple[IndicatorCatalogue, Report]:
     """The built-in catalogue extended by a dataset's ``indicators.csv`` (if any).
 
     Args:
         path: the dataset's ``indicators.csv``, or ``None`` for the built-in
             catalogue alone.
+        encoding: the file's encoding, or ``None`` to detect it.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The catalogue and the problems of the file.
@@ -234,7 +250,7 @@ def load_catalogue(path: PathLike | None) -> tuple[IndicatorCatalogue, Report]:
     """
     if path is None:
         return BUILTIN_INDICATORS, Report()
-    return read_indicators_csv(path, extends=BUILTIN_INDICATORS)
+    return read_indicators_csv(path, extends=BUILTIN_INDICATORS, encoding=encoding)
 
 
 def write_indicators_csv(catalogue: IndicatorCatalogue, path: PathLike) -> None:

@@ -10,6 +10,11 @@ directly) but never inverted.
 (Điều lệ Công đoàn Việt Nam khóa XIII).  Users define their own scheme — for
 example a state-administration one — with :meth:`LevelScheme.from_ranks`.
 
+Office files name kinds the way people write them ("Công đoàn cơ sở",
+"CĐCS", "LĐLĐ quận"): :meth:`LevelScheme.kind_for` resolves such a label to
+the scheme's kind, through the kind codes, the levels' labels and the
+scheme's aliases (:data:`UNION_ALIASES` for :data:`UNION_SCHEME`).
+
 Examples:
     >>> UNION_SCHEME.rank("grassroots")
     3
@@ -18,6 +23,8 @@ Examples:
     >>> state = LevelScheme.from_ranks("state", {"province": 0, "commune": 1})
     >>> state.rank("commune")
     1
+    >>> UNION_SCHEME.kind_for("cđcs"), UNION_SCHEME.kind_for("Liên đoàn Lao động quận")
+    ('grassroots', 'district')
 
 .. versionadded:: 0.1.0
 """
@@ -25,14 +32,24 @@ Examples:
 from __future__ import annotations
 
 import operator
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 
 import attrs
 
-from thidua._text import nfc
+from thidua._text import name_key, nfc
 from thidua.errors import ThiduaError
 
-__all__ = ["MAX_RANK", "UNION_SCHEME", "InvalidRankError", "Level", "LevelScheme", "check_rank"]
+__all__ = [
+    "MAX_RANK",
+    "UNION_ALIASES",
+    "UNION_SCHEME",
+    "InvalidRankError",
+    "Level",
+    "LevelScheme",
+    "check_rank",
+]
 
 MAX_RANK = 1000
 """The deepest rank a level may have (0 is the top); real schemes use a handful.
@@ -100,6 +117,28 @@ def _rank_field(instance: Level, attribute: attrs.Attribute[int], value: int) ->
     check_rank(instance.kind, value)
 
 
+_SEPARATORS = re.compile(r"[\s/,;&+()\-\u2013\u2014.]+")
+
+
+def _label_key(text: str) -> str:
+    """The folding key of a kind label: :func:`name_key` with punctuation as spaces.
+
+    "Công đoàn xã/phường", "Công đoàn xã, phường" and "CÔNG ĐOÀN XÃ - PHƯỜNG"
+    share one key.
+    """
+    return " ".join(_SEPARATORS.split(name_key(text))).strip()
+
+
+def _bare_key(key: str) -> str:
+    """A label key without diacritics ("cong doan co so", "cdcs")."""
+    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _frozen_aliases(value: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    return {kind: tuple(nfc(name) for name in names) for kind, names in value.items()}
+
+
 @attrs.frozen(kw_only=True)
 class Level:
     """One kind of unit and its rank.
@@ -129,6 +168,11 @@ class LevelScheme:
     Attributes:
         name: the scheme's name (e.g. ``"union-2024"``).
         levels: the levels, in the order they were declared.
+        aliases: kind → other labels people write for it (``"CĐCS"``), used
+            by :meth:`kind_for` besides the kind codes and the levels'
+            labels.  A reading aid, not part of the scheme's identity: two
+            schemes with the same name and levels are equal whatever their
+            aliases, and files store no aliases.
 
     Examples:
         >>> "commune" in UNION_SCHEME, "ward" in UNION_SCHEME
@@ -139,10 +183,30 @@ class LevelScheme:
 
     name: str
     levels: tuple[Level, ...]
+    aliases: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, converter=_frozen_aliases, eq=False, repr=False
+    )
     _ranks: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _labels: Mapping[str, str | None] = attrs.field(init=False, eq=False, repr=False)
+    _bare: Mapping[str, str | None] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_ranks", {lv.kind: lv.rank for lv in self.levels})
+        labels: dict[str, str | None] = {}
+        bare: dict[str, str | None] = {}
+        names = [(lv.kind, lv.kind) for lv in self.levels]
+        names += [(lv.kind, lv.label) for lv in self.levels if lv.label]
+        names += [(k, a) for k, found in self.aliases.items() if k in self._ranks for a in found]
+        for kind, name in names:
+            key = _label_key(name)
+            if not key:
+                continue
+            for table, k in ((labels, key), (bare, _bare_key(key))):
+                # A label shared by two kinds resolves to neither.
+                if k:
+                    table[k] = kind if table.get(k, kind) == kind else None
+        object.__setattr__(self, "_labels", labels)
+        object.__setattr__(self, "_bare", bare)
 
     @classmethod
     def from_ranks(
@@ -193,6 +257,35 @@ class LevelScheme:
                 return lv.label or kind
         raise KeyError(kind)
 
+    def kind_for(self, label: str) -> str | None:
+        """Return the kind a label stands for, or ``None`` if it names none.
+
+        A kind code is itself; otherwise the label is matched against the
+        kind codes, the levels' labels and :attr:`aliases`, whatever the
+        case, spacing, punctuation (``xã/phường`` = ``xã, phường``), tone
+        placement or ``Ð``/``Đ``, and finally without diacritics (``CDCS``,
+        ``cong doan co so``).  A label two kinds share names neither.
+
+        .. versionadded:: 0.2.0
+
+        Examples:
+            >>> UNION_SCHEME.kind_for("grassroots"), UNION_SCHEME.kind_for("Công đoàn Cơ Sở")
+            ('grassroots', 'grassroots')
+            >>> UNION_SCHEME.kind_for("LĐLĐ tỉnh"), UNION_SCHEME.kind_for("CONG DOAN XA/PHUONG")
+            ('provincial', 'commune')
+            >>> UNION_SCHEME.kind_for("ward") is None
+            True
+        """
+        if label in self._ranks:
+            return label
+        key = _label_key(label)
+        if not key:
+            return None
+        if key in self._labels:
+            return self._labels[key]
+        bare = _bare_key(key)
+        return self._bare.get(bare) if bare else None
+
     def kinds_at(self, rank: int) -> tuple[str, ...]:
         """Return the kinds at one rank, in declaration order."""
         return tuple(lv.kind for lv in self.levels if lv.rank == rank)
@@ -206,6 +299,74 @@ class LevelScheme:
     def __len__(self) -> int:
         return len(self.levels)
 
+
+UNION_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "central": ("Tổng Liên đoàn", "Tổng Liên đoàn Lao động", "TLĐ", "Tổng LĐLĐ Việt Nam"),
+    "provincial": (
+        "Liên đoàn Lao động tỉnh",
+        "Liên đoàn Lao động thành phố",
+        "LĐLĐ tỉnh",
+        "LĐLĐ thành phố",
+        "LĐLĐ tỉnh, thành phố",
+        "LĐLĐ TP",
+        "Công đoàn cấp tỉnh",
+        "cấp tỉnh",
+    ),
+    "central_sector": ("Công đoàn ngành TW", "CĐ ngành trung ương", "CĐ ngành TW"),
+    "corporation": (
+        "Công đoàn tập đoàn",
+        "Công đoàn tổng công ty",
+        "CĐ tập đoàn",
+        "CĐ tổng công ty",
+    ),
+    "district": (
+        "Liên đoàn Lao động quận",
+        "Liên đoàn Lao động huyện",
+        "Liên đoàn Lao động thị xã",
+        "Liên đoàn Lao động quận, huyện",
+        "LĐLĐ quận",
+        "LĐLĐ huyện",
+        "LĐLĐ thị xã",
+        "LĐLĐ quận, huyện",
+        "LĐLĐ quận, huyện, thị xã",
+        "cấp huyện",
+    ),
+    "local_sector": ("Công đoàn ngành", "CĐ ngành", "CĐ ngành địa phương"),
+    "industrial_zone": (
+        "Công đoàn khu công nghiệp",
+        "Công đoàn khu chế xuất",
+        "Công đoàn KCN",
+        "Công đoàn các KCN&CX",
+        "Công đoàn các khu công nghiệp và chế xuất",
+        "CĐ KCN",
+    ),
+    "commune": (
+        "Công đoàn xã",
+        "Công đoàn phường",
+        "Công đoàn đặc khu",
+        "Công đoàn xã, phường",
+        "CĐ xã",
+        "CĐ phường",
+        "CĐ xã, phường",
+    ),
+    "direct_superior": ("CĐ cấp trên trực tiếp cơ sở", "cấp trên trực tiếp cơ sở"),
+    "grassroots": ("CĐCS", "CĐ cơ sở", "cơ sở", "cấp cơ sở"),
+    "trade_grassroots": ("Nghiệp đoàn", "NĐCS"),
+    "section": (
+        "CĐBP",
+        "CĐ bộ phận",
+        "Công đoàn cơ sở thành viên",
+        "CĐCS thành viên",
+    ),
+    "team": ("Tổ CĐ",),
+}
+"""How office files name the kinds of :data:`UNION_SCHEME` besides its codes and labels.
+
+"Công đoàn ngành" alone is the *local* sector union (a provincial office's
+usage); the central one is "Công đoàn ngành trung ương" (its label) or "CĐ
+ngành TW".  "Công đoàn cơ sở thành viên" (a member union inside a grassroots
+union, rank 4) is a ``section``.
+"""
 
 # Source: Luật Công đoàn 50/2024/QH15 and Điều lệ Công đoàn Việt Nam khóa XIII
 # (2023-2028): central → provincial / central sector / corporation unions →
@@ -228,5 +389,6 @@ UNION_SCHEME = LevelScheme(
         Level(kind="section", rank=4, label="Công đoàn bộ phận"),
         Level(kind="team", rank=4, label="Tổ công đoàn"),
     ),
+    UNION_ALIASES,
 )
 """The default scheme: the trade-union levels of the Trade Union Law 2024."""

@@ -195,6 +195,35 @@ _CATALOGUE = [
         "two sheets for one table",
         "Keep one sheet per table; names are compared without case, spacing or diacritics.",
     ),
+    _c(
+        "S020",
+        "warning",
+        "text encoding guessed",
+        "The file is not UTF-8 and was read as cp1258 (Windows Vietnamese), or was read "
+        "in the encoding given although it is UTF-8: check its names, save it as CSV UTF-8 "
+        "or give its encoding.",
+    ),
+    _c(
+        "S021",
+        "error",
+        "two files for one table",
+        "Keep one file per table: names that differ only in case (units.csv, UNITS.CSV) "
+        "give the same table.",
+    ),
+    _c(
+        "S022",
+        "warning",
+        "column of another table",
+        "The column is named like a field of another table (date, Vai trò …) and is kept as "
+        "a free attribute: move it to its table, or rename it.",
+    ),
+    _c(
+        "S023",
+        "warning",
+        "link cells without a parent",
+        "A units row gives a link's dates or relation but no parent (Đơn vị cấp trên): fill "
+        "in the parent or clear those cells.",
+    ),
     # S03x: the report itself
     _c(
         "S030",

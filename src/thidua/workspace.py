@@ -61,9 +61,9 @@ from thidua.figures._validate import FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.indicators_io import read_indicators_csv, write_indicators_csv
-from thidua.io import LoadResult, read, write
+from thidua.io import read, write
 from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
-from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report
+from thidua.problems import DEFAULT_MAX_PER_CODE, Pointer, Problem, Report, problem
 from thidua.typing import DateLike, PathLike, ProgressCallback
 from thidua.validation import validate as validate_hierarchy
 
@@ -267,29 +267,47 @@ class WorkspaceResult:
 # -- reading ------------------------------------------------------------------
 
 
-def _find_file(directory: Path, name: str) -> Path | None:
-    """The file of *directory* called *name*, matched like a header (case, spacing)."""
-    exact = directory / name
-    if exact.is_file():
-        return exact
+def _find_file(directory: Path, name: str, problems: list[Problem]) -> Path | None:
+    """The file of *directory* called *name*, matched like a header (case, spacing).
+
+    Two files that both match (``figures.csv`` and ``FIGURES.CSV``) are an
+    ``S021`` error naming both, and neither is read: which one is meant is
+    for the user to say.
+    """
     wanted = name_key(name)
-    for entry in sorted(directory.iterdir()):
-        if entry.is_file() and name_key(entry.name) == wanted:
-            return entry
-    return None
+    found = sorted(
+        entry for entry in directory.iterdir() if entry.is_file() and name_key(entry.name) == wanted
+    )
+    if len(found) > 1:
+        names = " and ".join(repr(f.name) for f in found)
+        problems.append(
+            problem(
+                "S021",
+                f"{names} both hold the {Path(name).stem} table; neither was read: keep one",
+                pointer=Pointer(file=found[0].name),
+            )
+        )
+        return None
+    return found[0] if found else None
 
 
 def _read_directory(
-    directory: Path, loaded: LoadResult
+    directory: Path, encoding: str | None
 ) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
     problems: list[Problem] = []
     catalogue = BUILTIN_INDICATORS
-    indicators = _find_file(directory, "indicators.csv")
+    indicators = _find_file(directory, "indicators.csv", problems)
     if indicators is not None:
-        catalogue, found = read_indicators_csv(indicators, extends=BUILTIN_INDICATORS)
+        catalogue, found = read_indicators_csv(
+            indicators, extends=BUILTIN_INDICATORS, encoding=encoding
+        )
         problems.extend(found)
-    figures_file = _find_file(directory, "figures.csv")
-    figures = None if figures_file is None else read_figures_csv(figures_file, catalogue=catalogue)
+    figures_file = _find_file(directory, "figures.csv", problems)
+    figures = (
+        None
+        if figures_file is None
+        else read_figures_csv(figures_file, catalogue=catalogue, encoding=encoding)
+    )
     return catalogue, figures, problems
 
 
@@ -308,7 +326,12 @@ def _read_workbook(path: Path) -> tuple[IndicatorCatalogue, FiguresResult | None
     return BUILTIN_INDICATORS, read_figures_excel(path, sheet, catalogue=BUILTIN_INDICATORS), []
 
 
-def read_workspace(path: PathLike, *, progress: ProgressCallback | None = None) -> WorkspaceResult:
+def read_workspace(
+    path: PathLike,
+    *,
+    progress: ProgressCallback | None = None,
+    encoding: str | None = None,
+) -> WorkspaceResult:
     """Read everything *path* holds into a :class:`Workspace`, collecting the reading problems.
 
     A directory is read as CSV tables: the hierarchy tables of
@@ -320,6 +343,8 @@ def read_workspace(path: PathLike, *, progress: ProgressCallback | None = None) 
     Args:
         path: the directory or file.
         progress: called as rows are read.
+        encoding: the encoding of a directory's CSV files (``None`` detects
+            it: UTF-8 with or without BOM, else cp1258 with an ``S020`` warning).
 
     Returns:
         The workspace and the reading problems (``S`` codes, bad cells).
@@ -334,11 +359,11 @@ def read_workspace(path: PathLike, *, progress: ProgressCallback | None = None) 
         (True, True)
     """
     target = Path(path)
-    loaded = read(path, progress=progress)
+    loaded = read(path, progress=progress, encoding=encoding)
     problems: list[Problem] = list(loaded.report)
     figures: FiguresResult | None
     if target.is_dir():
-        catalogue, figures, found = _read_directory(target, loaded)
+        catalogue, figures, found = _read_directory(target, encoding)
     elif target.suffix.lower() == ".xlsx":
         catalogue, figures, found = _read_workbook(target)
     else:
@@ -421,6 +446,7 @@ def check(
     *,
     on: DateLike | None = None,
     progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> WorkspaceResult:
     """Read *path* (or take a workspace) and validate everything; never raise on bad data.
 
@@ -429,6 +455,7 @@ def check(
             workbook, or a :class:`Workspace` already in memory.
         on: restrict the date-dependent hierarchy checks to that day.
         progress: called as rows are read.
+        encoding: the encoding of a directory's CSV files (``None`` detects it).
 
     Returns:
         The workspace (valid records only) and a report holding the reading
@@ -445,7 +472,7 @@ def check(
     if isinstance(path, Workspace):
         read_result = WorkspaceResult(workspace=path, report=Report(), source=path.source)
     else:
-        read_result = read_workspace(path, progress=progress)
+        read_result = read_workspace(path, progress=progress, encoding=encoding)
     report = _dedupe(read_result.report + validate(read_result.workspace, on=on))
     return attrs.evolve(read_result, report=report)
 
@@ -456,6 +483,7 @@ def load(
     strict: bool = True,
     on: DateLike | None = None,
     progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> Workspace:
     r"""Read and validate *path*; return the workspace.
 
@@ -466,6 +494,7 @@ def load(
             was found; call :func:`check` to see the problems.
         on: as for :func:`check`.
         progress: as for :func:`check`.
+        encoding: as for :func:`check`.
 
     Raises:
         ThiduaValidationError: ``strict`` and errors were found; carries all problems.
@@ -485,7 +514,7 @@ def load(
         >>> [u.id for u in load(d, strict=False).units]
         ['A']
     """
-    result = check(path, on=on, progress=progress)
+    result = check(path, on=on, progress=progress, encoding=encoding)
     if strict:
         result.report.raise_if_errors()
     return result.workspace

@@ -25,7 +25,8 @@ Problems: ``F009`` unreadable value, ``F010`` unreadable period, ``F007``
 keys for a numeric indicator or a number for a ``distinct`` one, ``S002``
 missing required column, ``S004`` empty unit, indicator or period, ``S006``
 unknown scope, ``S007`` unknown column (warning), ``S008`` duplicate column,
-``S001`` a file that is not UTF-8 CSV or an Excel workbook without the sheet.
+``S001`` a file that cannot be decoded or an Excel workbook without the
+sheet, ``S020`` (warning) a CSV file read as ``cp1258`` because it is not UTF-8.
 An unknown indicator code is not a reader problem: its rows load (a number
 if the value reads as one, else keys) and :func:`validate_figures` reports
 ``F002``.
@@ -74,7 +75,7 @@ from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._store import Figure, Figures
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
-from thidua.io._tabular import cell_text
+from thidua.io._tabular import CsvText, cell_text, check_encoding, decode_csv
 from thidua.io._workbook import (
     DEFAULT_LIMITS,
     ReadLimitError,
@@ -124,11 +125,20 @@ def _from_cells(
     fields = list(layout.columns.items())
     data: dict[str, list[object]] = {f: [] for f, _ in fields}
     numbers: list[int] = []
+    width = len(header)
     for number, cells in enumerate(records, start=2):
         if not any(c not in (None, "") for c in cells):
             continue
         numbers.append(number)
         size = len(cells)
+        if size > width and any(c not in (None, "") for c in cells[width:]):
+            layout.problems.append(
+                problem(
+                    "S007",
+                    f"row {number} has values beyond the last header; they are ignored",
+                    pointer=Pointer(file=file, sheet=sheet, row=number),
+                )
+            )
         for field, index in fields:
             cell = cells[index] if index < size else None
             data[field].append(cell if field in ("value", "plan") else text_cell(cell))
@@ -146,7 +156,7 @@ def _from_cells(
     )
 
 
-def _csv_text(path: PathLike) -> str | Problem:
+def _csv_text(path: PathLike, encoding: str | None) -> CsvText | Problem:
     source = os.fspath(path)
     try:
         data = Path(path).read_bytes()
@@ -154,20 +164,24 @@ def _csv_text(path: PathLike) -> str | Problem:
         raise UnreadableInputError(source, exc.strerror or str(exc)) from None
     name = Path(path).name
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8"
-        return problem("S001", f"cannot read {name}: {reason}", pointer=Pointer(file=name))
-    if "\x00" in text:
-        reason = "it contains NUL bytes (is it a spreadsheet saved under a .csv name?)"
-        return problem("S001", f"cannot read {name}: {reason}", pointer=Pointer(file=name))
-    return text
+        return decode_csv(data, file=name, source=source, encoding=encoding)
+    except UnreadableInputError as exc:
+        return problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))
 
 
 def read_figures_csv(
-    path: PathLike, *, catalogue: IndicatorCatalogue = BUILTIN_INDICATORS
+    path: PathLike,
+    *,
+    catalogue: IndicatorCatalogue = BUILTIN_INDICATORS,
+    encoding: str | None = None,
 ) -> FiguresResult:
-    r"""Read a ``figures.csv`` (UTF-8, with or without a byte-order mark).
+    r"""Read a ``figures.csv`` (UTF-8, with or without a byte-order mark, or as saved by Excel).
+
+    The encoding and separator are found as every CSV table's are
+    (:func:`thidua.io._tabular.decode_csv`): ``,``, ``;`` or tab from the
+    header line, UTF-8 or UTF-16 with a byte-order mark, and ``cp1258``
+    (Windows Vietnamese) with an ``S020`` warning when the bytes are not
+    UTF-8.
 
     Uses the pandas C parser when pandas is installed and the :mod:`csv`
     module otherwise (or when rows are ragged).  Three million rows take
@@ -177,14 +191,19 @@ def read_figures_csv(
     Args:
         path: the file.
         catalogue: the indicators, to tell numbers from keys.
+        encoding: the file's encoding (a Python codec name such as
+            ``"cp1258"``), or ``None`` to detect it.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The figures of the good rows and every problem; pointers name the
-        file by its base name.  A file that is not UTF-8 text is one ``S001``
-        problem.
+        file by its base name.  A file that cannot be decoded (or is a
+        workbook) is one ``S001`` problem.
 
     Raises:
-        UnreadableInputError: the file cannot be opened.
+        UnreadableInputError: the file cannot be opened, or *encoding* is
+            unknown.
 
     Examples:
         >>> import pathlib, tempfile
@@ -200,10 +219,17 @@ def read_figures_csv(
         >>> [(p.code, str(p.pointer)) for p in result.report]
         [('F007', 'figures.csv row 3, column value')]
     """
-    text = _csv_text(path)
-    name = Path(path).name
-    if isinstance(text, Problem):
-        return _empty_result([text])
+    check_encoding(encoding)
+    decoded = _csv_text(path, encoding)
+    if isinstance(decoded, Problem):
+        return _empty_result([decoded])
+    result = _read_csv(decoded, Path(path).name, catalogue)
+    if decoded.problems:
+        result = attrs.evolve(result, report=Report(decoded.problems) + result.report)
+    return result
+
+
+def _read_csv(decoded: CsvText, name: str, catalogue: IndicatorCatalogue) -> FiguresResult:
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError:  # pragma: no cover - pandas is an optional dependency
@@ -211,8 +237,9 @@ def read_figures_csv(
     if pd is not None:
         try:
             frame = pd.read_csv(
-                io.StringIO(text),
+                io.StringIO(decoded.text),
                 header=None,
+                sep=decoded.delimiter,
                 dtype=object,
                 keep_default_na=False,
                 na_filter=False,
@@ -226,7 +253,7 @@ def read_figures_csv(
         if frame is not None:
             return _csv_frame(frame, file=name, catalogue=catalogue)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(decoded.reader())
     except csv.Error as exc:
         return _empty_result(
             [problem("S001", f"cannot read {name}: not CSV ({exc})", pointer=Pointer(file=name))]

@@ -30,10 +30,8 @@ Examples:
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,6 +40,7 @@ import numpy.typing as npt
 from thidua.errors import FormatError
 from thidua.figures._cells import _reads_as_number
 from thidua.figures._store import Figures, Scope
+from thidua.io._tabular import write_csv_table
 from thidua.io._workbook import CellTextError, as_text_cells, excel_text, excel_values
 from thidua.typing import PathLike
 
@@ -160,10 +159,7 @@ def write_figures_csv(figures: Figures, path: PathLike, *, bom: bool = False) ->
     if plans is not None:
         columns.append(plans)
         header.append("plan")
-    with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(zip(*columns, strict=True))
+    write_csv_table(path, header, zip(*columns, strict=True), bom=bom)
 
 
 def write_figures_excel(figures: Figures, path: PathLike, sheet: str = "figures") -> None:

@@ -96,6 +96,7 @@ def read(
     *,
     progress: ProgressCallback | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    encoding: str | None = None,
 ) -> LoadResult:
     """Read a dataset, choosing the reader by the path.
 
@@ -108,6 +109,11 @@ def read(
         progress: passed to the reader (see each reader for its calls).
         limits: the bounds on a workbook (:class:`ReadLimits`), passed to
             :func:`read_excel`.
+        encoding: the encoding of a directory's CSV files (see
+            :func:`read_csv_dir`; ``None`` detects it); JSON and YAML are
+            always UTF-8 and workbooks carry their own.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The dataset, its structure problems and the path.
@@ -133,7 +139,7 @@ def read(
     target = Path(path)
     source = os.fspath(path)
     if target.is_dir():
-        return read_csv_dir(target, progress=progress)
+        return read_csv_dir(target, progress=progress, encoding=encoding)
     if not target.exists():
         raise UnreadableInputError(source, "no such file or directory")
     kind = _SUFFIXES.get(target.suffix.lower())

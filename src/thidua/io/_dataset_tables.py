@@ -14,8 +14,21 @@ Cell rules (the same for CSV and Excel):
 * an empty cell is an absent value: an open date, the default relation
   ``admin`` or role ``member``, no short name, no attribute;
 * lists (``originals``, ``results``, ``shares``) are separated by ``;``;
-* every column of ``units`` or ``groups`` that is not a known field is a
-  free text attribute named by its header.
+* dates are ISO, ``dd/mm/yyyy`` (a time of day after them is dropped) or
+  Excel serial numbers (``45474`` = 2024-07-01; serials 10000 to 2958465
+  only, so a bare year is never a date);
+* a unit's kind may be written as the scheme labels it or as office staff
+  do ("Công đoàn cơ sở", "CĐCS", "LĐLĐ quận"): the canonical kind is stored
+  (:meth:`thidua.levels.LevelScheme.kind_for`);
+* a ``units`` table laid out as offices keep it, with a parent column
+  (``parent`` / ``Đơn vị cấp trên``) and optionally ``relation`` /
+  ``Quan hệ``, ``valid_from`` / ``Từ ngày``, ``valid_to`` / ``Đến ngày``,
+  also gives one link per row with a parent (a unit repeated on several
+  rows with the same details is one unit with several links);
+* every other column of ``units`` or ``groups`` that is not a known field
+  is a free text attribute named by its header; one named like a field of
+  another table (``date``, ``Vai trò`` …) is kept so too, with an ``S022``
+  warning.
 
 .. versionadded:: 0.1.0
 """
@@ -28,7 +41,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from thidua._dates import format_date
+import attrs
+
+from thidua._dates import excel_serial_date, format_date
+from thidua._text import name_key
 from thidua.errors import UnreadableInputError
 from thidua.io._converter import (
     FormatError,
@@ -41,9 +57,9 @@ from thidua.io._converter import (
     _RecordReader,
     _text,
 )
-from thidua.io._tabular import Table, TableSpec, read_csv_table, write_csv_table
+from thidua.io._tabular import Table, TableSpec, check_encoding, read_csv_table, write_csv_table
 from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import AttributeValue, Dataset, Group, Unit
+from thidua.model import AttributeValue, Dataset, Group, Link, Unit
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -57,7 +73,7 @@ UNITS = TableSpec(
     required={"id", "name", "kind"},
     aliases={
         "id": ("Mã đơn vị",),
-        "name": ("Tên đơn vị",),
+        "name": ("Tên đơn vị", "Tên"),
         "kind": ("Loại", "Loại đơn vị", "Cấp"),
         "founded": ("Ngày thành lập",),
         "dissolved": ("Ngày giải thể", "Ngày chấm dứt"),
@@ -82,7 +98,7 @@ GROUPS = TableSpec(
     required={"id", "name", "kind"},
     aliases={
         "id": ("Mã cụm",),
-        "name": ("Tên cụm",),
+        "name": ("Tên cụm", "Tên"),
         "kind": ("Loại",),
         "owner": ("Đơn vị phụ trách",),
     },
@@ -141,18 +157,19 @@ _ALWAYS_WRITTEN = frozenset({"units", "links"})
 _CUSTOM_SCHEME = "custom"
 
 # How each column's cell becomes a raw value: S = stripped text, K = kept
-# text, L = ';'-separated list.  Required fields are always passed on (an
-# empty one is then reported S004); optional empty cells are left out.
-_S, _K, _L = "strip", "keep", "list"
+# text, L = ';'-separated list, D = a date (stripped text; an Excel serial
+# becomes its date).  Required fields are always passed on (an empty one is
+# then reported S004); optional empty cells are left out.
+_S, _K, _L, _D = "strip", "keep", "list", "date"
 _MODES: Mapping[str, Mapping[str, str]] = {
-    "units": {"id": _S, "name": _K, "kind": _S, "founded": _S, "dissolved": _S, "short_name": _K},
-    "links": {"child": _S, "parent": _S, "relation": _S, "valid_from": _S, "valid_to": _S},
+    "units": {"id": _S, "name": _K, "kind": _S, "founded": _D, "dissolved": _D, "short_name": _K},
+    "links": {"child": _S, "parent": _S, "relation": _S, "valid_from": _D, "valid_to": _D},
     "groups": {"id": _S, "name": _K, "kind": _S, "owner": _S},
-    "group_members": {"group": _S, "unit": _S, "valid_from": _S, "valid_to": _S, "role": _S},
+    "group_members": {"group": _S, "unit": _S, "valid_from": _D, "valid_to": _D, "role": _S},
     "events": {
         "id": _S,
         "kind": _S,
-        "date": _S,
+        "date": _D,
         "originals": _L,
         "results": _L,
         "shares": _L,
@@ -175,6 +192,10 @@ def _raw(values: Mapping[str, str], plan: tuple[tuple[str, str, bool], ...]) -> 
         text = values[field]
         if mode is _S:
             value: Any = text.strip()
+        elif mode is _D:
+            value = text.strip()
+            if value[:5].isdigit():  # never an ISO or dd/mm/yyyy date: maybe an Excel serial
+                value = excel_serial_date(value) or value
         elif mode is _K:
             value = text
         else:
@@ -185,13 +206,21 @@ def _raw(values: Mapping[str, str], plan: tuple[tuple[str, str, bool], ...]) -> 
 
 
 def _records(
-    table: Table, reader: _RecordReader[Any], problems: list[Problem], *, with_extra: bool = False
+    table: Table,
+    reader: _RecordReader[Any],
+    problems: list[Problem],
+    *,
+    with_extra: bool = False,
+    kinds: LevelScheme | None = None,
 ) -> list[Any]:
     plan = _plan(table.spec, table.headers)
     read = reader.read_owned
+    resolve = _kind_resolver(kinds) if kinds is not None else None
     out = []
     for row in table.rows:
         raw = _raw(row.values, plan)
+        if resolve is not None and "kind" in raw:
+            raw["kind"] = resolve(raw["kind"])
         if with_extra and row.extra:
             raw["attributes"] = dict(row.extra)
         raw["source"] = pointer = row.pointer
@@ -199,6 +228,165 @@ def _records(
         if record is not None:
             out.append(record)
     return out
+
+
+def _kind_resolver(scheme: LevelScheme) -> Callable[[str], str]:
+    """Kind text → the scheme's kind it names (the text itself if none), cached."""
+    cache: dict[str, str] = {}
+
+    def resolve(text: str) -> str:
+        if text in scheme:
+            return text
+        kind = cache.get(text)
+        if kind is None:
+            kind = cache[text] = scheme.kind_for(text) or text
+        return kind
+
+    return resolve
+
+
+# The link fields a units table may carry (its rows' parents), and for each
+# units/groups table the headers that belong to another table's field.
+_UNIT_LINK_FIELDS = ("parent", "relation", "valid_from", "valid_to")
+
+
+def _foreign_headers(own: TableSpec) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for spec in TABLES:
+        if spec.name == own.name:
+            continue
+        for field in spec.fields:
+            for header in spec.headers_for(field):
+                key = name_key(header)
+                if own.field_for(header) is None:
+                    found.setdefault(key, (spec.name, field))
+    return found
+
+
+_FOREIGN = {"units": _foreign_headers(UNITS), "groups": _foreign_headers(GROUPS)}
+_LINK_PLAN = tuple((f, _D if f.startswith("valid") else _S, False) for f in _UNIT_LINK_FIELDS[1:])
+
+
+def plain_attribute(spec: TableSpec, header: str) -> bool:
+    """Whether *header* reads back as a free attribute of *spec* without a warning.
+
+    False for a field of the table itself, a link field of a units table
+    (read as its rows' links) and a field of another table (``S022``).
+
+    Examples:
+        >>> plain_attribute(UNITS, "Khu vực"), plain_attribute(UNITS, "Đơn vị cấp trên")
+        (True, False)
+    """
+    return spec.field_for(header) is None and name_key(header) not in _FOREIGN[spec.name]
+
+
+def _where(table: Table) -> str:
+    return f"{table.file} sheet {table.sheet}" if table.sheet else table.file
+
+
+def _warn_foreign(
+    table: Table, headers: Iterable[str], problems: list[Problem], *, why: str = ""
+) -> None:
+    foreign = _FOREIGN[table.spec.name]
+    for header in headers:
+        name, field = foreign[name_key(header)]
+        problems.append(
+            problem(
+                "S022",
+                f"{_where(table)}: column {header!r} is the {field!r} column of the {name} "
+                f"table, not a {table.spec.name} field{why}; its values are kept as the "
+                f"free attribute {header!r}",
+                pointer=Pointer(file=table.file, sheet=table.sheet, row=1, column=header),
+            )
+        )
+
+
+def _units_and_links(
+    table: Table, readers: _Readers, scheme: LevelScheme, problems: list[Problem]
+) -> tuple[list[Unit], list[Link]]:
+    """The units of a units table, and the links of its parent columns (if any)."""
+    foreign = _FOREIGN["units"]
+    link_headers: dict[str, str] = {}
+    reported: set[str] = set()
+    for header in table.extra_headers:
+        field = LINKS.field_for(header)
+        if field not in _UNIT_LINK_FIELDS:
+            continue
+        if field in link_headers:
+            problems.append(
+                problem(
+                    "S008",
+                    f"{_where(table)}: columns {link_headers[field]!r} and {header!r} both give "
+                    f"the links' {field!r}; the second is kept as a free attribute",
+                    pointer=Pointer(file=table.file, sheet=table.sheet, row=1, column=header),
+                )
+            )
+            reported.add(header)
+            continue
+        link_headers[field] = header
+    if "parent" not in link_headers:
+        stray = [h for h in table.extra_headers if name_key(h) in foreign]
+        _warn_foreign(table, stray, problems, why=" (no parent column makes it a link)")
+        return _records(table, readers.units, problems, with_extra=True, kinds=scheme), []
+    taken = set(link_headers.values()) | reported
+    _warn_foreign(
+        table,
+        [h for h in table.extra_headers if h not in taken and name_key(h) in foreign],
+        problems,
+    )
+    pointer_headers = {"child": table.headers.get("id", "id"), **link_headers}
+    plan = _plan(table.spec, table.headers)
+    resolve = _kind_resolver(scheme)
+    units: dict[str, Unit] = {}
+    out: list[Unit] = []
+    links: list[Link] = []
+    for row in table.rows:
+        raw = _raw(row.values, plan)
+        if "kind" in raw:
+            raw["kind"] = resolve(raw["kind"])
+        extra = dict(row.extra)
+        cells = {f: extra.pop(h, "") for f, h in link_headers.items()}
+        if extra:
+            raw["attributes"] = extra
+        raw["source"] = pointer = row.pointer
+        unit = readers.units.read_owned(raw, pointer, problems)
+        if unit is not None and units.get(unit.id) != unit:  # a repeated unit is one unit
+            units.setdefault(unit.id, unit)
+            out.append(unit)
+        child = row.values["id"].strip()
+        link_pointer = attrs.evolve(row.pointer, headers=pointer_headers)
+        link = _unit_link(child, cells, link_pointer, readers, problems)
+        if link is not None:
+            links.append(link)
+    return out, links
+
+
+def _unit_link(
+    child: str,
+    cells: Mapping[str, str],
+    pointer: Pointer,
+    readers: _Readers,
+    problems: list[Problem],
+) -> Link | None:
+    parent = cells["parent"].strip()
+    rest = [f for f in _UNIT_LINK_FIELDS[1:] if cells.get(f, "").strip()]
+    if not parent:
+        if rest:
+            problems.append(
+                problem(
+                    "S023",
+                    f"unit {child!r} has a {rest[0]!r} but no parent; the link cells are ignored",
+                    subject=child or None,
+                    pointer=pointer.at(rest[0]),
+                )
+            )
+        return None
+    if not child:  # the unit's empty id is reported by the units reader
+        return None
+    raw: dict[str, Any] = {"child": child, "parent": parent}
+    raw.update(_raw(cells, tuple(step for step in _LINK_PLAN if step[0] in cells)))
+    raw["source"] = pointer
+    return readers.links.read_owned(raw, pointer, problems)
 
 
 def dataset_from_tables(get: Callable[[TableSpec], Table | None], source: str) -> LoadResult:
@@ -215,19 +403,35 @@ def dataset_from_tables(get: Callable[[TableSpec], Table | None], source: str) -
             problems.extend(table.problems)
             found[spec.name] = table
     kwargs: dict[str, Any] = {}
-    for name, field, reader, extra in (
-        ("units", "units", readers.units, True),
-        ("links", "links", readers.links, False),
-        ("groups", "groups", readers.groups, True),
-        ("group_members", "members", readers.members, False),
-        ("events", "events", readers.events, False),
+    scheme = UNION_SCHEME
+    scheme_problems: list[Problem] = []  # reported in table order, after the roots
+    if "levels" in found:  # read first: the units' kinds are resolved through it
+        kwargs["scheme"] = scheme = _scheme(found["levels"], readers, scheme_problems)
+    if "units" in found:
+        kwargs["units"], unit_links = _units_and_links(found["units"], readers, scheme, problems)
+        if unit_links:
+            kwargs["links"] = unit_links
+    if "links" in found:
+        kwargs["links"] = kwargs.get("links", []) + _records(
+            found["links"], readers.links, problems
+        )
+    if "groups" in found:
+        groups = found["groups"]
+        _warn_foreign(
+            groups,
+            [h for h in groups.extra_headers if name_key(h) in _FOREIGN["groups"]],
+            problems,
+        )
+        kwargs["groups"] = _records(groups, readers.groups, problems, with_extra=True)
+    for name, field, reader in (
+        ("group_members", "members", readers.members),
+        ("events", "events", readers.events),
     ):
         if name in found:
-            kwargs[field] = _records(found[name], reader, problems, with_extra=extra)
+            kwargs[field] = _records(found[name], reader, problems)
     if "roots" in found:
         kwargs["roots"] = _roots(found["roots"], problems)
-    if "levels" in found:
-        kwargs["scheme"] = _scheme(found["levels"], readers, problems)
+    problems.extend(scheme_problems)
     if "metadata" in found:
         kwargs["metadata"] = _metadata(found["metadata"], problems)
     return LoadResult(dataset=Dataset(**kwargs), report=Report(tuple(problems)), source=source)
@@ -325,6 +529,11 @@ def _attribute_columns(records: Sequence[Unit | Group], spec: TableSpec) -> list
             raise FormatError(
                 f"attribute {key!r} would be read as the {spec.name} field "
                 f"{spec.field_for(key)!r}: rename it before writing tables"
+            )
+        if spec is UNITS and LINKS.field_for(key) in _UNIT_LINK_FIELDS:
+            raise FormatError(
+                f"attribute {key!r} would be read as the links field "
+                f"{LINKS.field_for(key)!r} of a units table: rename it before writing tables"
             )
     return list(keys)
 
@@ -450,10 +659,17 @@ def _csv_cell(value: object) -> str:
 # --------------------------------------------------------------------------
 
 
-def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
+def read_csv_dir(
+    path: PathLike, *, progress: ProgressCallback | None = None, encoding: str | None = None
+) -> LoadResult:
     r"""Read a directory of CSV tables (``units.csv`` required, the others optional).
 
-    File names are matched without regard to case.  An optional file that
+    File names are matched without regard to case; two files naming one
+    table (``units.csv`` and ``UNITS.CSV``) are an error naming both
+    (``S021``, neither is read).  Each file's encoding and separator are
+    found as :func:`thidua.io._tabular.decode_csv` says (UTF-8 with or
+    without a byte-order mark, ``;`` or tab separators, ``cp1258`` with an
+    ``S020`` warning when the bytes are not UTF-8).  An optional file that
     cannot be decoded or parsed is reported as ``S001`` and the others are
     still read.
 
@@ -461,14 +677,19 @@ def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) ->
         path: the directory.
         progress: called with ``(file_name, rows_done, None)`` every 10,000
             rows and ``(file_name, rows, rows)`` at the end of each file.
+        encoding: the files' encoding (a Python codec name such as
+            ``"cp1258"``), or ``None`` to detect it per file.
+
+            .. versionadded:: 0.2.0
 
     Returns:
         The dataset, the structure problems with file/row/column pointers
         (columns as written in the header), and the directory path.
 
     Raises:
-        UnreadableInputError: the directory or ``units.csv`` is missing, or
-            ``units.csv`` cannot be read as UTF-8 CSV.
+        UnreadableInputError: the directory or ``units.csv`` is missing, two
+            files give the units table, ``units.csv`` cannot be decoded or
+            read as CSV, or *encoding* is unknown.
 
     Examples:
         >>> import tempfile, pathlib
@@ -482,24 +703,54 @@ def read_csv_dir(path: PathLike, *, progress: ProgressCallback | None = None) ->
         (('HN', 'HK'), Date(1929, 7, 28))
         >>> print(result.report.errors[0].pointer)
         units.csv row 3, column Ngày thành lập
-    """
+
+        A units sheet saved by Excel with ``;``, office kinds and a parent column:
+
+        >>> office = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (office / "units.csv").write_text(
+        ...     "Mã đơn vị;Tên đơn vị;Cấp;Đơn vị cấp trên;Đến ngày\n"
+        ...     "HN;LĐLĐ thành phố Hà Nội;LĐLĐ tỉnh;;\n"
+        ...     "HK;LĐLĐ quận Hoàn Kiếm;LĐLĐ quận;HN;45839\n", encoding="utf-8-sig")
+        >>> ds = read_csv_dir(office).dataset
+        >>> [u.kind for u in ds.units], ds.links
+        (['provincial', 'district'], (Link(child='HK', parent='HN', relation='admin', valid_from=None, valid_to=Date(2025, 7, 1)),))
+    """  # noqa: E501
     directory = Path(path)
     source = os.fspath(path)
+    check_encoding(encoding)
     if not directory.is_dir():
         why = "is not a directory" if directory.exists() else "no such directory"
         raise UnreadableInputError(source, why)
-    names = {p.name.casefold(): p for p in directory.iterdir() if p.is_file()}
+    names: dict[str, list[Path]] = {}
+    for file in sorted(directory.iterdir()):
+        if file.is_file():
+            names.setdefault(file.name.casefold(), []).append(file)
 
     def get(spec: TableSpec) -> Table | None:
-        file = names.get(f"{spec.name}.csv")
-        if file is None:
+        files = names.get(f"{spec.name}.csv")
+        if files is None:
             if spec.name == "units":
                 raise UnreadableInputError(source, "units.csv is missing")
             return None
+        if len(files) > 1:
+            both = " and ".join(f.name for f in files)
+            if spec.name == "units":
+                raise UnreadableInputError(
+                    source, f"{both} both give the units table; keep one of them"
+                )
+            unreadable.append(
+                problem(
+                    "S021",
+                    f"{both} both give the {spec.name} table; neither is read: keep one",
+                    pointer=Pointer(file=files[0].name),
+                )
+            )
+            return None
+        file = files[0]
         if spec.name == "units":
-            return read_csv_table(file, spec, progress=progress)
+            return read_csv_table(file, spec, progress=progress, encoding=encoding)
         try:
-            return read_csv_table(file, spec, progress=progress)
+            return read_csv_table(file, spec, progress=progress, encoding=encoding)
         except UnreadableInputError as exc:
             unreadable.append(
                 problem(

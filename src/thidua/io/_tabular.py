@@ -1,4 +1,4 @@
-"""Tables in, rows out: CSV files and Excel sheets with header aliases and row pointers.
+r"""Tables in, rows out: CSV files and Excel sheets with header aliases and row pointers.
 
 This is the shared table reader of thidua (hierarchy, figures and indicator
 files use it).  A :class:`TableSpec` names the canonical fields of a table,
@@ -16,6 +16,16 @@ names the column ``Đến ngày``).  Header faults are problems on the table:
 two columns of one field (the first is used), ``S007`` for an ignored
 column.
 
+CSV files are read as offices save them (:func:`read_csv_text`): UTF-8
+with or without a byte-order mark, UTF-16 with one (Excel's "Unicode
+text"), and, when the bytes are not UTF-8, Windows Vietnamese ``cp1258``
+with an ``S020`` warning naming the file (or any encoding given as
+``encoding=``); the separator is found from the header line (``,``, ``;`` as
+Excel writes with a Vietnamese or European list separator, or a tab), or
+from an Excel ``sep=;`` first line.  :func:`write_csv_table` writes UTF-8
+with ``,`` and quotes every cell holding a separator, a quote or a line
+break (``\r`` included), so that every control character reads back.
+
 Examples:
     >>> spec = TableSpec(name="links", fields=("child", "parent"), required={"child", "parent"},
     ...                  aliases={"child": ("Đơn vị",), "parent": ("Đơn vị cấp trên",)})
@@ -30,10 +40,12 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import operator
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,19 +65,28 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
+    "FALLBACK_ENCODING",
     "PROGRESS_EVERY",
+    "CsvText",
     "Row",
     "Table",
     "TableSpec",
     "cell_text",
+    "check_encoding",
+    "decode_csv",
     "read_csv_table",
+    "read_csv_text",
     "read_excel_table",
+    "sniff_delimiter",
     "table_from_cells",
     "write_csv_table",
 ]
 
 PROGRESS_EVERY = 10_000
 """Rows between two progress calls."""
+
+FALLBACK_ENCODING = "cp1258"
+"""The encoding tried when a CSV file is not UTF-8: Windows Vietnamese (reported ``S020``)."""
 
 
 def _lookup(fields: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
@@ -393,23 +414,262 @@ def _rows(
     return tuple(rows)
 
 
+@attrs.frozen(kw_only=True)
+class CsvText:
+    """The text of a CSV file, decoded, with its separator found.
+
+    Attributes:
+        text: the decoded text (without byte-order mark or ``sep=`` line).
+        delimiter: the field separator (``,``, ``;`` or a tab).
+        encoding: the codec that decoded it (``utf-8``, ``utf-16``,
+            ``cp1258`` …).
+        problems: the ``S020`` warning when the encoding was guessed (or
+            given but doubtful).
+
+    .. versionadded:: 0.2.0
+    """
+
+    text: str
+    delimiter: str
+    encoding: str
+    problems: tuple[Problem, ...] = ()
+
+    def reader(self) -> Iterable[list[str]]:
+        r"""Return a :func:`csv.reader` over the text (``\r`` and ``\n`` in quotes are kept)."""
+        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+
+
+_CANDIDATES = (",", ";", "\t")
+_SNIFF_LIMIT = 65_536
+
+
+def sniff_delimiter(text: str) -> str:
+    r"""Return the field separator of CSV text, judged from its header line.
+
+    The separator that occurs most often in the first line, outside quotes,
+    among ``,``, ``;`` and tab; ``,`` when none occurs (a one-column file) or
+    on a tie.  Only the first 64 KiB are looked at.
+
+    .. versionadded:: 0.2.0
+
+    Examples:
+        >>> sniff_delimiter("Mã đơn vị;Tên đơn vị;Cấp\nHK;LĐLĐ quận Hoàn Kiếm, Hà Nội;district\n")
+        ';'
+        >>> sniff_delimiter('id,"Tên; viết tắt"\n'), sniff_delimiter("id\tname\n")
+        (',', '\t')
+        >>> sniff_delimiter("id\n")
+        ','
+    """
+    counts = dict.fromkeys(_CANDIDATES, 0)
+    quoted = False
+    for char in itertools.islice(text, _SNIFF_LIMIT):
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char in counts:
+            counts[char] += 1
+        elif char in "\r\n":
+            break
+    best = ","
+    for candidate in _CANDIDATES[1:]:
+        if counts[candidate] > counts[best]:
+            best = candidate
+    return best
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    """Return the codec name of *encoding* (``None`` for automatic detection).
+
+    Raises:
+        UnreadableInputError: Python knows no such encoding.
+
+    .. versionadded:: 0.2.0
+
+    Examples:
+        >>> check_encoding("CP1258"), check_encoding(None)
+        ('cp1258', None)
+        >>> check_encoding("tcvn3")
+        Traceback (most recent call last):
+        ...
+        thidua.errors.UnreadableInputError: cannot read encoding 'tcvn3': unknown encoding (try utf-8, cp1258, utf-16 or another Python codec name)
+    """  # noqa: E501
+    if encoding is None:
+        return None
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise UnreadableInputError(
+            f"encoding {encoding!r}",
+            "unknown encoding (try utf-8, cp1258, utf-16 or another Python codec name)",
+        ) from None
+
+
+_BINARY = (
+    (b"PK\x03\x04", "it is a zip archive (an .xlsx workbook saved under a .csv name?)"),
+    (b"\xd0\xcf\x11\xe0", "it is an old Excel .xls workbook, not CSV text"),
+)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode(
+    data: bytes, source: str, name: str, encoding: str | None
+) -> tuple[str, str, list[Problem]]:
+    pointer = Pointer(file=name)
+    for magic, why in _BINARY:
+        if data.startswith(magic):
+            raise UnreadableInputError(source, why)
+    codec = check_encoding(encoding)
+    if codec is not None:
+        utf8 = _is_utf8(data)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            hint = "; it is UTF-8: read it without an encoding" if utf8 else ""
+            raise UnreadableInputError(
+                source, f"not {codec} text ({exc.reason} at byte {exc.start}){hint}"
+            ) from None
+        found: list[Problem] = []
+        if utf8 and not codec.startswith("utf") and not data.isascii():
+            found.append(
+                problem(
+                    "S020",
+                    f"{name} was read as {codec}, as asked, but it is valid UTF-8: "
+                    "check that its names read correctly",
+                    pointer=pointer,
+                )
+            )
+        return text.removeprefix("\ufeff"), codec, found
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise UnreadableInputError(
+                source, f"not UTF-16 text ({exc.reason} at byte {exc.start})"
+            ) from None
+    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
+        raise UnreadableInputError(
+            source, "it looks like UTF-16 text without a byte-order mark; give encoding='utf-16-le'"
+        )
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        utf8_fault = f"{exc.reason} at byte {exc.start}"
+    if b"\x00" in data:
+        raise UnreadableInputError(
+            source, f"not text (NUL bytes, and not UTF-8: {utf8_fault}); save it as CSV UTF-8"
+        )
+    try:
+        text = data.decode(FALLBACK_ENCODING)
+    except UnicodeDecodeError:
+        raise UnreadableInputError(
+            source,
+            f"not UTF-8 text ({utf8_fault}) nor {FALLBACK_ENCODING}; save it as CSV UTF-8 "
+            "or give its encoding",
+        ) from None
+    warning = problem(
+        "S020",
+        f"{name} is not UTF-8 text ({utf8_fault}); it was read as {FALLBACK_ENCODING} "
+        "(Windows Vietnamese): check that its names read correctly, or give its encoding",
+        pointer=pointer,
+    )
+    return text, FALLBACK_ENCODING, [warning]
+
+
+def decode_csv(
+    data: bytes, *, file: str, source: str | None = None, encoding: str | None = None
+) -> CsvText:
+    r"""Decode the bytes of a CSV file and find its separator.
+
+    Without *encoding*: a UTF-16 byte-order mark gives UTF-16; bytes that
+    are UTF-8 (with or without a byte-order mark) are UTF-8; other bytes
+    without NUL are read as :data:`FALLBACK_ENCODING` (``cp1258``) with an
+    ``S020`` warning.  With *encoding*, that codec is used (a leading
+    byte-order mark is dropped), and an ``S020`` warning says so when the
+    bytes are valid UTF-8 as well.  An Excel ``sep=;`` first line sets the
+    separator and is dropped; otherwise :func:`sniff_delimiter` decides.
+
+    Args:
+        data: the file's bytes.
+        file: the file name for pointers and messages.
+        source: the path shown when the file is refused (*file* if ``None``).
+        encoding: a Python codec name, or ``None`` to detect.
+
+    Returns:
+        The text, separator, encoding and problems.
+
+    Raises:
+        UnreadableInputError: an unknown *encoding*; bytes that the encoding
+            cannot decode; a workbook, binary data or UTF-16 without a
+            byte-order mark.
+
+    .. versionadded:: 0.2.0
+
+    Examples:
+        >>> decoded = decode_csv("sep=;\nid;name\nA;Hà Nội\n".encode(), file="u.csv")
+        >>> decoded.delimiter, decoded.text.splitlines()[0], decoded.encoding
+        (';', 'id;name', 'utf-8')
+        >>> legacy = decode_csv("id,name\nA,Đông Đa\n".encode("cp1258"), file="u.csv")
+        >>> legacy.text.splitlines()[1], [p.code for p in legacy.problems]
+        ('A,Đông Đa', ['S020'])
+    """
+    text, used, problems = _decode(data, source or file, file, encoding)
+    head, newline, rest = text.partition("\n")
+    marker = head.rstrip("\r")
+    if newline and len(marker) == len("sep=;") and marker.lower().startswith("sep="):
+        return CsvText(text=rest, delimiter=marker[4], encoding=used, problems=tuple(problems))
+    return CsvText(
+        text=text, delimiter=sniff_delimiter(text), encoding=used, problems=tuple(problems)
+    )
+
+
+def read_csv_text(path: PathLike, *, encoding: str | None = None) -> CsvText:
+    """Read a CSV file's bytes and decode them with :func:`decode_csv`.
+
+    Raises:
+        UnreadableInputError: the file cannot be opened or decoded.
+
+    .. versionadded:: 0.2.0
+    """
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableInputError(source, exc.strerror or str(exc)) from None
+    return decode_csv(data, file=Path(path).name, source=source, encoding=encoding)
+
+
 def read_csv_table(
-    path: PathLike, spec: TableSpec, *, progress: ProgressCallback | None = None
+    path: PathLike,
+    spec: TableSpec,
+    *,
+    progress: ProgressCallback | None = None,
+    encoding: str | None = None,
 ) -> Table:
-    r"""Read a CSV file (UTF-8, with or without a byte-order mark) as a table.
+    r"""Read a CSV file as a table (encoding and separator found as :func:`decode_csv` says).
 
     Args:
         path: the file.
         spec: its fields and aliases.
         progress: see :func:`table_from_cells` (total is ``None`` while reading).
+        encoding: a Python codec name, or ``None`` to detect (UTF-8, UTF-16
+            with a byte-order mark, else ``cp1258`` with an ``S020`` warning).
 
     Returns:
-        The table; pointers name the file by its base name.
+        The table; pointers name the file by its base name.  The ``S020``
+        warning of a guessed encoding comes first in its problems.
 
     Raises:
-        UnreadableInputError: the file cannot be opened, is not UTF-8, or is
-            not CSV (for example a cell past the
-            :mod:`csv` field size limit).
+        UnreadableInputError: the file cannot be opened, cannot be decoded,
+            or is not CSV (for example a cell past the :mod:`csv` field
+            size limit).
 
     Examples:
         >>> import tempfile, pathlib
@@ -420,23 +680,14 @@ def read_csv_table(
         >>> [r.values for r in read_csv_table(tmp / "roots.csv", spec).rows]
         [{'unit': 'HN'}]
     """
-    source = os.fspath(path)
+    decoded = read_csv_text(path, encoding=encoding)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableInputError(source, exc.strerror or str(exc)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableInputError(
-            source, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8"
-        ) from None
-    try:
-        return table_from_cells(
-            csv.reader(io.StringIO(text, newline="")), spec, file=Path(path).name, progress=progress
-        )
+        table = table_from_cells(decoded.reader(), spec, file=Path(path).name, progress=progress)
     except csv.Error as exc:
-        raise UnreadableInputError(source, f"not CSV ({exc})") from None
+        raise UnreadableInputError(os.fspath(path), f"not CSV ({exc})") from None
+    if decoded.problems:
+        table = attrs.evolve(table, problems=decoded.problems + table.problems)
+    return table
 
 
 def read_excel_table(
@@ -494,19 +745,68 @@ def read_excel_table(
         )
 
 
+_WRITE_CHUNK = 16_384
+_NEEDS_QUOTES = frozenset(',"\r\n')
+_HEADER_QUOTES = _NEEDS_QUOTES | {";", "\t"}
+
+
+def _quoted(cell: str) -> str:
+    if _NEEDS_QUOTES.isdisjoint(cell):
+        return cell
+    return '"' + cell.replace('"', '""') + '"'
+
+
+def _header_line(header: Sequence[str]) -> str:
+    """The header, quoted so the reader finds ``,`` as its separator and no ``sep=`` line."""
+    cells = []
+    for cell in header:
+        quote = (
+            not _HEADER_QUOTES.isdisjoint(cell)
+            or cell.lower().startswith("sep=")
+            or (cell == "" and len(header) == 1)
+        )
+        cells.append('"' + cell.replace('"', '""') + '"' if quote else cell)
+    return ",".join(cells) + "\n"
+
+
 def write_csv_table(
     path: PathLike, header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = False
 ) -> None:
-    r"""Write a header and rows of text as CSV (UTF-8, ``\n`` line ends, minimal quoting).
+    r"""Write a header and rows of text as CSV (UTF-8, ``,``, ``\n`` line ends, minimal quoting).
+
+    A cell is quoted when it holds ``,``, ``"``, ``\n`` or ``\r`` (the
+    :mod:`csv` module alone leaves a lone ``\r`` bare, which splits the row
+    on reading); every other character, control characters included, is
+    written as it is, so :func:`read_csv_table` reads every cell back.  A
+    header cell is also quoted when it holds ``;`` or a tab, or starts with
+    ``sep=``, so that :func:`sniff_delimiter` always finds ``,``.
 
     Examples:
         >>> import tempfile, pathlib
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
-        >>> write_csv_table(tmp / "m.csv", ["key", "value"], [["title", "Hà Nội, 2025"]])
-        >>> (tmp / "m.csv").read_text(encoding="utf-8")
-        'key,value\ntitle,"Hà Nội, 2025"\n'
+        >>> write_csv_table(tmp / "m.csv", ["key", "value"], [["title", "Hà Nội, 2025"],
+        ...                                                   ["note", "dòng 1\rdòng 2"]])
+        >>> (tmp / "m.csv").read_bytes().decode()
+        'key,value\ntitle,"Hà Nội, 2025"\nnote,"dòng 1\rdòng 2"\n'
     """
+    buffer = io.StringIO()
+    fast = csv.writer(buffer, lineterminator="\n")
+    body = iter(rows)
+    batches = iter(lambda: list(itertools.islice(body, _WRITE_CHUNK)), [])
     with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        handle.write(_header_line(header))
+        for batch in batches:
+            buffer.seek(0)
+            buffer.truncate()
+            fast.writerows(batch)
+            text = buffer.getvalue()
+            if "\r" in text:  # rare: quote the rows holding a bare carriage return by hand
+                buffer.seek(0)
+                buffer.truncate()
+                for row in batch:
+                    if any("\r" in cell for cell in row):
+                        buffer.write(",".join(_quoted(cell) for cell in row) + "\n")
+                    else:
+                        fast.writerow(row)
+                text = buffer.getvalue()
+            handle.write(text)
