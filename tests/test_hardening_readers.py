@@ -614,3 +614,33 @@ def test_in_memory_worksheets_use_iter_rows() -> None:
     sheet = book.worksheets[0]
     sheet["B2"] = "x"
     assert list(sheet_rows(sheet, source="x.xlsx")) == [(), (None, "x")]
+
+
+def test_encrypted_member_flag_is_unreadable(tmp_path: Path) -> None:
+    good = tmp_path / "good.xlsx"
+    io.write_excel(Dataset(units=[Unit(id="A", name="a", kind="k")]), good)
+    data = bytearray(good.read_bytes())
+    start = data.find(b"PK\x01\x02")
+    assert start > 0
+    while start > 0:  # every central directory entry says "encrypted"
+        data[start + 8] |= 0x01
+        start = data.find(b"PK\x01\x02", start + 4)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(UnreadableInputError, match=r"bad\.xlsx"):
+        io.read(bad)
+    assert [p.code for p in read_figures_excel(bad).report] == ["S001"]
+
+
+def test_scrambled_deflate_data_is_unreadable(tmp_path: Path) -> None:
+    rows = GOOD_ROWS + "".join(_cells(r, [f"U{r}", "tên", "k", "1"]) for r in range(3, 200))
+    path = _handmade(tmp_path / "bad.xlsx", rows, dimension="A1:D199")
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    data[middle : middle + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableInputError, match=r"bad\.xlsx.*damaged"):
+        io.read(path)

@@ -136,8 +136,7 @@ _DAMAGED = (
     AttributeError,
     ArithmeticError,
     OSError,
-    RecursionError,
-    NotImplementedError,
+    RuntimeError,  # an encrypted member, an unsupported zip feature, deep recursion
 )
 
 
