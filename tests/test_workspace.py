@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import shutil
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -256,3 +257,67 @@ def test_rows_past_the_problem_cap_are_still_kept_out_of_totals() -> None:
     found = check_figures(figs, thidua.Hierarchy(tiny_dataset()), max_per_code=1)
     assert [p.code for p in found.report] == ["F004", "S030"]
     assert found.rejected.all()
+
+
+def _cp1258(text: str) -> bytes:
+    """Text as Windows Vietnamese stores it: base letters precomposed, tones combining."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        for mark in list(marks):
+            joined = unicodedata.normalize("NFC", base + mark)
+            try:
+                joined.encode("cp1258")
+            except UnicodeEncodeError:
+                continue
+            if len(joined) == 1:
+                base = joined
+                marks.remove(mark)
+        out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+def test_cli_reads_cp1258_with_encoding_and_detects_it_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = tmp_path / "win"
+    d.mkdir()
+    (d / "units.csv").write_bytes(
+        _cp1258("Mã đơn vị;Tên đơn vị;Loại\nHN;Liên đoàn Lao động Hà Nội;provincial\n")
+    )
+    assert main(["validate", str(d), "--encoding", "cp1258"]) == 0
+    assert "S020" not in capsys.readouterr().out
+    assert main(["validate", str(d)]) == 0
+    assert "S020 warning" in capsys.readouterr().out
+    assert load(d, encoding="cp1258").units[0].name == "Liên đoàn Lao động Hà Nội"
+
+
+def test_an_office_units_sheet_gives_links_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = tmp_path / "office"
+    d.mkdir()
+    (d / "units.csv").write_text(
+        "Mã đơn vị,Tên đơn vị,Loại,Đơn vị cấp trên,Từ ngày,Đến ngày\n"
+        "HN,LĐLĐ Hà Nội,provincial,,,\n"
+        "HK,LĐLĐ quận Hoàn Kiếm,district,HN,1/1/2000,1/7/2025\n",
+        encoding="utf-8",
+    )
+    ws = load(d)
+    assert [(link.child, link.parent) for link in ws.links] == [("HK", "HN")]
+    assert main(["tree", str(d), "--as-of", "2025-06-30"]) == 0
+    assert "[HK]" in capsys.readouterr().out
+
+
+def test_two_figure_files_differing_in_case_are_an_error_naming_both(tmp_path: Path) -> None:
+    d = _dir(tmp_path, "C1,new_members,2024,5\n")
+    (d / "FIGURES.CSV").write_text("unit,indicator,period,value\nC1,dialogues,2024,1\n")
+    result = check(d)
+    (found,) = result.report.by_code("S021")
+    assert "'FIGURES.CSV' and 'figures.csv'" in found.message
+    assert len(result.workspace.figures) == 0

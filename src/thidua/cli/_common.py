@@ -176,6 +176,16 @@ def add_number_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_encoding_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--encoding`` (the CSV files' text encoding; default: detected)."""
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        help="text encoding of the CSV files, e.g. cp1258 (default: UTF-8 with or without "
+        "BOM, else cp1258 with a warning)",
+    )
+
+
 # -- output -------------------------------------------------------------------------
 
 

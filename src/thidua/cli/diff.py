@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from thidua.cli._common import EXIT_OK, Context, date_arg, warn_errors
+from thidua.cli._common import EXIT_OK, Context, add_encoding_option, date_arg, warn_errors
 from thidua.diff import HierarchyDiff
 from thidua.hierarchy import Hierarchy
 from thidua.problems import Report
@@ -25,18 +25,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--from", dest="start", type=date_arg, required=True)
     p.add_argument("--to", dest="end", type=date_arg, required=True)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_encoding_option(p)
     p.set_defaults(run=run)
 
 
-def load(path: str, progress: ProgressCallback) -> tuple[Hierarchy, Report]:
+def load(
+    path: str, progress: ProgressCallback, encoding: str | None = None
+) -> tuple[Hierarchy, Report]:
     """Read and check the input (the one place this command reads it)."""
-    result = check(path, progress=progress)
+    result = check(path, progress=progress, encoding=encoding)
     return result.workspace.hierarchy, result.report
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua diff``."""
-    hierarchy, report = load(args.path, ctx.progress)
+    hierarchy, report = load(args.path, ctx.progress, args.encoding)
     ctx.progress.close()
     warn_errors(report, ctx.err)
     diff = hierarchy.diff(args.start, args.end)

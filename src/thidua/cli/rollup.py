@@ -21,6 +21,7 @@ from thidua.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     Context,
+    add_encoding_option,
     add_number_option,
     date_arg,
     format_value,
@@ -77,6 +78,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "leading ' so that a spreadsheet does not run them as formulas)",
     )
     add_number_option(p)
+    add_encoding_option(p)
     p.set_defaults(run=run)
 
 
@@ -144,9 +146,11 @@ def render(
     return table(headers, body, right=[2, 3]) + "\n".join(legend) + "\n"
 
 
-def load(path: str, progress: ProgressCallback) -> tuple[Workspace, Report]:
+def load(
+    path: str, progress: ProgressCallback, encoding: str | None = None
+) -> tuple[Workspace, Report]:
     """Read and check the input through the workspace (the one place this command reads it)."""
-    result = check(path, progress=progress)
+    result = check(path, progress=progress, encoding=encoding)
     if not len(result.workspace.figures):
         raise UnreadableInputError(
             path, "no figures to roll up: put them in figures.csv (or a 'figures' sheet)"
@@ -190,7 +194,7 @@ def check_filters(
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua rollup``; exit 0, 1 (errors in the data) or 2 (unreadable)."""
     period = parse_period(args.period)
-    workspace, report = load(args.path, ctx.progress)
+    workspace, report = load(args.path, ctx.progress, args.encoding)
     ctx.progress.close()
     check_filters(workspace.hierarchy, relations=args.relation, rank=args.rank, kind=args.kind)
     relation: str | list[str] = args.relation or "admin"

@@ -11,6 +11,7 @@ from thidua._tree import render_tree
 from thidua.cli._common import (
     EXIT_OK,
     Context,
+    add_encoding_option,
     add_number_option,
     date_arg,
     non_negative_int,
@@ -41,12 +42,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--relation", action="append", help="relation to follow (repeat for a union; default admin)"
     )
     add_number_option(p)
+    add_encoding_option(p)
     p.set_defaults(run=run)
 
 
-def load(path: str, as_of: str | None, progress: ProgressCallback) -> tuple[Hierarchy, Report]:
+def load(
+    path: str, as_of: str | None, progress: ProgressCallback, encoding: str | None = None
+) -> tuple[Hierarchy, Report]:
     """Read and check the input (the one place this command reads it)."""
-    result = check(path, on=as_of, progress=progress)
+    result = check(path, on=as_of, progress=progress, encoding=encoding)
     return result.workspace.hierarchy, result.report
 
 
@@ -58,7 +62,7 @@ def latest_day(hierarchy: Hierarchy) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua tree``."""
-    hierarchy, report = load(args.path, args.as_of, ctx.progress)
+    hierarchy, report = load(args.path, args.as_of, ctx.progress, args.encoding)
     ctx.progress.close()
     warn_errors(report, ctx.err)
     day = args.as_of or latest_day(hierarchy)

@@ -11,6 +11,7 @@ from thidua.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     Context,
+    add_encoding_option,
     add_number_option,
     date_arg,
 )
@@ -31,17 +32,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--as-of", type=date_arg, help="check the structure of this day only")
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_number_option(p)
+    add_encoding_option(p)
     p.set_defaults(run=run)
 
 
-def load(path: str, as_of: str | None, progress: ProgressCallback) -> WorkspaceResult:
+def load(
+    path: str, as_of: str | None, progress: ProgressCallback, encoding: str | None = None
+) -> WorkspaceResult:
     """Read and check the input (the one place this command reads it)."""
-    return check(path, on=as_of, progress=progress)
+    return check(path, on=as_of, progress=progress, encoding=encoding)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua validate``; exit 0 (no errors) or 1 (errors found)."""
-    result = load(args.path, args.as_of, ctx.progress)
+    result = load(args.path, args.as_of, ctx.progress, args.encoding)
     ctx.progress.close()
     return summary(result.workspace, result.report, args.format, ctx)
 
