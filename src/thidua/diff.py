@@ -160,7 +160,7 @@ def diff(hierarchy: Hierarchy, start: DateLike, end: DateLike) -> HierarchyDiff:
     renamed_units = {
         u for e in hierarchy.dataset.events if e.kind is EventKind.RENAME for u in e.originals
     }
-    for uid in sorted(renamed_units, key=lambda u: hierarchy._index.get(u, -1)):
+    for uid in sorted(renamed_units, key=lambda u: hierarchy.unit_index.get(u, -1)):
         if uid in s1 and uid in s2:
             old, new = s1.name(uid), s2.name(uid)
             if old != new:

@@ -26,8 +26,9 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
 import pendulum
@@ -50,7 +51,45 @@ if TYPE_CHECKING:
     from thidua.levels import LevelScheme
     from thidua.lineage import Lineage, _Edges
 
-__all__ = ["HasDataset", "Hierarchy"]
+__all__ = ["HasDataset", "Hierarchy", "Lifetimes", "LinkArrays"]
+
+
+class LinkArrays(NamedTuple):
+    """The link index of a :class:`Hierarchy`, one entry per indexed link.
+
+    Attributes:
+        child: the child's index position.
+        parent: the parent's index position.
+        relation: the relation code (an index into :attr:`Hierarchy.relations`).
+        start: the first day, as an ordinal (open: ``MIN_ORD``).
+        end: the first day no longer valid, as an ordinal (open: ``MAX_ORD``).
+        position: the link's position in ``dataset.links``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    child: IntArray
+    parent: IntArray
+    relation: IntArray
+    start: IntArray
+    end: IntArray
+    position: IntArray
+
+
+class Lifetimes(NamedTuple):
+    """The units' lifetimes and ranks of a :class:`Hierarchy`, by index position.
+
+    Attributes:
+        founded: the founding ordinal (open: ``MIN_ORD``).
+        dissolved: the dissolution ordinal (open: ``MAX_ORD``).
+        rank: the level rank, ``-1`` for an unknown kind.
+
+    .. versionadded:: 0.2.0
+    """
+
+    founded: IntArray
+    dissolved: IntArray
+    rank: IntArray
 
 
 class HasDataset(Protocol):
@@ -89,6 +128,7 @@ class Hierarchy:
         "_dissolved",
         "_founded",
         "_index",
+        "_index_view",
         "_l_child",
         "_l_from",
         "_l_parent",
@@ -113,6 +153,7 @@ class Hierarchy:
                 index[unit.id] = len(units)
                 units.append(unit)
         self._index = index
+        self._index_view: Mapping[str, int] = types.MappingProxyType(index)
         self._units: tuple[Unit, ...] = tuple(units)
         self.ids: tuple[str, ...] = tuple(u.id for u in units)
         scheme = dataset.scheme
@@ -429,27 +470,54 @@ class Hierarchy:
         d = as_date(day).toordinal()
         return (self._founded <= d) & (d < self._dissolved)
 
-    def link_arrays(
-        self,
-    ) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
-        """The link index: child, parent, relation code, start, end ordinals, record position.
+    def link_arrays(self) -> LinkArrays:
+        """The link index as named arrays (see :class:`LinkArrays`).
 
         Links naming unknown units are not in the index (validation reports
         them).  Relation codes index :attr:`relations`; open ends are
         ``thidua._dates.MIN_ORD`` / ``MAX_ORD``.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> links = Hierarchy(tiny_dataset()).link_arrays()
+            >>> len(links.child) == len(links.parent) == len(links.position)
+            True
         """
-        return (
-            self._l_child,
-            self._l_parent,
-            self._l_rel,
-            self._l_from,
-            self._l_to,
-            self._l_pos,
+        return LinkArrays(
+            child=self._l_child,
+            parent=self._l_parent,
+            relation=self._l_rel,
+            start=self._l_from,
+            end=self._l_to,
+            position=self._l_pos,
         )
 
-    def lifetime_arrays(self) -> tuple[IntArray, IntArray, IntArray]:
-        """Founded and dissolved ordinals and ranks (-1 for an unknown kind), by index."""
-        return self._founded, self._dissolved, self._rank
+    def lifetime_arrays(self) -> Lifetimes:
+        """Founded and dissolved ordinals and ranks (-1 for an unknown kind), by index.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> h = Hierarchy(tiny_dataset())
+            >>> int(h.lifetime_arrays().rank[h.index_of("TLD")])
+            0
+        """
+        return Lifetimes(founded=self._founded, dissolved=self._dissolved, rank=self._rank)
+
+    @property
+    def unit_index(self) -> Mapping[str, int]:
+        """Unit id → position in the index arrays (read-only).
+
+        .. versionadded:: 0.2.0
+        """
+        return self._index_view
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The units in index order (the first record of each id).
+
+        .. versionadded:: 0.2.0
+        """
+        return self._units
 
     def relation_code(self, relation: str) -> int:
         """The code of *relation* in the link arrays (``-1`` if no link uses it)."""

@@ -117,7 +117,7 @@ class Snapshot:
     # -- basics ----------------------------------------------------------------
 
     def __contains__(self, unit_id: object) -> bool:
-        idx = self.hierarchy._index.get(unit_id) if isinstance(unit_id, str) else None
+        idx = self.hierarchy.unit_index.get(unit_id) if isinstance(unit_id, str) else None
         return idx is not None and bool(self._mask[idx])
 
     def __len__(self) -> int:
@@ -136,7 +136,7 @@ class Snapshot:
         return tuple(self)
 
     def _idx(self, unit_id: str) -> int:
-        idx = self.hierarchy._index.get(unit_id)
+        idx = self.hierarchy.unit_index.get(unit_id)
         if idx is None or not self._mask[idx]:
             raise UnknownUnitError(unit_id, f"in the snapshot of {self.date.isoformat()}")
         return idx
@@ -420,7 +420,7 @@ class Snapshot:
             if kind not in known:
                 raise UnknownNameError("kind", kind, sorted(known))
         wanted = set(kinds)
-        units = self.hierarchy._units
+        units = self.hierarchy.units
         return tuple(units[i].id for i in np.nonzero(self._mask)[0] if units[i].kind in wanted)
 
     def units_of_rank(self, rank: int) -> tuple[str, ...]:
@@ -440,7 +440,7 @@ class Snapshot:
             ...
             thidua.errors.UnknownNameError: unknown rank 9 (known: 0, 1, 2, 3, 4)
         """
-        present = self.hierarchy.lifetime_arrays()[2]
+        present = self.hierarchy.lifetime_arrays().rank
         known = sorted({lv.rank for lv in self.hierarchy.dataset.scheme} | set(present.tolist()))
         if rank not in known:
             raise UnknownNameError("rank", rank, known)
@@ -508,7 +508,7 @@ class Snapshot:
         idx = np.nonzero(self._mask)[0]
         ids = self._ids(idx)
         parents = self._parent_array[idx].tolist()
-        ranks = self.hierarchy.lifetime_arrays()[2]
+        ranks = self.hierarchy.lifetime_arrays().rank
         frame: pd.DataFrame = pd.DataFrame(
             {
                 "id": list(ids),

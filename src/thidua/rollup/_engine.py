@@ -160,7 +160,7 @@ def _output_mask(
     out = base.copy()
     if ranks is not None:
         wanted_ranks = [check_rank("(roll-up filter)", r) for r in ranks]
-        out &= np.isin(hierarchy.lifetime_arrays()[2], np.asarray(wanted_ranks, dtype=np.int64))
+        out &= np.isin(hierarchy.lifetime_arrays().rank, np.asarray(wanted_ranks, dtype=np.int64))
     if kinds is not None:
         wanted = set(kinds)
         out &= np.fromiter((k in wanted for k in unit_kinds), dtype=np.bool_, count=out.size)
@@ -221,7 +221,7 @@ def _reconcile(
     tolerance: float,
     rel_tolerance: float,
 ) -> tuple[list[Discrepancy], list[Problem]]:
-    index = hierarchy._index
+    index = hierarchy.unit_index
     same = np.fromiter((p == period for p in figures.periods), dtype=np.bool_)
     total_rows = np.flatnonzero((figures.scope_codes == 1) & same[figures.period_codes])
     found: list[Discrepancy] = []

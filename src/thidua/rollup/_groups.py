@@ -208,7 +208,7 @@ class GroupTotals:
             raise UnknownIndicatorError(indicator)
         s = self._rollup._s
         j = s.layout.col_of[indicator]
-        index, name_on = s.hierarchy._index, s.hierarchy.name_on
+        index, name_on = s.hierarchy.unit_index, s.hierarchy.name_on
         out: list[GroupRank] = []
         for group in self.groups:
             scored = [(uid, float(s.values[index[uid], j])) for uid in self.members[group]]
@@ -287,7 +287,7 @@ def roll_up_groups(
         bucket = members.get(m.group)
         if bucket is not None and m.valid_on(day) and m.unit in hierarchy and m.unit not in bucket:
             bucket.append(m.unit)
-    index = hierarchy._index
+    index = hierarchy.unit_index
     rows = []
     for g in chosen:
         idx = np.asarray([index[u] for u in members[g.id]], dtype=np.int64)

@@ -163,7 +163,7 @@ class RollUp:
     @functools.cached_property
     def ranks(self) -> tuple[int, ...]:
         """The unit ranks of the rows (-1 for an unknown kind)."""
-        return tuple(self._s.hierarchy.lifetime_arrays()[2][self._s.rows].tolist())
+        return tuple(self._s.hierarchy.lifetime_arrays().rank[self._s.rows].tolist())
 
     # -- numbers -----------------------------------------------------------------
 

@@ -147,7 +147,7 @@ def select(
 
     Complexity: O(rows + distinct units), vectorised.
     """
-    index = hierarchy._index
+    index = hierarchy.unit_index
     unit_map = np.fromiter((index.get(u, -1) for u in figures.units), dtype=np.int64)
     col_map = np.fromiter((layout.col_of.get(c, -1) for c in figures.indicators), dtype=np.int64)
     start, end, _ = period_arrays(figures)
@@ -303,7 +303,7 @@ def place_restated(
     count = np.zeros(n, dtype=np.int64)
     count[uniq[day_mask[uniq]]] = 1
     lineage: dict[int, list[tuple[int, float]]] = {}
-    index = hierarchy._index
+    index = hierarchy.unit_index
     for u in gone.tolist():
         successors = hierarchy.successors_on(hierarchy.ids[u], day)
         lineage[u] = [(index[s], share) for s, share in successors.items()]

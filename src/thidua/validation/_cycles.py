@@ -23,7 +23,7 @@ def check_cycles(ctx: Context) -> None:
     """Report each cycle once, with the first date it exists."""
     h = ctx.hierarchy
     child, parent, rel, _, _, _ = h.link_arrays()
-    rank = h.lifetime_arrays()[2]
+    rank = h.lifetime_arrays().rank
     eff_start, eff_end, live = ctx.effective_links
     n = len(h)
     for code, relation in enumerate(h.relations):
@@ -80,7 +80,7 @@ def _report_dated_cycles(
     h = ctx.hierarchy
     s, e = eff_start[positions], eff_end[positions]
     days = [ctx.on] if ctx.on is not None else np.unique(s).tolist()
-    link_pos = h.link_arrays()[5]
+    link_pos = h.link_arrays().position
     seen: set[frozenset[int]] = set()
     for day in days:
         active = (s <= day) & (day < e)

@@ -206,7 +206,7 @@ def _check_sibling_names(
     """H011: two children of one parent, at the same time, whose names normalise alike."""
     h = ctx.hierarchy
     keys: dict[str, int] = {}
-    units = h._units
+    units = h.units
     # One key per unit, not per link: a unit moved in 2025 has two admin links.
     children = np.unique(child[admin])
     unit_key = np.full(len(units), -1, dtype=np.int64)
