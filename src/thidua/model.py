@@ -27,9 +27,9 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
+from thidua._source import Pointer
 from thidua._text import nfc
 from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.problems import Pointer
 
 __all__ = [
     "ADMIN",

@@ -42,8 +42,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from thidua._source import Pointer
 from thidua.periods import Period, parse_period
-from thidua.problems import Pointer
 
 if TYPE_CHECKING:
     import pandas as pd
