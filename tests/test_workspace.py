@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from attrs import evolve as attrs_evolve
 
 import thidua
 from thidua import Workspace, check, load, read_workspace, roll_up, write_workspace
@@ -321,3 +322,44 @@ def test_two_figure_files_differing_in_case_are_an_error_naming_both(tmp_path: P
     (found,) = result.report.by_code("S021")
     assert "'FIGURES.CSV' and 'figures.csv'" in found.message
     assert len(result.workspace.figures) == 0
+
+
+def test_the_columnar_csv_writer_writes_what_csv_writer_would() -> None:
+    import csv
+    import io
+
+    ds = tiny_dataset()
+    odd = {"G1": 'Công đoàn "A", dòng 1\r\ndòng 2', "G2": "=HYPERLINK(1)"}
+    units = [attrs_evolve(u, name=odd.get(u.id, u.name)) for u in ds.units]
+    ws = Workspace(dataset=attrs_evolve(ds, units=units))
+    y = Period.year(2024)
+    figs = Figures.from_records(
+        [
+            Figure(unit="G1", indicator="new_members", period=y, value=12),
+            Figure(unit="G2", indicator="workers_conferences_held", period=y, value=1),
+            Figure(unit="G2", indicator="workers_conferences_due", period=y, value=3),
+        ]
+    )
+    r = roll_up(ws.hierarchy, figs, y)
+    buffer = io.StringIO()
+    r.to_csv(buffer)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    fields = ["unit", "name", "kind", "rank", "indicator", "value", "expected", "reported"]
+    fields.append("flags")
+    writer.writerow(fields)
+    for record in r.to_records():
+        value = record["value"]
+        row = {**record, "value": "" if math.isnan(value) else value}
+        row["flags"] = ";".join(record["flags"])
+        writer.writerow([row[f] for f in fields])
+    assert buffer.getvalue() == expected.getvalue()
+    seen: list[str] = []
+
+    def escape(text: str) -> str:
+        seen.append(text)
+        return "'" + text if text.startswith("=") else text
+
+    safe = "".join(r.csv_chunks(escape=escape))
+    assert set(r.names) | set(r.units) | set(r.indicators) <= set(seen)
+    assert all(not line.split(",")[1].startswith("=") for line in safe.splitlines()[1:] if line)

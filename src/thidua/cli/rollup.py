@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from thidua._tree import Numbers
@@ -26,7 +27,7 @@ from thidua.cli._common import (
     date_arg,
     format_value,
     int_arg,
-    report_csv,
+    neutralise,
     table,
 )
 from thidua.errors import UnknownNameError, UnreadableInputError
@@ -92,6 +93,21 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def csv_report(result: RollUp, *, escape_formulas: bool = True) -> Iterator[str]:
+    """The roll-up as CSV for people, a chunk at a time, text cells neutralised.
+
+    Formatted column by column and streamed (:meth:`thidua.RollUp.csv_chunks`):
+    a national roll-up is written without building its text in memory.
+    """
+    return result.csv_chunks(escape=_neutralise_text if escape_formulas else None)
+
+
+def _neutralise_text(cell: str) -> str:
+    out = neutralise(cell)
+    assert isinstance(out, str)
+    return out
+
+
 def render(
     result: RollUp, fmt: str, *, numbers: Numbers = "vi", escape_formulas: bool = True
 ) -> str:
@@ -116,10 +132,9 @@ def render(
         >>> print(render(r, "csv").splitlines()[1])
         HN,Liên đoàn Lao động thành phố Hà Nội,provincial,1,members,12925.0,3,1,
     """
-    records = result.to_records()
     if fmt == "csv":
-        rows = ([r[c] if c != "flags" else ";".join(r[c]) for c in COLUMNS] for r in records)
-        return report_csv(COLUMNS, rows, escape_formulas=escape_formulas)
+        return "".join(csv_report(result, escape_formulas=escape_formulas))
+    records = result.to_records()
     if fmt == "json":
         return json.dumps([_jsonable(r) for r in records], ensure_ascii=False, indent=2) + "\n"
     flagged = sorted({f for r in records for f in r["flags"]})
@@ -220,9 +235,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ]
     for problem in everything:
         ctx.err.write(f"{problem}\n")
-    ctx.out.write(
-        render(result, args.format, numbers=ctx.numbers, escape_formulas=args.escape_formulas)
-    )
+    if args.format == "csv":
+        ctx.out.writelines(csv_report(result, escape_formulas=args.escape_formulas))
+    else:
+        ctx.out.write(
+            render(result, args.format, numbers=ctx.numbers, escape_formulas=args.escape_formulas)
+        )
     return EXIT_OK if everything.ok else EXIT_PROBLEMS
 
 

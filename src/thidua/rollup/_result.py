@@ -11,7 +11,7 @@ asked for.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
@@ -478,7 +478,33 @@ class RollUp:
             >>> print(buffer.getvalue().splitlines()[3])
             D1,Liên đoàn Lao động quận Đống Đa,district,2,works_completion_rate,90.0,3,2,
         """
-        _export.to_csv(self._columns(), path_or_buffer)
+        _export.write_csv(self.csv_chunks(), path_or_buffer)
+
+    def csv_chunks(self, *, escape: Callable[[str], str] | None = None) -> Iterator[str]:
+        """The long table as CSV text, a chunk of rows at a time (see :meth:`to_csv`).
+
+        Args:
+            escape: applied to every text cell before quoting (the CLI passes
+                a formula neutraliser for reports meant for people).
+
+        Examples:
+            >>> print(next(_example().csv_chunks()), end="")
+            unit,name,kind,rank,indicator,value,expected,reported,flags
+
+        .. versionadded:: 0.2.0
+        """
+        return _export.csv_chunks(
+            self.units,
+            self.names,
+            self.kinds,
+            self.ranks,
+            self.indicators,
+            self.values,
+            self.expected,
+            self.reported,
+            self.flags,
+            escape=escape,
+        )
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The roll-up as JSON: its labels, rows, discrepancies and problems (NaN → null).
