@@ -29,7 +29,11 @@ import os
 import pstats
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # (stage, file suffix, function name): the function whose cumulative time is the stage.
 STAGES: tuple[tuple[str, str, str], ...] = (
@@ -95,13 +99,57 @@ def report(stats: pstats.Stats, wall: float, *, top: int = 25) -> str:
     return "\n".join(lines)
 
 
+def stage_clock(directory: str, period: str = "2024") -> list[tuple[str, float, float]]:
+    """(stage, wall s, CPU s) of the steps of ``thidua rollup``, timed without the profiler.
+
+    The steps are those of the command (``thidua._cli_rollup``), called
+    through the public API one after the other, so that the profiler's
+    per-call overhead (large for the per-cell output loop) does not skew the
+    shares.
+    """
+    import thidua
+    from thidua.indicators_io import load_catalogue
+
+    base = Path(directory)
+    clock: list[tuple[str, float, float]] = []
+
+    def step(name: str, action: Callable[[], T]) -> T:
+        wall, cpu = time.perf_counter(), time.process_time()
+        value = action()
+        clock.append((name, time.perf_counter() - wall, time.process_time() - cpu))
+        return value
+
+    start = time.perf_counter(), time.process_time()
+    dataset = step("read: CSV tables -> records (thidua.read)", lambda: thidua.read(base)).dataset
+    step("validate: thidua.validate (builds an index)", lambda: thidua.validate(dataset))
+    h = step("index: Hierarchy(dataset) (again)", lambda: thidua.Hierarchy(dataset))
+    catalogue, _ = load_catalogue(base / "indicators.csv")
+    figs = step(
+        "figures: read_figures_csv",
+        lambda: thidua.read_figures_csv(base / "figures.csv", catalogue=catalogue),
+    )
+    store = figs.figures
+    step("figures: validate_figures", lambda: thidua.validate_figures(store, h, catalogue))
+    result = step("roll-up: roll_up", lambda: thidua.roll_up(h, store, period, catalogue=catalogue))
+    step("output: RollUp.to_csv", lambda: result.to_csv(io.StringIO()))
+    clock.append(("total", time.perf_counter() - start[0], time.process_time() - start[1]))
+    return clock
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the options, profile the command, print the report."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.profile_cli", description=__doc__)
     parser.add_argument("--top", type=int, default=25, help="functions listed per order")
     parser.add_argument("--save", default=None, help="write the raw profile here")
+    parser.add_argument(
+        "--stages", metavar="DIR", default=None, help="time the roll-up's steps on DIR, no profiler"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="thidua's arguments")
     args = parser.parse_args(argv)
+    if args.stages:
+        for name, wall, cpu in stage_clock(args.stages):
+            print(f"{name:<46} wall {wall:7.2f} s   CPU {cpu:7.2f} s")
+        return 0
     command = list(args.command)
     if not command:
         from benchmarks.national_csv import national_dir
