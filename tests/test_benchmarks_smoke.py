@@ -61,3 +61,96 @@ def test_unknown_suite() -> None:
         benchmarks.run(["nope"], quick=True, write=False, stream=io.StringIO())
     with pytest.raises(SystemExit):
         main(["--only", "nope"])
+
+
+CLI_EXPECTED = {
+    "national CSV directory",
+    "  totals thidua = pandas (additive)",
+    "thidua rollup --period 2024 --format csv",
+    "python baseline_pandas.py [baseline]",
+    "  ratio thidua / pandas (wall, best)",
+    "thidua validate DIR",
+    'python -c "import thidua"',
+    "  -X importtime top offenders",
+}
+
+
+def test_cli_suite_quick(tmp_path: Path) -> None:
+    out = io.StringIO()
+    results = benchmarks.run(["cli"], quick=True, out_dir=tmp_path, stream=out)
+    by_name = {r.name: r for r in results}
+    assert set(by_name) >= CLI_EXPECTED
+    totals = by_name["  totals thidua = pandas (additive)"]
+    assert totals.note.startswith("PASS"), totals.note
+    assert totals.extra["differ"] == 0
+    assert isinstance(totals.extra["compared"], int)
+    assert totals.extra["compared"] > 1000
+    for name in ("thidua rollup --period 2024 --format csv", "thidua validate DIR"):
+        row = by_name[name]
+        assert row.best_s is not None
+        assert row.best_s > 0
+        assert row.extra["exit"] == [0], row.note
+        assert isinstance(row.extra["peak_mib"], float)
+        assert row.extra["peak_mib"] > 0
+    offenders = by_name["  -X importtime top offenders"].extra["offenders"]
+    assert isinstance(offenders, dict)
+    assert "thidua (own modules)" in offenders
+    assert list(tmp_path.glob("cli-quick-*.json"))
+
+
+def test_national_dir_is_cached_and_readable(tmp_path: Path) -> None:
+    from benchmarks.national_csv import INDICATORS, national_dir
+
+    import thidua
+
+    first = national_dir(300, seed=3, root=tmp_path)
+    assert first.built_s is not None
+    again = national_dir(300, seed=3, root=tmp_path)
+    assert again.built_s is None
+    assert again.counts == first.counts
+    loaded = thidua.read(first.path)
+    assert loaded.report.ok
+    assert len(loaded.dataset.groups) > 0
+    figs = thidua.read_figures_csv(first.path / "figures.csv")
+    assert len(figs.figures) == first.counts["figures.csv"]
+    assert set(figs.figures.indicators) == set(INDICATORS)
+
+
+def test_pandas_baseline_matches_thidua_roll_up(tmp_path: Path) -> None:
+    from benchmarks.baseline_pandas import roll_up as pandas_roll_up
+    from benchmarks.national_csv import INDICATORS, national_dir
+
+    import thidua
+    from thidua.indicators_io import load_catalogue
+
+    data = national_dir(300, seed=5, root=tmp_path)
+    totals = pandas_roll_up(str(data.path), "2024", "2024-12-31")
+    catalogue, _ = load_catalogue(data.path / "indicators.csv")
+    figs = thidua.read_figures_csv(data.path / "figures.csv", catalogue=catalogue).figures
+    h = thidua.Hierarchy(thidua.read(data.path).dataset)
+    result = thidua.roll_up(h, figs, "2024", catalogue=catalogue)
+    compared = 0
+    units = totals.index.get_level_values("unit")
+    codes = totals.index.get_level_values("indicator")
+    for unit, code, value in zip(units, codes, totals.to_numpy(), strict=True):
+        assert result.value(str(unit), str(code)) == value
+        compared += 1
+    assert compared > 100
+    assert set(codes) == set(INDICATORS)
+    root = totals.loc[("TLD", INDICATORS[0])]
+    assert root == result.value("TLD", INDICATORS[0])
+
+
+def test_import_offenders_parses_importtime() -> None:
+    from benchmarks.bench_cli import import_offenders
+
+    stderr = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:       100 |        100 |     numpy.core",
+            "import time:      2000 |      50000 |   numpy",
+            "import time:      3000 |       3000 |   thidua.errors",
+            "import time:      1000 |      90000 | thidua",
+        ]
+    )
+    assert import_offenders(stderr) == [("numpy", 0.05), ("thidua (own modules)", 0.004)]

@@ -22,6 +22,10 @@ The public surface, by topic:
 * roll-ups: :func:`roll_up` → :class:`RollUp` (coverage, reconciliation,
   provenance), :func:`roll_up_groups`, :func:`compare_relations`.
 
+``import thidua`` is cheap: each public name is imported from its module on
+first use (``thidua.Hierarchy`` imports :mod:`thidua.hierarchy` and what it
+needs), and so is each submodule (``thidua.io``).
+
 Examples:
     >>> import thidua
     >>> from thidua.testing import tiny_dataset
@@ -30,70 +34,76 @@ Examples:
     'W1'
 """
 
-from thidua.errors import (
-    DateParseError,
-    FormatError,
-    InvalidArgumentError,
-    MissingExtraError,
-    PeriodParseError,
-    ThiduaError,
-    ThiduaValidationError,
-    UnknownIndicatorError,
-    UnknownUnitError,
-    UnreadableInputError,
-    ValueParseError,
-)
-from thidua.figures import (
-    Figure,
-    Figures,
-    FiguresResult,
-    Scope,
-    figures_from_pandas,
-    figures_from_polars,
-    read_figures_csv,
-    validate_figures,
-    write_figures_csv,
-)
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
-from thidua.indicators_io import load_catalogue, read_indicators_csv, write_indicators_csv
-from thidua.io import LoadResult, read, write
-from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.model import (
-    ADMIN,
-    ChangeEvent,
-    Dataset,
-    EventKind,
-    Group,
-    GroupKind,
-    GroupMember,
-    Link,
-    Role,
-    Unit,
-)
-from thidua.periods import Period, PeriodKind, parse_period
-from thidua.problems import CODES, Pointer, Problem, Report, Severity
-from thidua.rollup import (
-    Coverage,
-    Discrepancy,
-    GroupTotals,
-    RollUp,
-    RollUpRow,
-    compare_relations,
-    roll_up,
-    roll_up_groups,
-)
-from thidua.snapshot import Snapshot
-from thidua.values import ActualPlan, format_number_vi, parse_actual_plan, parse_number
-from thidua.workspace import (
-    Workspace,
-    WorkspaceResult,
-    check,
-    load,
-    read_workspace,
-    validate,
-    write_workspace,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from thidua.errors import (
+        DateParseError,
+        FormatError,
+        InvalidArgumentError,
+        MissingExtraError,
+        PeriodParseError,
+        ThiduaError,
+        ThiduaValidationError,
+        UnknownIndicatorError,
+        UnknownUnitError,
+        UnreadableInputError,
+        ValueParseError,
+    )
+    from thidua.figures import (
+        Figure,
+        Figures,
+        FiguresResult,
+        Scope,
+        figures_from_pandas,
+        figures_from_polars,
+        read_figures_csv,
+        validate_figures,
+        write_figures_csv,
+    )
+    from thidua.hierarchy import Hierarchy
+    from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
+    from thidua.indicators_io import load_catalogue, read_indicators_csv, write_indicators_csv
+    from thidua.io import LoadResult, read, write
+    from thidua.levels import UNION_SCHEME, Level, LevelScheme
+    from thidua.model import (
+        ADMIN,
+        ChangeEvent,
+        Dataset,
+        EventKind,
+        Group,
+        GroupKind,
+        GroupMember,
+        Link,
+        Role,
+        Unit,
+    )
+    from thidua.periods import Period, PeriodKind, parse_period
+    from thidua.problems import CODES, Pointer, Problem, Report, Severity
+    from thidua.rollup import (
+        Coverage,
+        Discrepancy,
+        GroupTotals,
+        RollUp,
+        RollUpRow,
+        compare_relations,
+        roll_up,
+        roll_up_groups,
+    )
+    from thidua.snapshot import Snapshot
+    from thidua.values import ActualPlan, format_number_vi, parse_actual_plan, parse_number
+    from thidua.workspace import (
+        Workspace,
+        WorkspaceResult,
+        check,
+        load,
+        read_workspace,
+        validate,
+        write_workspace,
+    )
 
 __version__ = "0.1.0.dev0"
 
@@ -171,3 +181,106 @@ __all__ = [
     "write_indicators_csv",
     "write_workspace",
 ]
+
+# Each public name and the module that defines it: imported on first use
+# (PEP 562), so that ``import thidua`` does not load numpy, networkx,
+# pendulum and cattrs.  The imports above are for type checkers only;
+# tests/test_lazy_imports.py keeps the three lists (imports, this table,
+# ``__all__``) in step.
+_EXPORTS: dict[str, str] = {
+    "DateParseError": "thidua.errors",
+    "FormatError": "thidua.errors",
+    "InvalidArgumentError": "thidua.errors",
+    "MissingExtraError": "thidua.errors",
+    "PeriodParseError": "thidua.errors",
+    "ThiduaError": "thidua.errors",
+    "ThiduaValidationError": "thidua.errors",
+    "UnknownIndicatorError": "thidua.errors",
+    "UnknownUnitError": "thidua.errors",
+    "UnreadableInputError": "thidua.errors",
+    "ValueParseError": "thidua.errors",
+    "Figure": "thidua.figures",
+    "Figures": "thidua.figures",
+    "FiguresResult": "thidua.figures",
+    "Scope": "thidua.figures",
+    "figures_from_pandas": "thidua.figures",
+    "figures_from_polars": "thidua.figures",
+    "read_figures_csv": "thidua.figures",
+    "validate_figures": "thidua.figures",
+    "write_figures_csv": "thidua.figures",
+    "Hierarchy": "thidua.hierarchy",
+    "Aggregation": "thidua.indicators",
+    "BUILTIN_INDICATORS": "thidua.indicators",
+    "Indicator": "thidua.indicators",
+    "IndicatorCatalogue": "thidua.indicators",
+    "load_catalogue": "thidua.indicators_io",
+    "read_indicators_csv": "thidua.indicators_io",
+    "write_indicators_csv": "thidua.indicators_io",
+    "LoadResult": "thidua.io",
+    "read": "thidua.io",
+    "write": "thidua.io",
+    "Level": "thidua.levels",
+    "LevelScheme": "thidua.levels",
+    "UNION_SCHEME": "thidua.levels",
+    "check": "thidua.workspace",
+    "load": "thidua.workspace",
+    "Workspace": "thidua.workspace",
+    "WorkspaceResult": "thidua.workspace",
+    "read_workspace": "thidua.workspace",
+    "write_workspace": "thidua.workspace",
+    "ADMIN": "thidua.model",
+    "ChangeEvent": "thidua.model",
+    "Dataset": "thidua.model",
+    "EventKind": "thidua.model",
+    "Group": "thidua.model",
+    "GroupKind": "thidua.model",
+    "GroupMember": "thidua.model",
+    "Link": "thidua.model",
+    "Role": "thidua.model",
+    "Unit": "thidua.model",
+    "Period": "thidua.periods",
+    "PeriodKind": "thidua.periods",
+    "parse_period": "thidua.periods",
+    "CODES": "thidua.problems",
+    "Pointer": "thidua.problems",
+    "Problem": "thidua.problems",
+    "Report": "thidua.problems",
+    "Severity": "thidua.problems",
+    "Coverage": "thidua.rollup",
+    "Discrepancy": "thidua.rollup",
+    "GroupTotals": "thidua.rollup",
+    "RollUp": "thidua.rollup",
+    "RollUpRow": "thidua.rollup",
+    "compare_relations": "thidua.rollup",
+    "roll_up": "thidua.rollup",
+    "roll_up_groups": "thidua.rollup",
+    "Snapshot": "thidua.snapshot",
+    "validate": "thidua.workspace",
+    "ActualPlan": "thidua.values",
+    "format_number_vi": "thidua.values",
+    "parse_actual_plan": "thidua.values",
+    "parse_number": "thidua.values",
+}
+
+if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all
+
+    def __getattr__(name: str) -> object:
+        """Import a public name or a submodule of thidua on first use."""
+        module = _EXPORTS.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module), name)
+            globals()[name] = value
+            return value
+        if not name.startswith("__"):
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{name}":
+                    raise
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    """The module's names, including the public ones not imported yet."""
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,79 @@
+"""``import thidua`` is lazy: public names and submodules are imported on first use."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import thidua
+
+INIT = Path(thidua.__file__)
+HEAVY = ("numpy", "networkx", "pendulum", "cattrs", "pandas", "attrs")
+
+
+def _fresh(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_import_loads_no_heavy_module() -> None:
+    loaded = _fresh(
+        "import sys, thidua; "
+        "print(' '.join(sorted(m for m in sys.modules "
+        f"if m.split('.')[0] in {HEAVY!r} or m.startswith('thidua.'))))"
+    )
+    assert loaded == ""
+
+
+def test_first_use_imports_the_defining_module() -> None:
+    out = _fresh(
+        "import sys, thidua; h = thidua.Hierarchy; "
+        "print('thidua.hierarchy' in sys.modules, thidua.io.__name__, 'numpy' in sys.modules)"
+    )
+    assert out == "True thidua.io True"
+
+
+def test_every_public_name_resolves_to_its_module_object() -> None:
+    exports: dict[str, str] = vars(thidua)["_EXPORTS"]
+    assert sorted(exports) == sorted(thidua.__all__)
+    for name, module in exports.items():
+        assert getattr(thidua, name) is getattr(importlib.import_module(module), name)
+
+
+def test_type_checking_imports_match_the_table() -> None:
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    imported: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                assert stmt.module is not None
+                imported.update({alias.name: stmt.module for alias in stmt.names})
+    assert imported == vars(thidua)["_EXPORTS"]
+
+
+def test_dir_lists_names_not_imported_yet() -> None:
+    names = _fresh("import thidua; print(' '.join(dir(thidua)))").split()
+    assert set(thidua.__all__) <= set(names)
+    assert "__version__" in names
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        _ = thidua.nope  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError, match="__wrapped__"):
+        _ = thidua.__wrapped__  # type: ignore[attr-defined]
+    with pytest.raises(ImportError):
+        exec("from thidua import nope")
+
+
+def test_submodules_resolve_as_attributes() -> None:
+    out = _fresh(
+        "import thidua; print(thidua.rollup.roll_up is thidua.roll_up, thidua.cli.__name__)"
+    )
+    assert out == "True thidua.cli"
