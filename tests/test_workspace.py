@@ -363,3 +363,16 @@ def test_the_columnar_csv_writer_writes_what_csv_writer_would() -> None:
     safe = "".join(r.csv_chunks(escape=escape))
     assert set(r.names) | set(r.units) | set(r.indicators) <= set(seen)
     assert all(not line.split(",")[1].startswith("=") for line in safe.splitlines()[1:] if line)
+
+
+def test_roll_up_refuses_unknown_filters_with_a_hint() -> None:
+    from thidua.errors import UnknownNameError
+
+    ws = Workspace(dataset=tiny_dataset())
+    with pytest.raises(UnknownNameError, match="did you mean 'district'"):
+        roll_up(ws, 2024, kinds=["distric"])
+    with pytest.raises(UnknownNameError, match="unknown rank 99"):
+        roll_up(ws, 2024, ranks=[99])
+    with pytest.raises(UnknownNameError, match="did you mean 'guidance'"):
+        roll_up(ws, 2024, relation="guidence")
+    assert roll_up(ws, 2024, kinds=["district"]).units == ("D1",)

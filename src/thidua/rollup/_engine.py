@@ -21,7 +21,7 @@ import pendulum
 
 from thidua._dates import as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
-from thidua.errors import InvalidArgumentError
+from thidua.errors import InvalidArgumentError, UnknownNameError
 from thidua.figures import Figures
 from thidua.figures._validate import SUMMARISED_CODES, FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
@@ -112,6 +112,8 @@ def _as_period(period: Period | str | int) -> Period:
 def _check_relation(hierarchy: Hierarchy, relation: Relation) -> None:
     names = relation_names(relation, hierarchy.relations)
     unknown = [r for r in names if r not in hierarchy.relations]
+    if len(unknown) == 1:
+        raise UnknownNameError("relation", unknown[0], hierarchy.relations)
     if unknown or not names:
         known = ", ".join(hierarchy.relations)
         msg = f"unknown relation(s) {unknown or list(names)!r}; the hierarchy has: {known}"
@@ -158,11 +160,20 @@ def _output_mask(
     unit_kinds: list[str],
 ) -> BoolArray:
     out = base.copy()
+    scheme = hierarchy.dataset.scheme
     if ranks is not None:
         wanted_ranks = [check_rank("(roll-up filter)", r) for r in ranks]
+        known_ranks = sorted({lv.rank for lv in scheme})
+        for r in wanted_ranks:
+            if r not in known_ranks:
+                raise UnknownNameError("rank", r, known_ranks)
         out &= np.isin(hierarchy.lifetime_arrays().rank, np.asarray(wanted_ranks, dtype=np.int64))
     if kinds is not None:
         wanted = set(kinds)
+        known_kinds = list(dict.fromkeys([*scheme.kinds, *unit_kinds]))
+        for k in sorted(wanted):
+            if k not in known_kinds:
+                raise UnknownNameError("kind", k, known_kinds)
         out &= np.fromiter((k in wanted for k in unit_kinds), dtype=np.bool_, count=out.size)
     if units is not None:
         chosen = np.zeros(out.size, dtype=np.bool_)
