@@ -376,3 +376,22 @@ def test_roll_up_refuses_unknown_filters_with_a_hint() -> None:
     with pytest.raises(UnknownNameError, match="did you mean 'guidance'"):
         roll_up(ws, 2024, relation="guidence")
     assert roll_up(ws, 2024, kinds=["district"]).units == ("D1",)
+
+
+def test_group_totals_keep_the_flags_of_their_members() -> None:
+    y = Period.year(2024)
+    figs = Figures.from_records(
+        [
+            Figure(unit="G1", indicator="workers_conferences_held", period=y, value=3),
+            Figure(unit="G1", indicator="workers_conferences_due", period=y, value=0),
+            Figure(unit="G2", indicator="workers_conferences_held", period=y, value=1),
+            Figure(unit="G2", indicator="workers_conferences_due", period=y, value=2),
+        ]
+    )
+    h = thidua.Hierarchy(tiny_dataset())
+    r = roll_up(h, figs, y)
+    assert r.row("D1", "workers_conference_rate").flags == ("unmatched_numerator",)
+    groups = thidua.roll_up_groups(r, h, on="2024-12-31")
+    (row,) = [g for g in groups if g.indicator == "workers_conference_rate"]
+    assert row.value == r.value("D1", "workers_conference_rate")
+    assert row.flags == ("unmatched_numerator",)

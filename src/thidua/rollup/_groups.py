@@ -22,7 +22,7 @@ from thidua._dates import as_date
 from thidua.errors import UnknownIndicatorError
 from thidua.hierarchy import Hierarchy
 from thidua.model import GroupKind
-from thidua.rollup._layout import FloatArray, derive
+from thidua.rollup._layout import FlagArray, FloatArray, derive, flag_names
 from thidua.rollup._result import RollUp
 from thidua.typing import DateLike
 
@@ -45,6 +45,7 @@ class GroupRow:
     indicator: str
     value: float
     members: int
+    flags: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +82,8 @@ class GroupTotals:
         kinds: the group kinds.
         indicators: the indicator codes.
         values: the (groups × indicators) totals.
+        flags: the (groups × indicators) flag bits, combined from the members
+            like the totals (a member's zero denominator flags its group).
         members: group id → member unit ids.
 
     Examples:
@@ -102,6 +105,7 @@ class GroupTotals:
     __slots__ = (
         "_col",
         "_rollup",
+        "flags",
         "groups",
         "indicators",
         "kinds",
@@ -121,6 +125,7 @@ class GroupTotals:
         kinds: tuple[GroupKind, ...],
         members: Mapping[str, tuple[str, ...]],
         values: FloatArray,
+        flags: FlagArray | None = None,
     ) -> None:
         self._rollup = rollup
         self.on, self.groups, self.names, self.kinds = on, groups, names, kinds
@@ -129,6 +134,9 @@ class GroupTotals:
         self._col = {g: i for i, g in enumerate(groups)}
         values.flags.writeable = False
         self.values = values
+        marks = np.zeros(values.shape, dtype=np.uint8) if flags is None else flags
+        marks.flags.writeable = False
+        self.flags = marks
 
     def __len__(self) -> int:
         return len(self.groups) * len(self.indicators)
@@ -143,6 +151,7 @@ class GroupTotals:
                     indicator=code,
                     value=float(self.values[i, j]),
                     members=len(self.members[group]),
+                    flags=flag_names(int(self.flags[i, j])),
                 )
 
     def __repr__(self) -> str:
@@ -295,9 +304,10 @@ def roll_up_groups(
     layout = s.layout
     if rows:
         parts = [np.concatenate([r[c] for r in rows]) for c in range(5)]
-        values, _ = derive(layout, parts[0], parts[1], parts[2], parts[3], parts[4])
+        values, flags = derive(layout, parts[0], parts[1], parts[2], parts[3], parts[4])
     else:
         values = np.empty((0, len(layout)))
+        flags = np.zeros((0, len(layout)), dtype=np.uint8)
     return GroupTotals(
         rollup=rollup,
         on=day,
@@ -306,4 +316,5 @@ def roll_up_groups(
         kinds=tuple(g.kind for g in chosen),
         members={k: tuple(v) for k, v in members.items()},
         values=values,
+        flags=flags,
     )
