@@ -12,7 +12,7 @@ import pytest
 
 from thidua import ChangeEvent, Dataset, EventKind, Hierarchy, Link, Unit, validate
 from thidua.errors import PeriodParseError, ThiduaError
-from thidua.figures import Figure, Figures, FiguresResult, read_figures_csv, validate_figures
+from thidua.figures import Figure, Figures, FiguresResult, Scope, read_figures_csv, validate_figures
 from thidua.levels import MAX_RANK, InvalidRankError, Level, LevelScheme
 from thidua.periods import Period, parse_period
 from thidua.problems import (
@@ -495,3 +495,18 @@ def test_an_event_problem_names_its_units() -> None:
     (p,) = report.by_code("H022")
     assert "summing to 0.9" in p.message
     assert "'A' (Công đoàn Công ty Alpha) → 'B' (Công đoàn Alpha Bắc), 'C'" in p.message
+
+
+def test_a_reported_total_is_not_reconciled_against_an_overflowed_sum() -> None:
+    h = Hierarchy(tiny_dataset())
+    figs = Figures.from_records(
+        [
+            fig("G1", "new_members", 1e308),
+            fig("G2", "new_members", 1e308),
+            Figure(unit="D1", indicator="new_members", period=Y24, value=5, scope=Scope.TOTAL),
+        ]
+    )
+    r = roll_up(h, figs, Y24)
+    assert r.discrepancies == ()
+    assert not r.problems.by_code("F011")
+    assert r.problems.by_code("F016")

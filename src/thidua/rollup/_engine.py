@@ -30,7 +30,7 @@ from thidua.levels import check_rank
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, Report, problem
 from thidua.rollup._closure import Structure, relation_names, sorted_unique, structure
-from thidua.rollup._layout import FloatArray, Layout, derive, resolve_codes
+from thidua.rollup._layout import Flag, FlagArray, FloatArray, Layout, derive, resolve_codes
 from thidua.rollup._records import Basis, Discrepancy, State
 from thidua.rollup._result import RollUp
 from thidua.rollup._rows import (
@@ -227,6 +227,7 @@ def _reconcile(
     period: Period,
     layout: Layout,
     values: FloatArray,
+    flags: FlagArray,
     out_mask: BoolArray,
     day: pendulum.Date,
     tolerance: float,
@@ -244,6 +245,8 @@ def _reconcile(
         u, j = index.get(uid), layout.col_of.get(code)
         if u is None or j is None or not out_mask[u]:
             continue
+        if flags[u, j] & np.uint8(Flag.OVERFLOW):
+            continue  # no total to compare with: F016 already says so
         keys = figures.key_sets.get(i)
         reported = float(len(keys)) if keys is not None else float(figures.values[i])
         computed = float(values[u, j])
@@ -573,7 +576,7 @@ def _roll_up(
     reported = reported_matrix(layout, placed, n) & expected_mask[:, None]
     cover = _coverage(structures.structure(day_ord), expected_mask, reported)
     discrepancies, found = _reconcile(
-        hierarchy, figures, period, layout, values, out_mask, day, tolerance, rel_tolerance
+        hierarchy, figures, period, layout, values, flags, out_mask, day, tolerance, rel_tolerance
     )
     problems += _unplaced_problems(hierarchy, figures, lost, chosen_basis, day, period)
     problems += found
