@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs", type=int, default=1, help="worker processes (0: run in this process; default 1)"
     )
-    p.add_argument("--timeout", type=float, default=5.0, help="seconds per input (default 5)")
+    p.add_argument("--timeout", type=float, default=3.0, help="seconds per input (default 3)")
     p.add_argument(
         "--structured",
         type=float,

@@ -12,6 +12,7 @@ from what the reader says it read.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -256,7 +257,11 @@ def document_losses(
     ]
     problem_paths = _Accounts((), problems)
     out.extend(
-        Loss(path.rsplit(".", 1)[0] or "$", "duplicate key, one value dropped silently", path)
+        Loss(
+            re.sub(r"\[\d+\]", "[]", path.rsplit(".", 1)[0] or "$"),
+            "duplicate key, one value dropped silently",
+            path,
+        )
         for path in twice
         if not problem_paths.has_path(path, inside=False)
     )

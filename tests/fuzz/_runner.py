@@ -47,7 +47,15 @@ class _Timeout(BaseException):
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _Timeout
+    # Name the innermost thidua frame of the interrupted stack: the alarm may land in a
+    # gc callback or a __del__, whose traceback does not show the reader.
+    where = "?"
+    while frame is not None:
+        if "/src/thidua/" in frame.f_code.co_filename.replace(os.sep, "/"):
+            where = f"{_module(frame.f_code.co_filename)}:{frame.f_code.co_name}"
+            break
+        frame = frame.f_back
+    raise _Timeout(where)
 
 
 def _where(tb: TracebackType | None) -> tuple[str, str]:
@@ -80,7 +88,7 @@ def _signature(target: str, verdict: Verdict, exc: BaseException | None, extra: 
     if isinstance(exc, CliFailure):
         kind = "CliFailure " + re.sub(r"\d+", "N", str(exc).split(":", 1)[0])
     if isinstance(exc, _Timeout):
-        return f"{target} hang in {ours}"
+        return f"{target} hang in {exc.args[0] if exc.args else ours}"
     if isinstance(exc, RecursionError):
         return f"{target} {verdict.value}: {kind} in {ours}"
     return f"{target} {verdict.value}: {kind} in {ours} (raised in {innermost})"
@@ -428,9 +436,9 @@ def _slug(signature: str) -> str:
     return f"{words}-{digest}"
 
 
-def save(inp: FuzzInput, outcome: Outcome, directory: Path) -> Path:
+def save(inp: FuzzInput, outcome: Outcome, directory: Path, *, slug: str | None = None) -> Path:
     """Write the input's files, its command line and the outcome under *directory*/slug."""
-    target = directory / _slug(outcome.signature)
+    target = directory / (slug or _slug(outcome.signature))
     shutil.rmtree(target, ignore_errors=True)
     files = target / "input"
     files.mkdir(parents=True)

@@ -159,7 +159,7 @@ def mutate_dir(rng: random.Random, target: str, *, prefer: Sequence[str] = ()) -
         files.update(made)
         return label
 
-    what = choose(rng, [(0.55, cells), (0.2, raw), (0.15, file_level), (0.1, scale)])
+    what = choose(rng, [(0.62, cells), (0.2, raw), (0.15, file_level), (0.03, scale)])
     return FuzzInput(target=target, files=tuple(sorted(files.items())), layout="dir", origin=what)
 
 
@@ -340,6 +340,9 @@ def _book_input(
         c = rng.randrange(len(rows[r])) if rows and rows[r] else 0
         ref = rng.choice(["XFD1048576", "A\u202e1", "1A", "A0", "AAAA1", "", "A1048577", "ZZ1"])
         xml = sheet_xml(rows, refs={(r, c): ref})
+        if ref in ("XFD1048576", "A1048577") and rng.random() < 0.5:
+            far = f'<row r="{ref.lstrip("AXFD")}"><c r="{ref}"><v>1</v></c></row>'
+            xml = xml.replace("</sheetData>", f"{far}</sheetData>")
         if rng.random() < 0.3:
             xml = xml.replace("<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>')
         return workbook_bytes(sheets, xml={i: xml}), None, f"{what}, cell ref {ref!r}"

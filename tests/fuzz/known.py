@@ -43,6 +43,10 @@ KNOWN: dict[str, tuple[str, str]] = {
         ),
         "corrupt workbooks and bad cell references escape from openpyxl (issue 11 §1)",
     ),
+    "huge-used-range": (
+        r"hang in thidua\.(io\._tabular|figures\._read)",
+        "a workbook with one cell at XFD1048576: every empty cell converted (issue 11 §2)",
+    ),
     "duplicate-tables": (
         r"loss: \w+: (file|sheet) named like another",
         "units.csv beside UNITS.CSV, sheets 'units' and 'Units ': one is ignored (issue 11 §3)",
@@ -61,6 +65,10 @@ KNOWN: dict[str, tuple[str, str]] = {
             "YAML turns U+0085 (NEL) into a space or line break (new); NFD metadata comes "
             "back NFC (issue 11 §3)"
         ),
+    ),
+    "surrogate-text": (
+        r"crash: UnicodeEncodeError in thidua\.io\.",
+        "writers raise UnicodeEncodeError on a lone surrogate (\\ud800), not FormatError (new)",
     ),
     "rank-overflow": (
         r"OverflowError in thidua\.hierarchy",
@@ -85,13 +93,19 @@ KNOWN: dict[str, tuple[str, str]] = {
 }
 
 READERS: dict[str, tuple[str, ...]] = {
-    "csv_dir": ("duplicate-tables", "csv-round-trip"),
-    "json": ("json-deep", "json-huge-int", "duplicate-keys", "text-round-trip"),
+    "csv_dir": ("duplicate-tables", "csv-round-trip", "surrogate-text"),
+    "json": ("json-deep", "json-huge-int", "duplicate-keys", "text-round-trip", "surrogate-text"),
     "loads_json": ("json-deep", "json-huge-int", "duplicate-keys"),
-    "yaml": ("yaml-deep", "yaml-huge-int", "duplicate-keys", "text-round-trip"),
-    "excel": ("corrupt-workbook", "duplicate-tables", "excel-round-trip"),
-    "figures_csv": (),
-    "figures_excel": ("corrupt-workbook",),
+    "yaml": ("yaml-deep", "yaml-huge-int", "duplicate-keys", "text-round-trip", "surrogate-text"),
+    "excel": (
+        "corrupt-workbook",
+        "huge-used-range",
+        "duplicate-tables",
+        "excel-round-trip",
+        "surrogate-text",
+    ),
+    "figures_csv": ("year-9999",),
+    "figures_excel": ("corrupt-workbook", "huge-used-range", "year-9999"),
     "indicators": (),
     "check": (
         "json-deep",
@@ -123,7 +137,14 @@ READERS: dict[str, tuple[str, ...]] = {
         "deep-tree",
         "quadratic-checks",
     ),
-    "cli_diff": ("json-deep", "corrupt-workbook", "rank-overflow", "year-9999", "quadratic-checks"),
+    "cli_diff": (
+        "json-deep",
+        "corrupt-workbook",
+        "huge-used-range",
+        "rank-overflow",
+        "year-9999",
+        "quadratic-checks",
+    ),
     "cli_rollup": ("rank-overflow", "year-9999", "rollup-period-9999", "quadratic-checks"),
 }
 """Reader → the known classes that may show in it."""

@@ -47,7 +47,6 @@ XFAIL: dict[str, tuple[str, ...]] = {
         "rank-overflow",
         "text-round-trip",
     ),
-    "cli_diff": ("rank-overflow",),
     "cli_validate": ("json-deep", "corrupt-workbook"),
     "cli_tree": ("json-deep", "corrupt-workbook", "rank-overflow"),
     "cli_rollup": ("rank-overflow", "rollup-period-9999"),
@@ -103,9 +102,14 @@ def test_xfail_marks_name_known_classes_only() -> None:
 
 
 def _regressions() -> list[pytest.ParameterSet]:
+    import json
+
     out = []
     for info in sorted(REGRESSIONS.glob("*/info.json")):
-        marks = pytest.mark.xfail(strict=False, reason=f"known: {info.parent.name}")
+        saved = json.loads(info.read_text(encoding="utf-8"))
+        name = known_class(saved["target"], saved["signature"])
+        why = KNOWN[name][1] if name else saved["signature"]
+        marks = pytest.mark.xfail(strict=False, reason=f"known: {why}")
         out.append(pytest.param(info.parent, marks=marks, id=info.parent.name))
     return out
 
