@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench clean setup
+.PHONY: demo test lint typecheck pytest bench fuzz clean setup
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "python3.11 not found; set PYTHON=..."; exit 2; }
@@ -35,5 +35,12 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# The long fuzz pass (docs/fuzzing.md); failing inputs go to tests/fuzz/out (git-ignored).
+FUZZ_INPUTS ?= 5000
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= 2
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 3
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .coverage
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .coverage tests/fuzz/out

@@ -515,8 +515,9 @@ def test_two_files_for_one_table_are_an_error(tmp_path: Path) -> None:
         },
     )
     result = io.read_csv_dir(directory)
-    (p,) = result.report
-    assert p.code == "S021"
+    p, q = result.report
+    assert (p.code, q.code) == ("S021", "S021")
+    assert {str(p.pointer), str(q.pointer)} == {"links.csv", "LINKS.CSV"}
     assert p.severity is Severity.ERROR
     assert "LINKS.CSV" in p.message
     assert "links.csv" in p.message

@@ -319,8 +319,9 @@ def test_two_figure_files_differing_in_case_are_an_error_naming_both(tmp_path: P
     d = _dir(tmp_path, "C1,new_members,2024,5\n")
     (d / "FIGURES.CSV").write_text("unit,indicator,period,value\nC1,dialogues,2024,1\n")
     result = check(d)
-    (found,) = result.report.by_code("S021")
-    assert "'FIGURES.CSV' and 'figures.csv'" in found.message
+    found = result.report.by_code("S021")
+    assert [str(p.pointer) for p in found] == ["FIGURES.CSV", "figures.csv"]
+    assert "'FIGURES.CSV' and 'figures.csv'" in found[0].message
     assert len(result.workspace.figures) == 0
 
 
@@ -395,3 +396,16 @@ def test_group_totals_keep_the_flags_of_their_members() -> None:
     (row,) = [g for g in groups if g.indicator == "workers_conference_rate"]
     assert row.value == r.value("D1", "workers_conference_rate")
     assert row.flags == ("unmatched_numerator",)
+
+
+def test_unwritable_text_is_a_format_error_naming_the_row(tmp_path: Path) -> None:
+    from thidua.model import Dataset, Unit
+
+    ds = Dataset(
+        units=[
+            Unit(id="A", name="Công đoàn A", kind="grassroots"),
+            Unit(id="B", name="x\ud800", kind="grassroots"),
+        ]
+    )
+    with pytest.raises(FormatError, match=r"units\.csv row 3"):
+        thidua.write(ds, tmp_path / "out")

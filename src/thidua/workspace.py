@@ -280,12 +280,13 @@ def _find_file(directory: Path, name: str, problems: list[Problem]) -> Path | No
     )
     if len(found) > 1:
         names = " and ".join(repr(f.name) for f in found)
-        problems.append(
+        problems.extend(
             problem(
                 "S021",
                 f"{names} both hold the {Path(name).stem} table; neither was read: keep one",
-                pointer=Pointer(file=found[0].name),
+                pointer=Pointer(file=f.name),
             )
+            for f in found
         )
         return None
     return found[0] if found else None

@@ -738,12 +738,14 @@ def read_csv_dir(
                 raise UnreadableInputError(
                     source, f"{both} both give the units table; keep one of them"
                 )
-            unreadable.append(
+            # One problem per file, so that each file's rows are accounted for.
+            unreadable.extend(
                 problem(
                     "S021",
                     f"{both} both give the {spec.name} table; neither is read: keep one",
-                    pointer=Pointer(file=files[0].name),
+                    pointer=Pointer(file=f.name),
                 )
+                for f in files
             )
             return None
         file = files[0]

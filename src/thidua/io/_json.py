@@ -647,6 +647,14 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
             del data
             return True
 
+    def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+        # PyYAML folds a NEL (U+0085) in a plain or single-quoted scalar into a line
+        # break; double quotes write it as the escape \N, which reads back exactly.
+        style = '"' if "\x85" in data else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    _Dumper.add_representer(str, _text)
+
     text = yaml.dump(
         _document(dataset),
         Dumper=_Dumper,

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from thidua._text import name_key, nfc
-from thidua.errors import UnreadableInputError
+from thidua.errors import FormatError, UnreadableInputError
 from thidua.io._workbook import DEFAULT_LIMITS, ReadLimits, sheet_rows
 from thidua.problems import Pointer, Problem, problem
 from thidua.typing import PathLike, ProgressCallback
@@ -769,6 +769,19 @@ def _header_line(header: Sequence[str]) -> str:
     return ",".join(cells) + "\n"
 
 
+def _unencodable(path: PathLike, row: int, exc: UnicodeEncodeError) -> str:
+    char = exc.object[exc.start : exc.start + 1]
+    return (
+        f"cannot write {Path(path).name} row {row}: the text holds {char!r}, which UTF-8 "
+        "cannot hold (a lone surrogate): remove it from the record"
+    )
+
+
+def _rows_before(text: str, offset: int) -> int:
+    """The complete CSV records of *text* before *offset* (quoted line breaks do not count)."""
+    return sum(1 for _ in csv.reader(io.StringIO(text[:offset], newline=""))) - 1
+
+
 def write_csv_table(
     path: PathLike, header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = False
 ) -> None:
@@ -793,8 +806,12 @@ def write_csv_table(
     fast = csv.writer(buffer, lineterminator="\n")
     body = iter(rows)
     batches = iter(lambda: list(itertools.islice(body, _WRITE_CHUNK)), [])
+    written = 1  # the header is row 1
     with Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        handle.write(_header_line(header))
+        try:
+            handle.write(_header_line(header))
+        except UnicodeEncodeError as exc:
+            raise FormatError(_unencodable(path, 1, exc)) from None
         for batch in batches:
             buffer.seek(0)
             buffer.truncate()
@@ -809,4 +826,9 @@ def write_csv_table(
                     else:
                         fast.writerow(row)
                 text = buffer.getvalue()
-            handle.write(text)
+            try:
+                handle.write(text)
+            except UnicodeEncodeError as exc:
+                at = written + 1 + _rows_before(text, exc.start)
+                raise FormatError(_unencodable(path, at, exc)) from None
+            written += len(batch)
