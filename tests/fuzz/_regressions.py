@@ -131,6 +131,21 @@ CASES: dict[str, FuzzInput] = {
     "figures-excel-cell-at-xfd1048576": _file(
         "figures_excel", "figures.xlsx", _figures_book_far_cell()
     ),
+    # A second units sheet (by its Vietnamese alias) with one cell a million rows down:
+    # every missing row went through the cell conversion before it was found blank.
+    "excel-alias-sheet-far-row": _file(
+        "check",
+        "h.xlsx",
+        _book(
+            [("units", _UNITS_ROWS), ("Danh sách đơn vị", [["group", "unit"]])],
+            xml={
+                1: sheet_xml([["group", "unit"]]).replace(
+                    "</sheetData>",
+                    '<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData>',
+                )
+            },
+        ),
+    ),
     "csv-units-file-twice": _dir(
         "csv_dir", {"units.csv": _UNITS_CSV, "UNITS.CSV": b"id,name,kind\nB,B,grassroots\n"}
     ),

@@ -377,6 +377,8 @@ def _rows(
     done = 0
     empty: dict[str, str] = {}
     for number, raw_cells in enumerate(it, start=2):
+        if not raw_cells:  # a blank or missing row (a sheet yields () for each): skip cheaply
+            continue
         cells = raw_cells if sheet is None else [cell_text(c) for c in raw_cells]
         if not any(cells):
             continue
