@@ -510,3 +510,25 @@ def test_a_reported_total_is_not_reconciled_against_an_overflowed_sum() -> None:
     assert r.discrepancies == ()
     assert not r.problems.by_code("F011")
     assert r.problems.by_code("F016")
+
+
+def test_many_overlapping_leaders_give_one_problem_each_not_one_per_pair() -> None:
+    from thidua.model import Group, GroupKind, GroupMember, Role
+
+    n = 1500
+    units = [Unit(id="P", name="P", kind="provincial")] + [
+        Unit(id=f"U{i}", name=f"Đơn vị {i}", kind="district") for i in range(n)
+    ]
+    links = [Link(child=f"U{i}", parent="P") for i in range(n)]
+    members = [GroupMember(group="C", unit=f"U{i}") for i in range(n)] + [
+        GroupMember(group="C", unit=f"U{i}", role=Role.LEADER) for i in range(n)
+    ]
+    ds = Dataset(
+        units=units,
+        links=links,
+        groups=[Group(id="C", name="Cụm", kind=GroupKind.CLUSTER, owner="P")],
+        members=members,
+        roots=("P",),
+    )
+    found = validate(ds, max_per_code=None).by_code("H034")
+    assert len(found) == n - 1  # was n(n-1)/2 = 1,124,250

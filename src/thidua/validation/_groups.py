@@ -122,21 +122,26 @@ def _check_roles(ctx: Context, by_group_unit: dict[tuple[str, str], list[GroupMe
                     source=row.source,
                     field="unit",
                 )
+    # One problem per holder overlapping an earlier one, found in one sweep over the holders
+    # sorted by start (the earlier one named is the one that lasts longest): linear in the
+    # rows, however many holders overlap.
     for (group, role), rows in holders.items():
         ordered = sorted(rows, key=lambda m: to_ordinal(m.valid_from))
-        for i, later in enumerate(ordered):
-            for earlier in ordered[:i]:
-                overlap_start = max(to_ordinal(earlier.valid_from), to_ordinal(later.valid_from))
-                overlap_end = min(
-                    to_ordinal(earlier.valid_to, open_end=True),
-                    to_ordinal(later.valid_to, open_end=True),
-                )
-                if overlap_start < overlap_end and ctx.covers(overlap_start, overlap_end):
+        longest: GroupMember | None = None
+        longest_end = -1
+        for later in ordered:
+            start = to_ordinal(later.valid_from)
+            end = to_ordinal(later.valid_to, open_end=True)
+            if longest is not None:
+                overlap_end = min(longest_end, end)
+                if start < overlap_end and ctx.covers(start, overlap_end):
                     ctx.add(
                         "H034",
                         f"group {group!r} has two {role.value}s at the same time: "
-                        f"{ctx.label(earlier.unit)} and {ctx.label(later.unit)}",
+                        f"{ctx.label(longest.unit)} and {ctx.label(later.unit)}",
                         subject=group,
                         source=later.source,
                         field="valid_from",
                     )
+            if end > longest_end:
+                longest, longest_end = later, end
