@@ -7,7 +7,10 @@ the input, ``H`` hierarchy, ``F`` figures and indicators), a ``severity``, a
 sentence naming the objects (Vietnamese names intact), the ``subject`` id and
 a :class:`Pointer` to where the object came from.
 
-The catalogue of codes, :data:`CODES`, is the single source of the table in
+The codes of each family are a :class:`enum.StrEnum` (:class:`StructureCode`,
+:class:`HierarchyCode`, :class:`FigureCode`), whose members equal their text:
+``HierarchyCode.DUPLICATE_UNIT_ID == "H001"``.  The catalogue of codes,
+:data:`CODES`, is built from them and is the single source of the table in
 ``docs/problems.md``.
 
 Examples:
@@ -17,6 +20,9 @@ Examples:
     H001 error: duplicate unit id 'HN' [units.csv row 7, column id]
     >>> p.to_dict()["pointer"]
     'units.csv row 7, column id'
+    >>> problem(HierarchyCode.DUPLICATE_UNIT_ID, "duplicate unit id 'HN'") == problem(
+    ...     "H001", "duplicate unit id 'HN'")
+    True
 
 .. versionadded:: 0.1.0
 """
@@ -37,13 +43,19 @@ from thidua.errors import ThiduaValidationError
 __all__ = [
     "CODES",
     "DEFAULT_MAX_PER_CODE",
+    "FAMILIES",
     "CodeInfo",
+    "FigureCode",
+    "HierarchyCode",
     "Pointer",
     "Problem",
+    "ProblemCode",
     "Report",
     "Severity",
+    "StructureCode",
     "cap_problems",
     "problem",
+    "problem_code",
     "summary_problem",
 ]
 
@@ -64,9 +76,20 @@ class Severity(enum.Enum):
 class CodeInfo:
     """The catalogue entry of a problem code.
 
+    Attributes:
+        code: the code, the :class:`ProblemCode` member of its family.
+        severity: the default severity.
+        title: what the problem is, in a few words.
+        fix: how to fix it.
+
     Examples:
         >>> CODES["H004"].title
         'cycle in a relation'
+        >>> CODES["H004"].code is HierarchyCode.CYCLE
+        True
+
+    .. versionchanged:: 0.2.0
+       ``code`` is the member of its family's enum (it equals the text).
     """
 
     code: str
@@ -75,71 +98,267 @@ class CodeInfo:
     fix: str
 
 
-def _c(code: str, severity: str, title: str, fix: str) -> CodeInfo:
-    return CodeInfo(code=code, severity=Severity(severity), title=title, fix=fix)
+class ProblemCode(enum.StrEnum):
+    """Base of the problem-code families: a member *is* its code (``"H001"``).
+
+    One :class:`enum.StrEnum` per family (:class:`StructureCode`,
+    :class:`HierarchyCode`, :class:`FigureCode`; campaigns, pledges and
+    awards will follow the pattern).  A member equals its string, so
+    ``problem(HierarchyCode.DUPLICATE_UNIT_ID, …)`` and ``problem("H001", …)``
+    are the same problem, ``p.code == "H001"`` holds either way and JSON
+    output is unchanged.  Each member carries its catalogue entry
+    (:attr:`info`: severity, title, how to fix; the title is ``info.title``,
+    as ``str.title`` stays the string method).
+
+    Examples:
+        >>> code = HierarchyCode.DUPLICATE_UNIT_ID
+        >>> code == "H001", str(code), f"{code}"
+        (True, 'H001', 'H001')
+        >>> code.severity, code.info.title
+        (<Severity.ERROR: 'error'>, 'duplicate unit id')
+        >>> problem_code("F004")
+        <FigureCode.DUPLICATE_FIGURE: 'F004'>
+
+    .. versionadded:: 0.2.0
+    """
+
+    @property
+    def info(self) -> CodeInfo:
+        """The catalogue entry of the code (:data:`CODES`)."""
+        return CODES[self]
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity of the code."""
+        return CODES[self].severity
+
+    @property
+    def fix(self) -> str:
+        """How to fix it."""
+        return CODES[self].fix
+
+
+class StructureCode(ProblemCode):
+    """Codes ``S``: the structure of the input (files, columns, cells, documents).
+
+    Examples:
+        >>> StructureCode.DUPLICATE_KEY
+        <StructureCode.DUPLICATE_KEY: 'S009'>
+
+    .. versionadded:: 0.2.0
+    """
+
+    UNREADABLE_FILE = "S001"
+    MISSING_REQUIRED_COLUMN = "S002"
+    UNREADABLE_DATE = "S003"
+    MISSING_REQUIRED_VALUE = "S004"
+    UNSUPPORTED_SCHEMA_VERSION = "S005"
+    INVALID_VALUE = "S006"
+    UNKNOWN_FIELD = "S007"
+    DUPLICATE_COLUMN = "S008"
+    DUPLICATE_KEY = "S009"
+    BEYOND_READ_LIMIT = "S010"
+    TWO_SHEETS_FOR_ONE_TABLE = "S011"
+    ENCODING_GUESSED = "S020"
+    TWO_FILES_FOR_ONE_TABLE = "S021"
+    COLUMN_OF_ANOTHER_TABLE = "S022"
+    LINK_CELLS_WITHOUT_PARENT = "S023"
+    MORE_PROBLEMS_THAN_LISTED = "S030"
+
+
+class HierarchyCode(ProblemCode):
+    """Codes ``H``: the hierarchy (units, links, change events, clusters and blocks).
+
+    Examples:
+        >>> HierarchyCode("H004").name
+        'CYCLE'
+
+    .. versionadded:: 0.2.0
+    """
+
+    DUPLICATE_UNIT_ID = "H001"
+    LINK_TO_UNKNOWN_UNIT = "H002"
+    UNKNOWN_KIND = "H003"
+    CYCLE = "H004"
+    TWO_ADMIN_PARENTS = "H005"
+    RANK_INVERSION = "H006"
+    LINK_OUTSIDE_LIFETIME = "H007"
+    LEFT_BY_DISSOLVED_PARENT = "H008"
+    REVERSED_INTERVAL = "H009"
+    OVERLAPPING_DUPLICATE_LINKS = "H010"
+    SIBLINGS_WITH_SAME_NAME = "H011"
+    NO_ADMIN_PARENT = "H012"
+    MISSING_NAME = "H013"
+    UNKNOWN_ROOT = "H014"
+    EVENT_NAMES_UNKNOWN_UNIT = "H020"
+    ENDED_UNIT_STILL_ALIVE = "H021"
+    SHARES_DO_NOT_SUM_TO_ONE = "H022"
+    EVENT_RESULT_NOT_ALIVE = "H023"
+    MOVE_DISAGREES_WITH_LINKS = "H024"
+    RENAME_WITHOUT_NEW_NAME = "H025"
+    WRONG_NUMBER_OF_EVENT_UNITS = "H026"
+    DUPLICATE_EVENT_ID = "H027"
+    EVENT_DATE_DISAGREES = "H028"
+    GROUP_NAMES_UNKNOWN = "H030"
+    MEMBER_OUTSIDE_LIFETIME = "H031"
+    LEADER_NOT_A_MEMBER = "H032"
+    DUPLICATE_GROUP_ID = "H033"
+    TWO_LEADERS_AT_ONCE = "H034"
+
+
+class FigureCode(ProblemCode):
+    """Codes ``F``: indicators and figures.
+
+    Examples:
+        >>> FigureCode.PERIOD_DOES_NOT_FIT.info.title
+        'period does not fit the indicator'
+
+    .. versionadded:: 0.2.0
+    """
+
+    UNKNOWN_UNIT = "F001"
+    UNKNOWN_INDICATOR = "F002"
+    UNIT_NOT_ALIVE = "F003"
+    DUPLICATE_FIGURE = "F004"
+    NEGATIVE_COUNT = "F005"
+    ZERO_DENOMINATOR = "F006"
+    WRONG_VALUE_TYPE = "F007"
+    PERIOD_DOES_NOT_FIT = "F008"
+    UNREADABLE_VALUE = "F009"
+    UNREADABLE_PERIOD = "F010"
+    REPORTED_TOTAL_DIFFERS = "F011"
+    INVALID_INDICATOR = "F012"
+    DUPLICATE_INDICATOR_CODE = "F013"
+    FIGURE_NOT_PLACED = "F014"
+    NUMERATOR_WITHOUT_DENOMINATOR = "F015"
+    TOTAL_TOO_LARGE = "F016"
+    UNIT_WORD_MISFIT = "F017"
+    FRACTIONAL_COUNT = "F018"
+
+
+FAMILIES: Mapping[str, type[ProblemCode]] = {
+    "S": StructureCode,
+    "H": HierarchyCode,
+    "F": FigureCode,
+}
+"""Each family's letter → its enum of codes.
+
+.. versionadded:: 0.2.0
+"""
+
+
+def problem_code(code: str) -> ProblemCode:
+    """The enum member of a code given as text (``"H001"`` → ``HierarchyCode.DUPLICATE_UNIT_ID``).
+
+    Raises:
+        KeyError: no family has the code.
+
+    Examples:
+        >>> problem_code("S030").name
+        'MORE_PROBLEMS_THAN_LISTED'
+        >>> problem_code("X999")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no problem code 'X999'"
+
+    .. versionadded:: 0.2.0
+    """
+    try:
+        return _MEMBERS[code]
+    except KeyError:
+        raise KeyError(f"no problem code {code!r}") from None
+
+
+def _c(code: ProblemCode | str, severity: str, title: str, fix: str) -> CodeInfo:
+    """One catalogue entry, keyed by the member of the code's family.
+
+    A code given as text becomes its member; a code without a member yet (an
+    entry merged before its member) stays text, and
+    ``tests/test_problem_codes.py`` names it.
+    """
+    member: str = code
+    if not isinstance(code, ProblemCode) and code in _MEMBERS:
+        member = _MEMBERS[code]
+    return CodeInfo(code=member, severity=Severity(severity), title=title, fix=fix)
+
+
+_MEMBERS: Mapping[str, ProblemCode] = {
+    member.value: member for family in FAMILIES.values() for member in family
+}
+"""Every member of every family, by its code text."""
 
 
 _CATALOGUE = [
     # S: structure of the input
-    _c("S001", "error", "unreadable file", "Check the file's format and encoding (UTF-8)."),
     _c(
-        "S002",
+        StructureCode.UNREADABLE_FILE,
+        "error",
+        "unreadable file",
+        "Check the file's format and encoding (UTF-8).",
+    ),
+    _c(
+        StructureCode.MISSING_REQUIRED_COLUMN,
         "error",
         "missing required column or field",
         "Add the column (English or Vietnamese header) or the field to every record.",
     ),
     _c(
-        "S003",
+        StructureCode.UNREADABLE_DATE,
         "error",
         "unreadable date",
         "Write dates as yyyy-mm-dd or dd/mm/yyyy (e.g. 2025-07-01 or 1/7/2025).",
     ),
-    _c("S004", "error", "missing required value", "Fill in the cell; ids must not be empty."),
     _c(
-        "S005",
+        StructureCode.MISSING_REQUIRED_VALUE,
+        "error",
+        "missing required value",
+        "Fill in the cell; ids must not be empty.",
+    ),
+    _c(
+        StructureCode.UNSUPPORTED_SCHEMA_VERSION,
         "error",
         "unsupported schema version",
         "Write the file with this version of thidua or upgrade thidua.",
     ),
     _c(
-        "S006",
+        StructureCode.INVALID_VALUE,
         "error",
         "invalid value",
         "Use one of the values the field accepts (the message lists them).",
     ),
     _c(
-        "S007",
+        StructureCode.UNKNOWN_FIELD,
         "warning",
         "unknown field ignored",
         "Remove the field, or put free data under 'attributes'.",
     ),
     _c(
-        "S008",
+        StructureCode.DUPLICATE_COLUMN,
         "error",
         "duplicate column",
         "Keep one column per field; an English and a Vietnamese header for the same "
         "field count as duplicates.",
     ),
     _c(
-        "S009",
+        StructureCode.DUPLICATE_KEY,
         "error",
         "duplicate key",
         "Give each key once per JSON/YAML object (the last value was used).",
     ),
     _c(
-        "S010",
+        StructureCode.BEYOND_READ_LIMIT,
         "error",
         "input beyond a read limit",
         "Split the input, or raise the limit with thidua.io.ReadLimits if the file is trusted.",
     ),
     _c(
-        "S011",
+        StructureCode.TWO_SHEETS_FOR_ONE_TABLE,
         "error",
         "two sheets for one table",
         "Keep one sheet per table; names are compared without case, spacing or diacritics.",
     ),
     _c(
-        "S020",
+        StructureCode.ENCODING_GUESSED,
         "warning",
         "text encoding guessed",
         "The file is not UTF-8 and was read as cp1258 (Windows Vietnamese), or was read "
@@ -147,21 +366,21 @@ _CATALOGUE = [
         "or give its encoding.",
     ),
     _c(
-        "S021",
+        StructureCode.TWO_FILES_FOR_ONE_TABLE,
         "error",
         "two files for one table",
         "Keep one file per table: names that differ only in case (units.csv, UNITS.CSV) "
         "give the same table.",
     ),
     _c(
-        "S022",
+        StructureCode.COLUMN_OF_ANOTHER_TABLE,
         "warning",
         "column of another table",
         "The column is named like a field of another table (date, Vai trò …) and is kept as "
         "a free attribute: move it to its table, or rename it.",
     ),
     _c(
-        "S023",
+        StructureCode.LINK_CELLS_WITHOUT_PARENT,
         "warning",
         "link cells without a parent",
         "A units row gives a link's dates or relation but no parent (Đơn vị cấp trên): fill "
@@ -169,125 +388,142 @@ _CATALOGUE = [
     ),
     # S03x: the report itself
     _c(
-        "S030",
+        StructureCode.MORE_PROBLEMS_THAN_LISTED,
         "warning",
         "more problems of one code than the report lists",
         "Fix the problems listed (they usually share one cause) and check again, or ask "
         "for more with a larger max_per_code.",
     ),
     # H: hierarchy, units, links
-    _c("H001", "error", "duplicate unit id", "Give every unit its own id."),
     _c(
-        "H002",
+        HierarchyCode.DUPLICATE_UNIT_ID, "error", "duplicate unit id", "Give every unit its own id."
+    ),
+    _c(
+        HierarchyCode.LINK_TO_UNKNOWN_UNIT,
         "error",
         "link names an unknown unit",
         "Add the unit to units.csv or correct the id in the link.",
     ),
     _c(
-        "H003",
+        HierarchyCode.UNKNOWN_KIND,
         "error",
         "unknown kind",
         "Use a kind of the level scheme, or add the kind to levels.csv.",
     ),
     _c(
-        "H004",
+        HierarchyCode.CYCLE,
         "error",
         "cycle in a relation",
         "A unit cannot be its own ancestor: end one of the links before the cycle forms.",
     ),
     _c(
-        "H005",
+        HierarchyCode.TWO_ADMIN_PARENTS,
         "error",
         "two admin parents at the same time",
         "End the old admin link on the day the new one starts (intervals are [from, to)).",
     ),
     _c(
-        "H006",
+        HierarchyCode.RANK_INVERSION,
         "error",
         "rank inversion",
         "A child's rank must be greater than its parent's: check the kinds or the link.",
     ),
     _c(
-        "H007",
+        HierarchyCode.LINK_OUTSIDE_LIFETIME,
         "error",
         "link outside a unit's lifetime",
         "Start the link on or after both units' founding and end it by their dissolution.",
     ),
     _c(
-        "H008",
+        HierarchyCode.LEFT_BY_DISSOLVED_PARENT,
         "error",
         "unit left without its dissolved admin parent",
         "Move the unit to a new parent (a link and a move event) or dissolve it.",
     ),
     _c(
-        "H009",
+        HierarchyCode.REVERSED_INTERVAL,
         "error",
         "reversed or empty interval",
         "The end date is exclusive and must be after the start date.",
     ),
     _c(
-        "H010",
+        HierarchyCode.OVERLAPPING_DUPLICATE_LINKS,
         "error",
         "overlapping duplicate links",
         "Merge the two links into one interval or remove the copy.",
     ),
     _c(
-        "H011",
+        HierarchyCode.SIBLINGS_WITH_SAME_NAME,
         "warning",
         "sibling units with the same name",
         "Check whether the two units are one unit entered twice.",
     ),
     _c(
-        "H012",
+        HierarchyCode.NO_ADMIN_PARENT,
         "warning",
         "unit without an admin parent",
         "Link the unit to its parent, or declare it a root (roots.csv).",
     ),
-    _c("H013", "error", "missing name", "Give the unit a name."),
-    _c("H014", "error", "declared root is not a unit", "Correct the id in roots.csv."),
+    _c(HierarchyCode.MISSING_NAME, "error", "missing name", "Give the unit a name."),
+    _c(
+        HierarchyCode.UNKNOWN_ROOT,
+        "error",
+        "declared root is not a unit",
+        "Correct the id in roots.csv.",
+    ),
     # H02x: change events
     _c(
-        "H020",
+        HierarchyCode.EVENT_NAMES_UNKNOWN_UNIT,
         "error",
         "event names an unknown unit",
         "Correct the id in events.csv or add the unit.",
     ),
     _c(
-        "H021",
+        HierarchyCode.ENDED_UNIT_STILL_ALIVE,
         "error",
         "ended unit still alive or linked after the event",
         "Dissolve the unit on the event date and end its links then.",
     ),
     _c(
-        "H022",
+        HierarchyCode.SHARES_DO_NOT_SUM_TO_ONE,
         "error",
         "split or merge shares do not sum to 1",
         "Give one share per result, each in (0, 1], summing to 1.",
     ),
     _c(
-        "H023",
+        HierarchyCode.EVENT_RESULT_NOT_ALIVE,
         "error",
         "event result not alive on the event date",
         "Found the resulting unit on the event date (or earlier for absorb and move).",
     ),
     _c(
-        "H024",
+        HierarchyCode.MOVE_DISAGREES_WITH_LINKS,
         "error",
         "move event disagrees with the links",
         "Give the unit an admin link to the new parent starting on the event date.",
     ),
-    _c("H025", "error", "rename event without a new name", "Put the new name in the event."),
     _c(
-        "H026",
+        HierarchyCode.RENAME_WITHOUT_NEW_NAME,
+        "error",
+        "rename event without a new name",
+        "Put the new name in the event.",
+    ),
+    _c(
+        HierarchyCode.WRONG_NUMBER_OF_EVENT_UNITS,
         "error",
         "wrong number of units in an event",
         "merge: 2+ originals, 1 result; absorb: 1+ originals, 1 result; split: 1 original, "
         "2+ results; move: 1+ originals, 1 result (the new parent); found: 1+ results; "
         "dissolve and rename: 1+ originals.",
     ),
-    _c("H027", "error", "duplicate event id", "Give every event its own id."),
     _c(
-        "H028",
+        HierarchyCode.DUPLICATE_EVENT_ID,
+        "error",
+        "duplicate event id",
+        "Give every event its own id.",
+    ),
+    _c(
+        HierarchyCode.EVENT_DATE_DISAGREES,
         "error",
         "event date disagrees with the unit's dates",
         "A found event's date is the unit's founding date; a dissolve, merge or split "
@@ -295,118 +531,143 @@ _CATALOGUE = [
     ),
     # Groups: clusters and blocks, H030-H034.
     _c(
-        "H030",
+        HierarchyCode.GROUP_NAMES_UNKNOWN,
         "error",
         "group names an unknown unit or group",
         "Correct the id in groups.csv or group_members.csv.",
     ),
     _c(
-        "H031",
+        HierarchyCode.MEMBER_OUTSIDE_LIFETIME,
         "error",
         "group member outside its lifetime",
         "Limit the membership to the years the unit exists.",
     ),
     _c(
-        "H032",
+        HierarchyCode.LEADER_NOT_A_MEMBER,
         "error",
         "group leader or deputy is not a member",
         "Add the unit as a member for that period, or choose another leader.",
     ),
-    _c("H033", "error", "duplicate group id", "Give every group its own id."),
     _c(
-        "H034",
+        HierarchyCode.DUPLICATE_GROUP_ID,
+        "error",
+        "duplicate group id",
+        "Give every group its own id.",
+    ),
+    _c(
+        HierarchyCode.TWO_LEADERS_AT_ONCE,
         "error",
         "two leaders of a group at the same time",
         "A cluster has one leader and one deputy per period.",
     ),
     # Indicators and figures, F001-F014.
-    _c("F001", "error", "figure for an unknown unit", "Correct the unit id in figures.csv."),
     _c(
-        "F002",
+        FigureCode.UNKNOWN_UNIT,
+        "error",
+        "figure for an unknown unit",
+        "Correct the unit id in figures.csv.",
+    ),
+    _c(
+        FigureCode.UNKNOWN_INDICATOR,
         "error",
         "figure for an unknown indicator",
         "Correct the code or add the indicator to indicators.csv.",
     ),
     _c(
-        "F003",
+        FigureCode.UNIT_NOT_ALIVE,
         "error",
         "unit not alive during the period",
         "The unit must exist for the whole reporting period: check its dates.",
     ),
     _c(
-        "F004",
+        FigureCode.DUPLICATE_FIGURE,
         "error",
         "duplicate figure",
         "Keep one value per unit, indicator and period (or give different sources).",
     ),
-    _c("F005", "error", "negative value for a count", "Counts cannot be negative."),
     _c(
-        "F006",
+        FigureCode.NEGATIVE_COUNT,
+        "error",
+        "negative value for a count",
+        "Counts cannot be negative.",
+    ),
+    _c(
+        FigureCode.ZERO_DENOMINATOR,
         "error",
         "ratio with a zero denominator",
         "The denominator figure must be positive where the numerator is reported.",
     ),
     _c(
-        "F007",
+        FigureCode.WRONG_VALUE_TYPE,
         "error",
         "value of the wrong type for the indicator",
         "A distinct indicator takes keys (separated by ';'); the others take numbers.",
     ),
     _c(
-        "F008",
+        FigureCode.PERIOD_DOES_NOT_FIT,
         "error",
         "period does not fit the indicator",
         "Report an additive indicator over periods that do not overlap.",
     ),
-    _c("F009", "error", "unreadable value", "Write numbers as 1585, 1.585 or 1,5."),
     _c(
-        "F010",
+        FigureCode.UNREADABLE_VALUE,
+        "error",
+        "unreadable value",
+        "Write numbers as 1585, 1.585 or 1,5.",
+    ),
+    _c(
+        FigureCode.UNREADABLE_PERIOD,
         "error",
         "unreadable period",
         "Write periods as 2025, 2025-H1, 2025-Q3, quý III/2025 or năm học 2024-2025.",
     ),
     _c(
-        "F011",
+        FigureCode.REPORTED_TOTAL_DIFFERS,
         "warning",
         "reported total differs from the roll-up",
         "Check the units below: the reported figure and the computed sum disagree.",
     ),
     _c(
-        "F012",
+        FigureCode.INVALID_INDICATOR,
         "error",
         "invalid indicator definition",
         "Ratio needs numerator and denominator; mean needs a weight; codes must exist.",
     ),
-    _c("F013", "error", "duplicate indicator code", "Give every indicator its own code."),
     _c(
-        "F014",
+        FigureCode.DUPLICATE_INDICATOR_CODE,
+        "error",
+        "duplicate indicator code",
+        "Give every indicator its own code.",
+    ),
+    _c(
+        FigureCode.FIGURE_NOT_PLACED,
         "warning",
         "figure could not be placed in the structure",
         "A dissolved unit without successors cannot be restated: add lineage events.",
     ),
     _c(
-        "F015",
+        FigureCode.NUMERATOR_WITHOUT_DENOMINATOR,
         "warning",
         "ratio numerator without a positive denominator",
         "Report the denominator of the unit (or correct the numerator): the totals above "
         "count the numerator alone and are flagged unmatched_numerator.",
     ),
     _c(
-        "F016",
+        FigureCode.TOTAL_TOO_LARGE,
         "error",
         "total too large",
         "Check the figures for a misplaced exponent or unit: a total beyond about "
         "1.8e308 cannot be held and is left empty.",
     ),
     _c(
-        "F017",
+        FigureCode.UNIT_WORD_MISFIT,
         "warning",
         "unit word does not fit the indicator",
         "Write the number in the indicator's unit of measure: no %, đồng or scale word "
         "(nghìn, triệu, tỷ) in a count of people.",
     ),
     _c(
-        "F018",
+        FigureCode.FRACTIONAL_COUNT,
         "warning",
         "fractional value of a count",
         "A count of people or units is a whole number: check the cell (a decimal comma "
@@ -423,7 +684,8 @@ class Problem:
     """One problem found in the input.
 
     Attributes:
-        code: stable code from :data:`CODES`.
+        code: stable code from :data:`CODES`, as plain text (a
+            :class:`ProblemCode` member given is stored as its text).
         severity: error or warning.
         message: a sentence naming the objects by id and name.
         subject: the id of the object the problem is about.
@@ -434,7 +696,7 @@ class Problem:
         False
     """
 
-    code: str
+    code: str = attrs.field(converter=str)
     severity: Severity
     message: str
     subject: str | None = None
@@ -482,7 +744,7 @@ class Problem:
 
 
 def problem(
-    code: str,
+    code: ProblemCode | str,
     message: str,
     *,
     subject: str | None = None,
@@ -491,16 +753,28 @@ def problem(
 ) -> Problem:
     """Build a problem with the catalogue's default severity for *code*.
 
+    Args:
+        code: the code, a :class:`ProblemCode` member or its text.
+        message: a sentence naming the objects.
+        subject: the id of the object the problem is about.
+        pointer: where the object came from.
+        severity: overrides the catalogue's severity.
+
     Raises:
         KeyError: *code* is not in :data:`CODES` (a bug in thidua).
 
     Examples:
         >>> problem("H011", "same name").severity
         <Severity.WARNING: 'warning'>
+        >>> problem(HierarchyCode.SIBLINGS_WITH_SAME_NAME, "same name").code
+        'H011'
+
+    .. versionchanged:: 0.2.0
+       *code* may be a :class:`ProblemCode` member.
     """
     info = CODES[code]
     return Problem(
-        code=code,
+        code=str(code),
         severity=severity or info.severity,
         message=message,
         subject=subject,
@@ -695,7 +969,7 @@ def summary_problem(code: str, listed: int, total: int) -> Problem:
     """
     info = CODES[code]
     return Problem(
-        code="S030",
+        code=StructureCode.MORE_PROBLEMS_THAN_LISTED,
         severity=info.severity,
         message=(
             f"… and {total - listed:,} more {code} problems ({info.title}) not listed: "
@@ -734,11 +1008,14 @@ def cap_problems(
     for p in problems:
         seen = counts.get(p.code, 0) + 1
         counts[p.code] = seen
-        if seen <= limit or p.code == "S030":
+        if seen <= limit or p.code == _SUMMARY:
             kept.append(p)
     kept.extend(
         summary_problem(code, limit, total)
         for code, total in sorted(counts.items())
-        if total > limit and code != "S030"
+        if total > limit and code != _SUMMARY
     )
     return tuple(kept)
+
+
+_SUMMARY = StructureCode.MORE_PROBLEMS_THAN_LISTED.value
