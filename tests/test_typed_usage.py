@@ -8,3 +8,4 @@ from tests import typed_usage
 def test_documented_usage_runs() -> None:
     typed_usage.hierarchy_usage()
     typed_usage.rollup_usage()
+    typed_usage.typed_ids_usage()

@@ -23,6 +23,20 @@ from thidua import (
 )
 from thidua.datasets import hanoi_path
 from thidua.lineage import Lineage
+from thidua.problems import HierarchyCode, ProblemCode
+from thidua.typing import (
+    AwardId,
+    CampaignId,
+    EventId,
+    FigureKey,
+    GroupId,
+    HonourCode,
+    IndicatorCode,
+    PersonId,
+    Shares,
+    UnitId,
+    UnitIds,
+)
 
 
 def hierarchy_usage() -> None:
@@ -82,4 +96,49 @@ def rollup_usage() -> None:
     assert_type(groups, thidua.GroupTotals)
 
 
-__all__ = ["hierarchy_usage", "rollup_usage"]
+def _children_of(snap: Snapshot, unit: UnitId) -> UnitIds:
+    """How a user's own helper annotates ids: typed in, typed out."""
+    return tuple(UnitId(child) for child in snap.children(unit))
+
+
+def _value_of(result: thidua.RollUp, unit: UnitId, indicator: IndicatorCode) -> float:
+    return result.value(unit, indicator)
+
+
+def _total(shares: Shares) -> float:
+    return sum(shares.values())
+
+
+def _ids_kept_apart(result: thidua.RollUp) -> float:
+    """Never run: mypy must reject the swapped ids (an unused ignore would fail the check)."""
+    unit, indicator = UnitId("HN"), IndicatorCode("new_members")
+    return _value_of(result, indicator, unit)  # type: ignore[arg-type]
+
+
+def typed_ids_usage() -> None:
+    workspace = thidua.load(hanoi_path())
+    snap = workspace.hierarchy.as_of("1/7/2025")
+    hn = UnitId("HN")
+    assert_type(hn, UnitId)
+    children = _children_of(snap, hn)
+    assert_type(children, tuple[UnitId, ...])
+    assert children == snap.children("HN")  # a typed id is its string at run time
+    new_members = IndicatorCode("new_members")
+    result = thidua.roll_up(workspace, "2024", indicators=[new_members])
+    assert_type(_value_of(result, hn, new_members), float)
+    shares: Shares = {
+        UnitId(k): v for k, v in workspace.hierarchy.successors_on(hn, snap.date).items()
+    }
+    assert _total(shares) in (0.0, 1.0)
+    key: FigureKey = (hn, new_members, Period.year(2024))
+    assert_type(key[1], IndicatorCode)
+    others = (GroupId("CUM-1"), EventId("E1"), PersonId("P000123"))
+    assert_type(others[0], GroupId)
+    later = (CampaignId("TD-2025"), HonourCode("bang_khen"), AwardId("QD-12/1"))
+    assert all(isinstance(x, str) for x in (*others, *later))
+    code: ProblemCode = HierarchyCode.DUPLICATE_UNIT_ID
+    assert_type(thidua.problems.problem(code, "duplicate unit id 'HN'").code, str)
+    assert code == "H001"
+
+
+__all__ = ["hierarchy_usage", "rollup_usage", "typed_ids_usage"]

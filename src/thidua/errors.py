@@ -4,6 +4,12 @@ Every exception raised on purpose by the library derives from
 :class:`ThiduaError`; each specific error also subclasses the builtin it
 resembles, so ``except KeyError`` keeps working for an unknown unit.
 
+Every error is importable from here, including the two defined beside the
+code that raises them: :class:`ReadLimitError` (a workbook beyond its read
+limits, defined in :mod:`thidua.io`) and :class:`InvalidRankError` (a level
+rank out of range, defined in :mod:`thidua.levels`); they are imported on
+first use, so that this module stays a leaf.
+
 Examples:
     >>> from thidua.errors import ThiduaError, UnknownUnitError
     >>> try:
@@ -11,8 +17,13 @@ Examples:
     ... except KeyError as exc:
     ...     print(type(exc).__name__, isinstance(exc, ThiduaError))
     UnknownUnitError True
+    >>> from thidua.errors import InvalidRankError, ReadLimitError
+    >>> issubclass(ReadLimitError, UnreadableInputError), issubclass(InvalidRankError, ValueError)
+    (True, True)
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   :class:`ReadLimitError` and :class:`InvalidRankError` are importable from here.
 """
 
 from __future__ import annotations
@@ -21,14 +32,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from thidua.io._workbook import ReadLimitError
+    from thidua.levels import InvalidRankError
     from thidua.problems import Problem
 
 __all__ = [
     "DateParseError",
     "FormatError",
     "InvalidArgumentError",
+    "InvalidRankError",
     "MissingExtraError",
     "PeriodParseError",
+    "ReadLimitError",
     "TextParseError",
     "ThiduaError",
     "ThiduaValidationError",
@@ -267,3 +282,21 @@ class UnknownNameError(InvalidArgumentError):
             text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         shown = ", ".join(self.known[:20]) + (" …" if len(self.known) > 20 else "")
         return f"{text} (known: {shown or 'none'})"
+
+
+_ELSEWHERE = {"ReadLimitError": "thidua.io._workbook", "InvalidRankError": "thidua.levels"}
+"""Errors defined beside the code that raises them (which imports this module)."""
+
+
+if not TYPE_CHECKING:  # type checkers see the imports above; typos stay errors
+
+    def __getattr__(name: str) -> type[ThiduaError]:
+        """Import :class:`ReadLimitError` and :class:`InvalidRankError` on first use (PEP 562)."""
+        module = _ELSEWHERE.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import importlib  # noqa: PLC0415 - only for the two errors defined elsewhere
+
+        error: type[ThiduaError] = getattr(importlib.import_module(module), name)
+        globals()[name] = error
+        return error
