@@ -328,8 +328,20 @@ def test_a_source_key_in_the_input_is_unknown() -> None:
 
 
 def test_unknown_schema_version_is_s005_and_reading_goes_on() -> None:
-    result = _load({"format": "thidua.hierarchy", "schema_version": 2, "units": [UNIT]})
+    result = _load({"format": "thidua.hierarchy", "schema_version": 3, "units": [UNIT]})
     assert str(_only(result, "S005").pointer) == "h.json $.schema_version"
+    assert "reads versions 1 and 2" in _only(result, "S005").message
+    assert result.dataset.unit_ids() == ("HK",)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_versions_1_and_2_are_read_and_the_workspace_sections_are_known_keys(
+    version: int,
+) -> None:
+    doc = {"schema_version": version, "units": [UNIT], "indicators": [], "figures": [{}]}
+    result = _load(doc)
+    assert result.report.ok
+    assert not result.report.by_code("S007")
     assert result.dataset.unit_ids() == ("HK",)
 
 

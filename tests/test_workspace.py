@@ -231,12 +231,15 @@ def test_write_then_read_gives_back_every_table(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "indicators.csv").read_text(encoding="utf-8").count("\n") == 2
 
 
-def test_writing_figures_to_a_single_file_is_refused_not_dropped(tmp_path: Path) -> None:
+def test_writing_figures_to_a_single_file_keeps_them(tmp_path: Path) -> None:
     ws = load(hanoi_path())
-    with pytest.raises(FormatError, match="figures"):
-        write_workspace(ws, tmp_path / "h.json")
-    write_workspace(Workspace(dataset=ws.dataset), tmp_path / "h.json")
-    assert read_workspace(tmp_path / "h.json").workspace.dataset == ws.dataset
+    for name in ("h.json", "h.yaml", "h.xlsx"):
+        write_workspace(ws, tmp_path / name)
+        back = read_workspace(tmp_path / name).workspace
+        assert len(back.figures) == len(ws.figures) > 4000
+        assert back == ws
+    write_workspace(Workspace(dataset=ws.dataset), tmp_path / "bare.json")
+    assert read_workspace(tmp_path / "bare.json").workspace.dataset == ws.dataset
 
 
 def test_file_names_match_like_headers(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ indicator catalogue (the built-in one extended by the input's own
 
 * :func:`read_workspace` reads a CSV directory (``units.csv`` …,
   ``indicators.csv``, ``figures.csv``), an Excel workbook (one sheet per
-  table, ``figures`` included) or a JSON/YAML file, collecting every reading
-  problem;
+  table, ``indicators`` and ``figures`` included) or a JSON/YAML file (the
+  hierarchy's lists and ``indicators``, ``figures``), collecting every
+  reading problem;
 * :func:`validate` checks **every** table and the references between them in
   one pass: the hierarchy (``H`` codes), the catalogue (``F012``, ``F013``)
   and the figures against both (``F001`` …);
@@ -54,16 +55,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from thidua._text import name_key
-from thidua.errors import FormatError, UnreadableInputError
 from thidua.figures import Figures, FiguresResult, read_figures_csv
-from thidua.figures._read import read_figures_excel
 from thidua.figures._validate import FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.indicators_io import read_indicators_csv, write_indicators_csv
-from thidua.io import read, write
+from thidua.io import LoadResult, read, write
 from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
-from thidua.problems import DEFAULT_MAX_PER_CODE, Pointer, Problem, Report, problem
+from thidua.problems import DEFAULT_MAX_PER_CODE, Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import DateLike, PathLike, ProgressCallback
 from thidua.validation import validate as validate_hierarchy
 
@@ -83,6 +82,8 @@ __all__ = [
 _EMPTY_FIGURES = Figures.from_records(())
 
 Format = Literal["json", "yaml", "csv", "excel"]
+
+_SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "excel"}
 
 
 @attrs.frozen(kw_only=True)
@@ -282,7 +283,7 @@ def _find_file(directory: Path, name: str, problems: list[Problem]) -> Path | No
         names = " and ".join(repr(f.name) for f in found)
         problems.extend(
             problem(
-                "S021",
+                StructureCode.TWO_FILES_FOR_ONE_TABLE,
                 f"{names} both hold the {Path(name).stem} table; neither was read: keep one",
                 pointer=Pointer(file=f.name),
             )
@@ -313,18 +314,20 @@ def _read_directory(
 
 
 def _read_workbook(path: Path) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
-    import openpyxl  # noqa: PLC0415 - the excel extra; io.read already required it
+    from thidua._workspace_formats import read_workbook_tables  # noqa: PLC0415
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True)
-        names = list(book.sheetnames)
-        book.close()
-    except Exception as exc:
-        raise UnreadableInputError(os.fspath(path), f"not an .xlsx workbook ({exc})") from None
-    sheet = next((s for s in names if name_key(s) == name_key("figures")), None)
-    if sheet is None:
-        return BUILTIN_INDICATORS, None, []
-    return BUILTIN_INDICATORS, read_figures_excel(path, sheet, catalogue=BUILTIN_INDICATORS), []
+    found = read_workbook_tables(path)
+    return found.catalogue, found.figures, list(found.problems)
+
+
+def _read_document(
+    path: Path, progress: ProgressCallback | None
+) -> tuple[LoadResult, IndicatorCatalogue, FiguresResult | None, list[Problem]]:
+    from thidua._workspace_formats import document_sections  # noqa: PLC0415
+    from thidua.io._json import read_document  # noqa: PLC0415
+
+    loaded, found = read_document(path, document_sections, progress=progress)
+    return loaded, found.catalogue, found.figures, list(found.problems)
 
 
 def read_workspace(
@@ -338,8 +341,12 @@ def read_workspace(
     A directory is read as CSV tables: the hierarchy tables of
     :func:`thidua.io.read_csv_dir`, ``indicators.csv`` (extending the built-in
     catalogue) and ``figures.csv``.  A workbook (``.xlsx``) is read sheet by
-    sheet, its ``figures`` sheet included; a ``.json``/``.yaml`` file holds
-    the hierarchy.  Nothing is validated here: see :func:`check`.
+    sheet, its ``indicators`` sheet (or ``Chỉ tiêu``, ``Danh mục chỉ tiêu``)
+    read like ``indicators.csv`` and its ``figures`` sheet (``Số liệu``) with
+    that catalogue.  A ``.json``/``.yaml`` document holds the hierarchy's
+    lists and, from schema version 2, the lists ``indicators`` and
+    ``figures`` (problems at JSON paths such as ``$.figures[3].value``).
+    Nothing is validated here: see :func:`check`.
 
     Args:
         path: the directory or file.
@@ -358,17 +365,25 @@ def read_workspace(
         >>> r = read_workspace(hanoi_path())
         >>> len(r.workspace.units) > 300, len(r.workspace.figures) > 4000
         (True, True)
+
+    .. versionchanged:: 0.2.0
+       A workbook's ``indicators`` sheet, and a JSON/YAML document's
+       ``indicators`` and ``figures``.
     """
     target = Path(path)
-    loaded = read(path, progress=progress, encoding=encoding)
-    problems: list[Problem] = list(loaded.report)
     figures: FiguresResult | None
-    if target.is_dir():
-        catalogue, figures, found = _read_directory(target, encoding)
-    elif target.suffix.lower() == ".xlsx":
-        catalogue, figures, found = _read_workbook(target)
+    kind = None if target.is_dir() else _SUFFIXES.get(target.suffix.lower())
+    if kind in ("json", "yaml") and target.is_file():
+        loaded, catalogue, figures, found = _read_document(target, progress)
     else:
-        catalogue, figures, found = BUILTIN_INDICATORS, None, []
+        loaded = read(path, progress=progress, encoding=encoding)
+        if target.is_dir():
+            catalogue, figures, found = _read_directory(target, encoding)
+        elif kind == "excel":
+            catalogue, figures, found = _read_workbook(target)
+        else:  # pragma: no cover - io.read refuses every other path
+            catalogue, figures, found = BUILTIN_INDICATORS, None, []
+    problems: list[Problem] = list(loaded.report)
     problems.extend(found)
     if figures is not None:
         problems.extend(figures.report)
@@ -533,45 +548,94 @@ def _own_indicators(catalogue: IndicatorCatalogue) -> IndicatorCatalogue:
 def write_workspace(workspace: Workspace, path: PathLike, format: Format | None = None) -> None:
     """Write every table of *workspace*; :func:`read_workspace` reads it back equal.
 
-    A CSV directory gets the hierarchy tables, ``indicators.csv`` (only when
-    the catalogue differs from the built-in one: the indicators added or
-    replaced) and ``figures.csv`` (only when there are figures).  Other
-    formats hold the hierarchy dataset; writing figures or a catalogue of
-    one's own to them is refused rather than silently dropped.
+    Every format holds every table:
+
+    * a CSV directory gets the hierarchy tables, ``indicators.csv`` and
+      ``figures.csv``;
+    * a workbook (``.xlsx``) gets one sheet per hierarchy table, an
+      ``indicators`` sheet and a ``figures`` sheet (numbers as number cells,
+      keys joined with ``;``);
+    * a JSON or YAML document gets the hierarchy's lists and the lists
+      ``indicators`` and ``figures`` (schema version 2; a workspace with
+      neither is written as the version 1 document of the hierarchy alone).
+
+    The indicators written are only those the catalogue adds to or changes
+    in the built-in one (reading extends the built-in catalogue with them);
+    figures are written only when there are some.
 
     Args:
         workspace: what to write.
         path: the directory or file.
-        format: as for :func:`thidua.io.write`.
+        format: as for :func:`thidua.io.write` (``None``: by the suffix; a
+            path without one is a directory).
 
     Raises:
-        FormatError: the format cannot hold some of the workspace's tables.
+        FormatError: an unknown format or suffix, or something the format
+            cannot hold (text no Excel cell holds, more figures than an Excel
+            sheet's 1,048,575 rows, a value that is not finite); nothing is
+            written then.
 
     Examples:
         >>> import tempfile, pathlib
         >>> from thidua.datasets import hanoi_path
         >>> ws = load(hanoi_path())
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "copy"
-        >>> write_workspace(ws, out)
-        >>> read_workspace(out).workspace == ws
-        True
+        >>> tmp = pathlib.Path(tempfile.mkdtemp())
+        >>> for target in ("copy", "h.json", "h.yaml", "h.xlsx"):
+        ...     write_workspace(ws, tmp / target)
+        ...     print(target, read_workspace(tmp / target).workspace == ws)
+        copy True
+        h.json True
+        h.yaml True
+        h.xlsx True
+
+    .. versionchanged:: 0.2.0
+       Workbooks, JSON and YAML hold the indicators and the figures too.
     """
     target = Path(path)
     own = _own_indicators(workspace.catalogue)
-    is_dir = format == "csv" or (format is None and (target.is_dir() or not target.suffix))
-    if not is_dir and (len(workspace.figures) or len(own)):
-        what = "figures" if len(workspace.figures) else "indicators"
-        msg = (
-            f"cannot write the workspace's {what} to {target.name!r}: only a CSV directory "
-            "holds every table today; write to a directory"
-        )
-        raise FormatError(msg)
-    write(workspace.dataset, path, format=format)
-    if not is_dir:
-        return
-    from thidua.figures import write_figures_csv  # noqa: PLC0415
+    figures = workspace.figures
+    kind = format
+    if kind is None:
+        kind = _SUFFIXES.get(target.suffix.lower())
+        if kind is None and (target.is_dir() or not target.suffix):
+            kind = "csv"
+    if kind == "csv":
+        write(workspace.dataset, path, format="csv")
+        from thidua.figures import write_figures_csv  # noqa: PLC0415
 
+        if len(own):
+            write_indicators_csv(own, target / "indicators.csv")
+        if len(figures):
+            write_figures_csv(figures, target / "figures.csv")
+    elif kind == "excel":
+        from thidua._workspace_formats import write_workbook  # noqa: PLC0415
+        from thidua.io._excel import dataset_sheets  # noqa: PLC0415
+
+        write_workbook(dataset_sheets(workspace.dataset), own, figures, path)
+    elif kind in ("json", "yaml") and (len(own) or len(figures)):
+        _write_document(workspace.dataset, own, figures, path, kind)
+    else:  # the hierarchy alone, or a format io.write explains it does not know
+        write(workspace.dataset, path, format=format)
+
+
+def _write_document(
+    dataset: Dataset, own: IndicatorCatalogue, figures: Figures, path: PathLike, kind: str
+) -> None:
+    from thidua._workspace_formats import figure_objects, indicator_objects  # noqa: PLC0415
+    from thidua.io._json import (  # noqa: PLC0415
+        WORKSPACE_SCHEMA_VERSION,
+        dataset_document,
+        write_json_document,
+        write_yaml_document,
+    )
+
+    doc = dataset_document(dataset)
+    doc["schema_version"] = WORKSPACE_SCHEMA_VERSION
     if len(own):
-        write_indicators_csv(own, target / "indicators.csv")
-    if len(workspace.figures):
-        write_figures_csv(workspace.figures, target / "figures.csv")
+        doc["indicators"] = indicator_objects(own)
+    if len(figures):
+        doc["figures"] = figure_objects(figures)
+    if kind == "json":
+        write_json_document(doc, path)
+    else:
+        write_yaml_document(doc, path)

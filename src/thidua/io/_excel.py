@@ -136,13 +136,21 @@ def write_excel(dataset: Dataset, path: PathLike) -> None:
         >>> read_excel(tmp / "x.xlsx").dataset == ds
         True
     """
-    try:
-        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
-    except ImportError:  # pragma: no cover - the dev environment has openpyxl
-        raise MissingExtraError("excel", "openpyxl") from None
+    write_sheets(dataset_sheets(dataset), path)
 
-    # Every cell is checked before the workbook exists: a fault writes nothing.
-    tables = [
+
+Sheet = tuple[str, list[list[object]]]
+"""A sheet to write: its name and its rows (header first) of checked cell values."""
+
+
+def dataset_sheets(dataset: Dataset) -> list[Sheet]:
+    """The sheets of a dataset, every cell checked (:func:`excel_values`), nothing written.
+
+    Raises:
+        FormatError: the dataset holds something tables cannot, or text no
+            cell holds; the message names the table, row and column.
+    """
+    return [
         (
             spec.name,
             [
@@ -152,8 +160,21 @@ def write_excel(dataset: Dataset, path: PathLike) -> None:
         )
         for spec, header, rows in dataset_to_tables(dataset)
     ]
+
+
+def write_sheets(sheets: list[Sheet], path: PathLike) -> None:
+    """Write checked sheets as one workbook (text that looks like a formula stays text).
+
+    Raises:
+        MissingExtraError: openpyxl is not installed.
+    """
+    try:
+        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has openpyxl
+        raise MissingExtraError("excel", "openpyxl") from None
+
     book = openpyxl.Workbook(write_only=True)
-    for name, rows in tables:
+    for name, rows in sheets:
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(as_text_cells(sheet, row))

@@ -2,7 +2,9 @@
 
 The document is an object with the keys ``format``, ``schema_version``,
 ``metadata``, ``scheme``, ``roots``, ``units``, ``links``, ``groups``,
-``members`` and ``events`` (see ``docs/formats.md``).  JSON is written with
+``members`` and ``events`` (see ``docs/formats.md``), and, for a whole
+workspace, ``indicators`` and ``figures`` (schema version 2, read and written
+by :mod:`thidua.workspace`; the hierarchy readers here skip them).  JSON is written with
 one record per line so that large files stay diff-friendly and the fast C
 encoder does the work; YAML is written in block style.  YAML is read with
 PyYAML's safe loader only (:class:`yaml.SafeLoader`, as :func:`yaml.safe_load`):
@@ -18,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -54,6 +56,23 @@ __all__ = [
     "write_json",
     "write_yaml",
 ]
+
+WORKSPACE_SCHEMA_VERSION = 2
+"""The version of a document that holds a workspace's ``indicators`` or ``figures``.
+
+Version 1 documents (the hierarchy alone) are still written when there is
+nothing else, and read as before.
+
+.. versionadded:: 0.2.0
+"""
+
+WORKSPACE_SECTIONS = ("indicators", "figures")
+"""The top-level lists a workspace document adds to the hierarchy's."""
+
+_READABLE_VERSIONS = (SCHEMA_VERSION, WORKSPACE_SCHEMA_VERSION)
+_DOCUMENT_KEYS = frozenset((*_TOP_KEYS, *WORKSPACE_SECTIONS))
+
+_T = TypeVar("_T")
 
 
 # --------------------------------------------------------------------------
@@ -205,17 +224,51 @@ def loads_json(text: str, *, name: str | None = None) -> LoadResult:
 def _loads(
     text: str, *, file: str | None, source: str, progress: ProgressCallback | None
 ) -> LoadResult:
-    duplicates: list[_Duplicate] = []
     with _collector_paused():
-        try:
-            doc = json.loads(text, object_pairs_hook=_json_pairs(duplicates), parse_int=_json_int)
-        except json.JSONDecodeError as exc:
-            raise UnreadableInputError(source, f"not JSON ({exc})") from None
-        except RecursionError:
-            raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
+        doc, duplicates = _parse_json(text, source)
         return _load_document(
             doc, file=file, source=source, progress=progress, duplicates=duplicates
         )
+
+
+def _parse_json(text: str, source: str) -> tuple[object, list[_Duplicate]]:
+    duplicates: list[_Duplicate] = []
+    try:
+        doc = json.loads(text, object_pairs_hook=_json_pairs(duplicates), parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise UnreadableInputError(source, f"not JSON ({exc})") from None
+    except RecursionError:
+        raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
+    return doc, duplicates
+
+
+def read_document(
+    path: PathLike,
+    sections: Callable[[Mapping[str, Any], str], _T],
+    *,
+    progress: ProgressCallback | None = None,
+) -> tuple[LoadResult, _T]:
+    """Read a JSON or YAML document (by suffix): its dataset, and what *sections* reads of it.
+
+    The document is parsed once; *sections* gets the top-level mapping and
+    the file name for pointers (the workspace reads its ``indicators`` and
+    ``figures`` so).
+
+    Raises:
+        UnreadableInputError: as :func:`read_json` and :func:`read_yaml`.
+        MissingExtraError: a YAML file and no PyYAML.
+    """
+    text = _read_text(path)
+    source = os.fspath(path)
+    file = Path(path).name
+    parse = _parse_yaml if Path(path).suffix.lower() in (".yaml", ".yml") else _parse_json
+    with _collector_paused():
+        doc, duplicates = parse(text, source)
+        loaded = _load_document(
+            doc, file=file, source=source, progress=progress, duplicates=duplicates
+        )
+        assert isinstance(doc, Mapping)  # _load_document refuses anything else
+        return loaded, sections(doc, file)
 
 
 def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> LoadResult:
@@ -251,11 +304,20 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
         >>> read_yaml(tmp / "h.yaml").dataset.units[0].founded
         Date(1929, 7, 28)
     """
+    text = _read_text(path)
+    source = os.fspath(path)
+    with _collector_paused():
+        doc, duplicates = _parse_yaml(text, source)
+        return _load_document(
+            doc, file=Path(path).name, source=source, progress=progress, duplicates=duplicates
+        )
+
+
+def _parse_yaml(text: str, source: str) -> tuple[object, list[_Duplicate]]:
     try:
         import yaml  # noqa: PLC0415 - optional extra, imported when used
     except ImportError:  # pragma: no cover - the dev environment has PyYAML
         raise MissingExtraError("yaml", "PyYAML") from None
-    text = _read_text(path)
 
     class _SafeLoader(yaml.SafeLoader):
         """PyYAML's safe loader; an impossible date stays text for an S003 problem."""
@@ -294,19 +356,15 @@ def read_yaml(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
     _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     _SafeLoader.add_constructor("tag:yaml.org,2002:int", _int)
     _SafeLoader.add_constructor("tag:yaml.org,2002:map", _mapping)
-    source = os.fspath(path)
-    with _collector_paused():
-        try:
-            doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            raise UnreadableInputError(source, f"not YAML ({exc})") from None
-        except RecursionError:
-            raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
-        except (ValueError, OverflowError, TypeError) as exc:
-            raise UnreadableInputError(source, f"not YAML ({_describe(str(exc))})") from None
-        return _load_document(
-            doc, file=Path(path).name, source=source, progress=progress, duplicates=duplicates
-        )
+    try:
+        doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise UnreadableInputError(source, f"not YAML ({exc})") from None
+    except RecursionError:
+        raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise UnreadableInputError(source, f"not YAML ({_describe(str(exc))})") from None
+    return doc, duplicates
 
 
 def _load_document(
@@ -328,7 +386,7 @@ def _load_document(
             "S007", f"unknown top-level key {_describe(key)} ignored", pointer=root.at(str(key))
         )
         for key in doc
-        if key not in _TOP_KEYS
+        if key not in _DOCUMENT_KEYS
     )
     if "format" in doc and doc["format"] != FORMAT_NAME:
         problems.append(
@@ -339,13 +397,13 @@ def _load_document(
             )
         )
     version = doc.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in _READABLE_VERSIONS:
         problems.append(
             problem(
                 "S005",
                 f"schema_version {_describe(version)} is not supported "
-                f"(this thidua reads version {SCHEMA_VERSION}); reading it as version "
-                f"{SCHEMA_VERSION}",
+                f"(this thidua reads versions {SCHEMA_VERSION} and {WORKSPACE_SCHEMA_VERSION}); "
+                f"reading it as version {WORKSPACE_SCHEMA_VERSION}",
                 pointer=root.at("schema_version"),
             )
         )
@@ -513,7 +571,8 @@ def _read_scheme(
 # --------------------------------------------------------------------------
 
 
-def _document(dataset: Dataset) -> dict[str, Any]:
+def dataset_document(dataset: Dataset) -> dict[str, Any]:
+    """The canonical document of a dataset, as :func:`dumps_json` writes it (a fresh dict)."""
     doc: dict[str, Any] = make_converter().unstructure(dataset)
     return doc
 
@@ -558,7 +617,7 @@ def dumps_json(dataset: Dataset) -> str:
           "events": []
         }
     """
-    return _emit(_document(dataset))
+    return _emit(dataset_document(dataset))
 
 
 def _emit(doc: Mapping[str, Any]) -> str:
@@ -604,6 +663,15 @@ def write_json(dataset: Dataset, path: PathLike) -> None:
     _write_utf8(path, dumps_json(dataset))
 
 
+def write_json_document(doc: Mapping[str, Any], path: PathLike) -> None:
+    """Write a document (a dataset's, with more sections) as :func:`write_json` does.
+
+    Raises:
+        FormatError: text that is not valid Unicode.
+    """
+    _write_utf8(path, _emit(doc))
+
+
 def _write_utf8(path: PathLike, text: str) -> None:
     try:
         data = text.encode("utf-8")
@@ -623,6 +691,7 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
 
     Raises:
         MissingExtraError: PyYAML is not installed (``pip install thidua[yaml]``).
+        FormatError: text that is not valid Unicode.
 
     Examples:
         >>> import tempfile, pathlib
@@ -636,6 +705,16 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
           name: CĐCS
           kind: grassroots
         <BLANKLINE>
+    """
+    write_yaml_document(dataset_document(dataset), path)
+
+
+def write_yaml_document(doc: Mapping[str, Any], path: PathLike) -> None:
+    """Write a document (a dataset's, with more sections) as :func:`write_yaml` does.
+
+    Raises:
+        MissingExtraError: PyYAML is not installed.
+        FormatError: text that is not valid Unicode.
     """
     try:
         import yaml  # noqa: PLC0415 - optional extra, imported when used
@@ -656,7 +735,7 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
     _Dumper.add_representer(str, _text)
 
     text = yaml.dump(
-        _document(dataset),
+        dict(doc),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
