@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import attrs
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import thidua
+from tests.test_figures_write import figures as figure_stores
 from thidua import Workspace, check, read_workspace, write_workspace
 from thidua.cli import main
 from thidua.datasets import hanoi_path
@@ -496,3 +500,18 @@ def test_an_indicator_catalogue_of_its_own_order_round_trips(tmp_path: Path) -> 
     for target in FORMATS:
         write_workspace(ws, tmp_path / target)
         assert read_workspace(tmp_path / target).workspace.catalogue == own
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(figs=figure_stores(max_size=10), target=st.sampled_from(FORMATS))
+def test_any_figures_round_trip_through_every_format(figs: Figures, target: str) -> None:
+    ws = Workspace(dataset=tiny_dataset(), figures=figs)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / target
+        write_workspace(ws, path)
+        result = read_workspace(path)
+    assert not result.report.errors, str(result.report)
+    assert result.workspace.figures == figs

@@ -263,15 +263,7 @@ def figures_from_document(
     except ImportError:  # pragma: no cover - the dev environment has pandas
         raise MissingExtraError("pandas", "pandas") from None
     problems: list[Problem] = []
-    columns: dict[str, list[Any]] = {field: [] for field in FIGURE_FIELDS}
-    index: list[int] = []
-    for i, item in enumerate(items):
-        at = Pointer(file=file, path=f"$.figures[{i}]")
-        row = _figure_row(item, at, problems)
-        if row is not None:
-            index.append(i)
-            for field in FIGURE_FIELDS:
-                columns[field].append(row.get(field))
+    columns, index = _figure_columns(items, file, problems)
     present = [f for f in FIGURE_FIELDS if f == "value" or any(v is not None for v in columns[f])]
     frame: dict[str, Any] = {}
     for field in present:
@@ -281,10 +273,64 @@ def figures_from_document(
         else:
             frame[field] = pd.Series(values, dtype=object)
     read = figures_from_pandas(pd.DataFrame(frame, columns=present), catalogue=catalogue)
-    rows = np.asarray(index, dtype=np.int64)
-    moved = [_at_path(p, rows, file) for p in read.report]
-    figures = _with_paths(read.figures, rows, file)
+    moved = [_at_path(p, index, file) for p in read.report]
+    figures = _with_paths(read.figures, index, file)
     return FiguresResult(figures=figures, report=Report((*problems, *moved)))
+
+
+def _figure_columns(
+    items: Sequence[object], file: str | None, problems: list[Problem]
+) -> tuple[dict[str, list[Any]], np.ndarray[Any, np.dtype[np.int64]]]:
+    """The cells of the readable objects, by field, and the index of each in the list.
+
+    Each field is taken from every object at once; only the objects that
+    fail a quick look (not an object, a field unknown, missing or of an odd
+    type) go through :func:`_figure_row` one by one, which reports them.
+    """
+    objects = [x if type(x) is dict else None for x in items]
+    columns = {f: [x.get(f) if x is not None else None for x in objects] for f in FIGURE_FIELDS}
+    suspect = {i for i, x in enumerate(objects) if x is None or not x.keys() <= _FIGURE_KEYS}
+    for field in _TEXT_FIELDS:
+        required = field in _REQUIRED_FIGURE
+        suspect.update(
+            i
+            for i, v in enumerate(columns[field])
+            if type(v) is not str and (required or v is not None)
+        )
+    for field in ("value", "plan"):
+        cells = columns[field]
+        suspect.update(
+            i
+            for i, v in enumerate(cells)
+            if not (v is None or type(v) is float or type(v) is str)
+            and not (type(v) is int and v.bit_length() <= _FLOAT_BITS)
+        )
+        columns[field] = [
+            float(v) if type(v) is int and v.bit_length() <= _FLOAT_BITS else v for v in cells
+        ]
+    suspect.update(
+        i
+        for i, (v, k) in enumerate(zip(columns["value"], columns["keys"], strict=True))
+        if (v is None and k is None)
+        or (k is not None and (type(k) is not list or not all(type(e) is str for e in k)))
+    )
+    if not suspect:
+        return columns, np.arange(len(items), dtype=np.int64)
+    keep: list[int] = []
+    for i in range(len(items)):
+        if i in suspect:
+            row = _figure_row(items[i], Pointer(file=file, path=f"$.figures[{i}]"), problems)
+            if row is None:
+                continue
+            for field in FIGURE_FIELDS:
+                columns[field][i] = row.get(field)
+        keep.append(i)
+    kept = {f: [cells[i] for i in keep] for f, cells in columns.items()}
+    return kept, np.asarray(keep, dtype=np.int64)
+
+
+_FLOAT_BITS = 1023
+"""Whole numbers of at most this many bits are converted to a float without overflow."""
 
 
 def _figure_row(item: object, at: Pointer, problems: list[Problem]) -> dict[str, Any] | None:
