@@ -626,11 +626,12 @@ class RecordView(Sequence[R], Generic[R, C]):
     .. versionadded:: 0.2.0
     """
 
-    __slots__ = ("_built", "columns")
+    __slots__ = ("_asked", "_built", "columns")
 
     def __init__(self, columns: C) -> None:
         self.columns = columns
         self._built: tuple[R, ...] | None = None
+        self._asked = 0
 
     def __len__(self) -> int:
         return len(self.columns)
@@ -652,6 +653,9 @@ class RecordView(Sequence[R], Generic[R, C]):
         if not 0 <= index < n:
             msg = "record index out of range"
             raise IndexError(msg)
+        self._asked += 1
+        if self._asked > 64 and self._asked * 8 > n:  # asked for many: build them all once
+            return tuple(self)[index]
         return self._record(index)
 
     def _record(self, position: int) -> R:
