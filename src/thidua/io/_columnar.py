@@ -33,7 +33,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,9 +198,22 @@ def from_table(table: Table) -> ColumnTable:
     )
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text* with their ends, made as the reader asks for them."""
+    start = 0
+    size = len(text)
+    while start < size:
+        ends = [i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0]
+        end = min(ends) + 1 if ends else size
+        if end < size and text[end - 1] == "\r" and text[end] == "\n":
+            end += 1
+        yield text[start:end]
+        start = end
+
+
 def _header(decoded: CsvText) -> list[str]:
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter)
-    return next(reader, [])
+    """The first record of the file (read from its first lines only)."""
+    return next(csv.reader(_lines(decoded.text), delimiter=decoded.delimiter), [])
 
 
 def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
