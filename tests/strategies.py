@@ -286,8 +286,8 @@ def cells(column: Column) -> st.SearchStrategy[str]:
     elif kind is ColumnType.KIND:
         value = st.sampled_from(UNION_SCHEME.kinds)
     elif kind is ColumnType.ENUM:
-        assert column.enum is not None
-        value = st.sampled_from([str(m.value) for m in column.enum])
+        assert column.enum_type is not None
+        value = st.sampled_from([str(m.value) for m in column.enum_type])
     elif kind is ColumnType.LIST:
         item = _number_text() if column.references is None else ids()
         value = st.lists(item, min_size=1, max_size=3).map(";".join)

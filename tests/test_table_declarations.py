@@ -137,7 +137,8 @@ def test_the_tool_rewrites_a_stale_section(tmp_path: Path, monkeypatch: pytest.M
     assert format_tables.main([]) == 0
     assert format_tables.main(["--check"]) == 0
     text = stale.read_text(encoding="utf-8")
-    assert text.startswith("intro\n") and text.endswith("end\n")
+    assert text.startswith("intro\n")
+    assert text.endswith("end\n")
     assert "`units.csv` (đơn vị)" in text
     with pytest.raises(ValueError, match="markers"):
         replace_docs_section("no markers", "x")
@@ -158,8 +159,9 @@ def _table_cells(ds: Dataset, name: str) -> list[list[str]]:
 @pytest.mark.parametrize("name", list(TABLES))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_every_table_round_trips_through_csv(tmp_path_factory: pytest.TempPathFactory,
-                                             name: str, data: st.DataObject) -> None:
+def test_every_table_round_trips_through_csv(
+    tmp_path_factory: pytest.TempPathFactory, name: str, data: st.DataObject
+) -> None:
     declaration = TABLES[name]
     rows = data.draw(table_rows(declaration))
     tmp = tmp_path_factory.mktemp(name)
@@ -168,8 +170,9 @@ def test_every_table_round_trips_through_csv(tmp_path_factory: pytest.TempPathFa
     write_csv_table(tmp / f"{name}.csv", declaration.fields, rows)
     result = io.read_csv_dir(tmp)
     assert result.report.ok, result.report
-    expected = [[expected_cell(c, cell) for c, cell in zip(declaration, row, strict=True)]
-                for row in rows]
+    expected = [
+        [expected_cell(c, cell) for c, cell in zip(declaration, row, strict=True)] for row in rows
+    ]
     if name == "roots":
         assert list(result.dataset.roots) == [r[0] for r in rows]
     elif name == "levels" and not rows:
@@ -190,11 +193,15 @@ _CSV_CHARS = 'ab ,;\t"\r\nĐ\u0301'
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.text(_CSV_CHARS, max_size=40), header=st.sampled_from(
-    ["child,parent,relation", "child;parent;valid_to", "Đơn vị,Đơn vị cấp trên,,x", "child"]
-))
-def test_columnar_reader_matches_the_row_reader(tmp_path_factory: pytest.TempPathFactory,
-                                                text: str, header: str) -> None:
+@given(
+    text=st.text(_CSV_CHARS, max_size=40),
+    header=st.sampled_from(
+        ["child,parent,relation", "child;parent;valid_to", "Đơn vị,Đơn vị cấp trên,,x", "child"]
+    ),
+)
+def test_columnar_reader_matches_the_row_reader(
+    tmp_path_factory: pytest.TempPathFactory, text: str, header: str
+) -> None:
     path = tmp_path_factory.mktemp("csv") / "links.csv"
     path.write_text(header + "\n" + text, encoding="utf-8", newline="")
     spec = TABLES["links"].spec
@@ -202,7 +209,7 @@ def test_columnar_reader_matches_the_row_reader(tmp_path_factory: pytest.TempPat
         rows = read_csv_table(path, spec)
     except io.FormatError:  # pragma: no cover - not raised for text
         return
-    except Exception as exc:  # noqa: BLE001 - both readers must refuse alike
+    except Exception as exc:
         with pytest.raises(type(exc)):
             read_csv_columns(path, spec)
         return
@@ -216,7 +223,9 @@ def test_columnar_reader_matches_the_row_reader(tmp_path_factory: pytest.TempPat
 
 def test_columnar_reader_names_blank_columns_and_keeps_extras(tmp_path: Path) -> None:
     path = tmp_path / "units.csv"
-    path.write_text("id,name,kind,,Khu vực\nA,Tên,x,,\n,,,,\nB,Tên B,y,oops,Bắc\n", encoding="utf-8")
+    path.write_text(
+        "id,name,kind,,Khu vực\nA,Tên,x,,\n,,,,\nB,Tên B,y,oops,Bắc\n", encoding="utf-8"
+    )
     spec = TABLES["units"].spec
     columns = read_csv_columns(path, spec)
     assert columns.rows.tolist() == [2, 4]
@@ -229,7 +238,7 @@ def test_columnar_reader_names_blank_columns_and_keeps_extras(tmp_path: Path) ->
 
 def test_columnar_reader_falls_back_on_irregular_rows(tmp_path: Path) -> None:
     path = tmp_path / "links.csv"
-    path.write_text("child,parent\nA,B,,\nC\n\"D\",\"E\"\n", encoding="utf-8")
+    path.write_text('child,parent\nA,B,,\nC\n"D","E"\n', encoding="utf-8")
     spec = TABLES["links"].spec
     columns = read_csv_columns(path, spec)
     assert columns.values("parent") == ["B", "", "E"]
@@ -266,12 +275,16 @@ def test_loaded_units_and_links_are_views_equal_to_tuples(tmp_path: Path) -> Non
     loaded = _read(tmp_path, ds)
     assert isinstance(loaded.units, RecordView)
     assert isinstance(loaded.links, RecordView)
-    assert loaded == ds and ds == loaded
-    assert loaded.units == tuple(ds.units) and tuple(ds.units) == loaded.units
+    assert loaded == ds
+    assert ds == loaded
+    assert loaded.units == tuple(ds.units)
+    assert tuple(ds.units) == loaded.units
     assert hash(loaded.units) == hash(tuple(ds.units))
-    assert loaded.units[0] == ds.units[0] and loaded.units[-1] == ds.units[-1]
+    assert loaded.units[0] == ds.units[0]
+    assert loaded.units[-1] == ds.units[-1]
     assert loaded.units[1:3] == ds.units[1:3]
-    assert loaded.units[0].source is not None and loaded.units[0].source.row == 2
+    assert loaded.units[0].source is not None
+    assert loaded.units[0].source.row == 2
     assert str(loaded.links[0].source.at("valid_to")) == "links.csv row 2, column valid_to"
     with pytest.raises(IndexError):
         loaded.units[len(ds.units)]
@@ -308,8 +321,13 @@ def test_many_single_lookups_build_the_records_once() -> None:
 def test_unit_columns_of_records_and_of_tables(tmp_path: Path) -> None:
     ds = Dataset(
         units=[
-            Unit(id="A", name="Công đoàn A", kind="grassroots", founded=pendulum.Date(2020, 1, 1),
-                 attributes={"Khu vực": "Bắc"}),
+            Unit(
+                id="A",
+                name="Công đoàn A",
+                kind="grassroots",
+                founded=pendulum.Date(2020, 1, 1),
+                attributes={"Khu vực": "Bắc"},
+            ),
             Unit(id="B", name="Công đoàn B", kind="district", short_name="CĐ B"),
         ]
     )
@@ -320,7 +338,8 @@ def test_unit_columns_of_records_and_of_tables(tmp_path: Path) -> None:
         assert list(cols.id) == ["A", "B"]
         assert cols.founded.tolist()[0] == pendulum.Date(2020, 1, 1).toordinal()
         assert list(cols.short_name) == [None, "CĐ B"]
-    assert isinstance(from_tables, UnitColumns) and from_tables.records is None
+    assert isinstance(from_tables, UnitColumns)
+    assert from_tables.records is None
     assert from_tables.attributes == {"Khu vực": ["Bắc", ""]}
     assert from_tables.record(1).attributes == {}
     assert loaded.link_columns().child == []
@@ -328,7 +347,8 @@ def test_unit_columns_of_records_and_of_tables(tmp_path: Path) -> None:
 
 def test_a_bad_row_keeps_its_problem_and_the_good_rows_stay_columns(tmp_path: Path) -> None:
     (tmp_path / "units.csv").write_text(
-        "id,name,kind,founded\nA,Tên A,CĐCS,45474\n,Không mã,district,\nB,Tên B,district,31/02/2024\n",
+        "id,name,kind,founded\nA,Tên A,CĐCS,45474\n,Không mã,district,\n"
+        "B,Tên B,district,31/02/2024\n",
         encoding="utf-8",
     )
     (tmp_path / "links.csv").write_text("child,parent,valid_to\nA,B,x\n,B,\nB,A,\n", "utf-8")
@@ -342,8 +362,10 @@ def test_a_bad_row_keeps_its_problem_and_the_good_rows_stay_columns(tmp_path: Pa
     ]
     units = result.dataset.units
     assert [u.id for u in units] == ["A", "B"]
-    assert units[0].kind == "grassroots" and units[0].founded == pendulum.Date(2024, 7, 1)
-    assert units[1].founded is None and units[1].source.row == 4
+    assert units[0].kind == "grassroots"
+    assert units[0].founded == pendulum.Date(2024, 7, 1)
+    assert units[1].founded is None
+    assert units[1].source.row == 4
     assert [(k.child, k.valid_to) for k in result.dataset.links] == [("A", None), ("B", None)]
     assert result.dataset.links[1].source.row == 4
 
@@ -353,8 +375,11 @@ def test_a_bad_row_keeps_its_problem_and_the_good_rows_stay_columns(tmp_path: Pa
 # --------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(ds=datasets(tabular=True))
 def test_hierarchy_from_columns_equals_hierarchy_from_records(
     tmp_path_factory: pytest.TempPathFactory, ds: Dataset

@@ -35,7 +35,7 @@ import pendulum
 
 from thidua import diff as _diff
 from thidua import lineage as _lineage
-from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal, to_ordinal
+from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua._search import NameQuery, strip_diacritics
 from thidua._text import name_key
@@ -158,10 +158,10 @@ class Hierarchy:
         if len(index) < n:
             index = {}
             positions: list[int] = []
-            for pos, uid in enumerate(ids):
+            for at, uid in enumerate(ids):
                 if uid not in index:
                     index[uid] = len(positions)
-                    positions.append(pos)
+                    positions.append(at)
             first = np.asarray(positions, dtype=np.int64)
         self._index = index
         self._index_view: Mapping[str, int] = types.MappingProxyType(index)
@@ -520,16 +520,16 @@ class Hierarchy:
         """
         return self._index_view
 
-    @property
-    def units(self) -> Sequence[Unit]:
+    @functools.cached_property
+    def units(self) -> tuple[Unit, ...]:
         """The units in index order (the first record of each id).
 
+        Built on first use when the dataset was read from tables (use
+        :meth:`unit_columns` to avoid building records).
+
         .. versionadded:: 0.2.0
-        .. versionchanged:: 0.2.0
-           A sequence whose records are built on demand when the dataset was
-           read from tables.
         """
-        return self._units
+        return tuple(self._units)
 
     def unit_columns(self) -> UnitColumns:
         """The units in index order as columns (the first record of each id).
@@ -557,7 +557,7 @@ class Hierarchy:
             dissolved=c.dissolved[self._first],
             short_name=[c.short_name[p] for p in keep],
             attributes={k: [v[p] for p in keep] for k, v in c.attributes.items()},
-            records=list(self._units),
+            records=self._units,
         )
 
     def relation_code(self, relation: str) -> int:

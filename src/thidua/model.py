@@ -24,7 +24,7 @@ import enum
 import gc
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast, overload
 
 import attrs
 import pendulum
@@ -382,7 +382,8 @@ class Dataset:
         .. versionadded:: 0.2.0
         """
         if isinstance(self.units, RecordView):
-            return self.units.columns
+            columns: UnitColumns = self.units.columns
+            return columns
         return UnitColumns.of(self.units)
 
     def link_columns(self) -> LinkColumns:
@@ -396,7 +397,8 @@ class Dataset:
         .. versionadded:: 0.2.0
         """
         if isinstance(self.links, RecordView):
-            return self.links.columns
+            columns: LinkColumns = self.links.columns
+            return columns
         return LinkColumns.of(self.links)
 
 
@@ -713,7 +715,7 @@ class RecordView(Sequence[R], Generic[R, C]):
     __slots__ = ("_asked", "_built", "columns")
 
     def __init__(self, columns: C) -> None:
-        self.columns = columns
+        self.columns: C = columns
         self._built: tuple[R, ...] | None = None
         self._asked = 0
 
@@ -743,7 +745,7 @@ class RecordView(Sequence[R], Generic[R, C]):
         return self._record(index)
 
     def _record(self, position: int) -> R:
-        return self.columns.record(position)  # type: ignore[return-value]
+        return cast("R", self.columns.record(position))
 
     def __iter__(self) -> Iterator[R]:
         if self._built is None:
@@ -752,11 +754,11 @@ class RecordView(Sequence[R], Generic[R, C]):
             enabled = gc.isenabled()
             gc.disable()
             try:
-                self._built = self.columns.all_records()  # type: ignore[assignment]
+                self._built = cast("tuple[R, ...]", self.columns.all_records())
             finally:
                 if enabled:
                     gc.enable()
-        return iter(self._built)  # type: ignore[arg-type]
+        return iter(self._built)
 
     def __eq__(self, other: object) -> bool:
         if other is self or (isinstance(other, RecordView) and other.columns is self.columns):

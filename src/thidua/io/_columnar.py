@@ -35,7 +35,7 @@ import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import numpy as np
@@ -179,9 +179,7 @@ def from_table(table: Table) -> ColumnTable:
     """
     fields = tuple(table.headers)
     columns = {f: _encode_list([r.values[f] for r in table.rows]) for f in fields}
-    extra = {
-        h: _encode_list([r.extra.get(h, "") for r in table.rows]) for h in table.extra_headers
-    }
+    extra = {h: _encode_list([r.extra.get(h, "") for r in table.rows]) for h in table.extra_headers}
     rows = np.fromiter(
         (r.pointer.row or 0 for r in table.rows), dtype=np.int64, count=len(table.rows)
     )
@@ -251,15 +249,18 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
     return out
 
 
-def _encode_arrow(column: pa.ChunkedArray) -> Encoded:
+def _encode_arrow(column: pa.ChunkedArray[Any]) -> Encoded:
     encoded = column.combine_chunks().dictionary_encode()
     indices = encoded.indices
     # Read the index buffer directly: Array.to_numpy() imports pandas (a second of startup).
     width = indices.type.bit_width // 8
+    buffer = indices.buffers()[1]
+    assert buffer is not None
     raw = np.frombuffer(
-        indices.buffers()[1], dtype=f"<i{width}", count=len(indices), offset=indices.offset * width
+        memoryview(buffer), dtype=f"<i{width}", count=len(indices), offset=indices.offset * width
     )
-    return Encoded(codes=raw.astype(np.int64), uniques=encoded.dictionary.to_pylist())
+    uniques = cast("list[str]", encoded.dictionary.to_pylist())
+    return Encoded(codes=raw.astype(np.int64), uniques=uniques)
 
 
 def _columnar(

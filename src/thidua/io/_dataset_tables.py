@@ -43,10 +43,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from thidua._dates import MAX_ORD, MIN_ORD, excel_serial_date, format_date
 from thidua._text import name_key
 from thidua.errors import UnreadableInputError
+from thidua.io._columnar import ColumnTable, from_table, read_csv_columns
 from thidua.io._converter import (
     FormatError,
     LoadResult,
@@ -58,7 +61,6 @@ from thidua.io._converter import (
     _RecordReader,
     _text,
 )
-from thidua.io._columnar import ColumnTable, from_table, read_csv_columns
 from thidua.io._schema import TABLES as DECLARED
 from thidua.io._schema import Column, ColumnType
 from thidua.io._tabular import Table, TableSpec, check_encoding, write_csv_table
@@ -81,6 +83,7 @@ from thidua.typing import PathLike, ProgressCallback
 __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
 
 _normalize = unicodedata.normalize
+IntArray = npt.NDArray[np.int64]
 
 UNITS = DECLARED["units"].spec
 LINKS = DECLARED["links"].spec
@@ -362,8 +365,8 @@ def _cell_reader(
             if value[:5].isdigit():
                 value = excel_serial_date(value) or value
             try:
-                return dates(value).toordinal()
-            except Exception:  # noqa: BLE001 - any fault: the collecting reader reports it
+                return dates(value, None).toordinal()
+            except Exception:
                 return _Bad
 
         return date
@@ -390,10 +393,8 @@ def _nfc(text: str) -> str:
 
 def _converted(
     table: ColumnTable, decl_name: str, readers: _Readers, kinds: Callable[[str], str] | None
-) -> tuple[dict[str, list[Any]], Any]:
+) -> tuple[dict[str, list[Any]], npt.NDArray[np.bool_]]:
     """Field → converted values per row, and the mask of rows some cell of which is faulty."""
-    import numpy as np  # noqa: PLC0415
-
     decl = DECLARED[decl_name]
     values: dict[str, list[Any]] = {}
     bad = np.zeros(len(table), dtype=np.bool_)
@@ -409,13 +410,13 @@ def _converted(
     return values, bad
 
 
-def _sources(table: ColumnTable, keep: Any) -> RowSources:
-    return RowSources(file=table.file, sheet=table.sheet, headers=table.headers, rows=table.rows[keep])
+def _sources(table: ColumnTable, keep: IntArray) -> RowSources:
+    return RowSources(
+        file=table.file, sheet=table.sheet, headers=table.headers, rows=table.rows[keep]
+    )
 
 
-def _ordinal_column(values: list[Any] | None, n: int, blank: int) -> Any:
-    import numpy as np  # noqa: PLC0415
-
+def _ordinal_column(values: list[Any] | None, n: int, blank: int) -> IntArray:
     if values is None:
         return np.full(n, blank, dtype=np.int64)
     return np.fromiter((blank if v is None else v for v in values), dtype=np.int64, count=n)
@@ -425,15 +426,11 @@ def _unit_columns(
     table: ColumnTable, readers: _Readers, scheme: LevelScheme, problems: list[Problem]
 ) -> RecordView[Unit, UnitColumns]:
     """The units of a units table without parent columns, as columns."""
-    import numpy as np  # noqa: PLC0415
-
     if not table.complete:
         return RecordView(UnitColumns.of(()))
     values, bad = _converted(table, "units", readers, _kind_resolver(scheme))
     n = len(table)
-    attributes = {
-        h: [_nfc(t) for t in c.uniques] for h, c in table.extra.items()
-    }
+    attributes = {h: [_nfc(t) for t in c.uniques] for h, c in table.extra.items()}
     extra = {
         h: np.asarray(attributes[h], dtype=object)[c.codes].tolist() if n else []
         for h, c in table.extra.items()
@@ -478,8 +475,6 @@ def _link_columns(
     table: ColumnTable, readers: _Readers, problems: list[Problem]
 ) -> RecordView[Link, LinkColumns]:
     """The links of a links table, as columns."""
-    import numpy as np  # noqa: PLC0415
-
     if not table.complete:
         return RecordView(LinkColumns.of(()))
     values, bad = _converted(table, "links", readers, None)

@@ -32,6 +32,7 @@ Examples:
 
 from __future__ import annotations
 
+import builtins
 import enum
 from collections.abc import Iterator, Mapping
 
@@ -145,12 +146,12 @@ class Column:
             cells non-empty where the record needs them (``S004``).
         aliases: the other headers meaning the column (Vietnamese ones).
         references: ``"table.column"`` this column names a row of, if any.
-        enum: the enum type of an :attr:`ColumnType.ENUM` column.
+        enum_type: the enum type of an :attr:`ColumnType.ENUM` column.
         default: the value an empty cell stands for, as text (docs).
         doc: what the column means, in a few words (docs).
 
     Examples:
-        >>> Column(name="role", type=ColumnType.ENUM, enum=Role).words()[:3]
+        >>> Column(name="role", type=ColumnType.ENUM, enum_type=Role).words()[:3]
         ('member', 'leader', 'deputy')
 
     .. versionadded:: 0.2.0
@@ -161,16 +162,16 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_words)
     references: str | None = None
-    enum: type[enum.Enum] | None = None
+    enum_type: builtins.type[enum.Enum] | None = None
     default: str | None = None
     doc: str = ""
 
     def words(self) -> tuple[str, ...]:
         """The accepted words of an enum column: the values, then their Vietnamese names."""
-        if self.enum is None:
+        if self.enum_type is None:
             return ()
-        values = tuple(str(m.value) for m in self.enum)
-        extra = tuple(w for words in ENUM_WORDS.get(self.enum, {}).values() for w in words)
+        values = tuple(str(m.value) for m in self.enum_type)
+        extra = tuple(w for words in ENUM_WORDS.get(self.enum_type, {}).values() for w in words)
         return values + extra
 
 
@@ -245,8 +246,11 @@ class TableDeclaration:
         for c in self.columns:
             if c.references is not None:
                 table, _, column = c.references.partition(".")
-                out.append(Reference(table=self.name, column=c.name, target_table=table,
-                                     target_column=column))
+                out.append(
+                    Reference(
+                        table=self.name, column=c.name, target_table=table, target_column=column
+                    )
+                )
         return tuple(out)
 
     def column(self, name: str) -> Column:
@@ -301,16 +305,24 @@ _DECLARATIONS = (
         columns=(
             Column(name="id", type=_T.ID, required=True, aliases=("Mã đơn vị",), doc="unit id"),
             Column(
-                name="name", type=_T.TEXT, required=True, aliases=("Tên đơn vị", "Tên"),
+                name="name",
+                type=_T.TEXT,
+                required=True,
+                aliases=("Tên đơn vị", "Tên"),
                 doc="the name as founded",
             ),
             Column(
-                name="kind", type=_T.KIND, required=True, aliases=("Loại", "Loại đơn vị", "Cấp"),
+                name="kind",
+                type=_T.KIND,
+                required=True,
+                aliases=("Loại", "Loại đơn vị", "Cấp"),
                 doc="a kind of the level scheme, or a label of one (CĐCS)",
             ),
             Column(name="founded", type=_T.DATE, aliases=("Ngày thành lập",), doc="first day"),
             Column(
-                name="dissolved", type=_T.DATE, aliases=("Ngày giải thể", "Ngày chấm dứt"),
+                name="dissolved",
+                type=_T.DATE,
+                aliases=("Ngày giải thể", "Ngày chấm dứt"),
                 doc="first day it no longer exists",
             ),
             Column(name="short_name", type=_T.TEXT, aliases=("Tên viết tắt",), doc="short form"),
@@ -324,15 +336,26 @@ _DECLARATIONS = (
         doc="child → parent links, valid on [valid_from, valid_to)",
         columns=(
             Column(
-                name="child", type=_T.REFERENCE, required=True, aliases=("Đơn vị", "Mã đơn vị"),
-                references="units.id", doc="the child unit",
+                name="child",
+                type=_T.REFERENCE,
+                required=True,
+                aliases=("Đơn vị", "Mã đơn vị"),
+                references="units.id",
+                doc="the child unit",
             ),
             Column(
-                name="parent", type=_T.REFERENCE, required=True, aliases=("Đơn vị cấp trên",),
-                references="units.id", doc="the parent unit",
+                name="parent",
+                type=_T.REFERENCE,
+                required=True,
+                aliases=("Đơn vị cấp trên",),
+                references="units.id",
+                doc="the parent unit",
             ),
             Column(
-                name="relation", type=_T.CODE, aliases=("Quan hệ",), default="admin",
+                name="relation",
+                type=_T.CODE,
+                aliases=("Quan hệ",),
+                default="admin",
                 doc="admin (line of management) or another relation",
             ),
             _valid_from(),
@@ -349,10 +372,15 @@ _DECLARATIONS = (
         columns=(
             Column(name="id", type=_T.ID, required=True, aliases=("Mã cụm",), doc="group id"),
             Column(name="name", type=_T.TEXT, required=True, aliases=("Tên cụm", "Tên")),
-            Column(name="kind", type=_T.ENUM, required=True, aliases=("Loại",), enum=GroupKind),
             Column(
-                name="owner", type=_T.REFERENCE, aliases=("Đơn vị phụ trách",),
-                references="units.id", doc="the unit running it",
+                name="kind", type=_T.ENUM, required=True, aliases=("Loại",), enum_type=GroupKind
+            ),
+            Column(
+                name="owner",
+                type=_T.REFERENCE,
+                aliases=("Đơn vị phụ trách",),
+                references="units.id",
+                doc="the unit running it",
             ),
         ),
     ),
@@ -364,17 +392,23 @@ _DECLARATIONS = (
         doc="memberships of groups, with roles, on [valid_from, valid_to)",
         columns=(
             Column(
-                name="group", type=_T.REFERENCE, required=True, aliases=("Cụm", "Mã cụm"),
+                name="group",
+                type=_T.REFERENCE,
+                required=True,
+                aliases=("Cụm", "Mã cụm"),
                 references="groups.id",
             ),
             Column(
-                name="unit", type=_T.REFERENCE, required=True, aliases=("Đơn vị",),
+                name="unit",
+                type=_T.REFERENCE,
+                required=True,
+                aliases=("Đơn vị",),
                 references="units.id",
             ),
             _valid_from(),
             _valid_to(),
             Column(
-                name="role", type=_T.ENUM, aliases=("Vai trò",), enum=Role, default="member"
+                name="role", type=_T.ENUM, aliases=("Vai trò",), enum_type=Role, default="member"
             ),
         ),
     ),
@@ -386,25 +420,40 @@ _DECLARATIONS = (
         doc="dated structural changes and their documents",
         columns=(
             Column(name="id", type=_T.ID, required=True, aliases=("Mã sự kiện",)),
-            Column(name="kind", type=_T.ENUM, required=True, aliases=("Loại",), enum=EventKind),
             Column(
-                name="date", type=_T.DATE, required=True, aliases=("Ngày", "Ngày hiệu lực"),
+                name="kind", type=_T.ENUM, required=True, aliases=("Loại",), enum_type=EventKind
+            ),
+            Column(
+                name="date",
+                type=_T.DATE,
+                required=True,
+                aliases=("Ngày", "Ngày hiệu lực"),
                 doc="the first day of the new state",
             ),
             Column(
-                name="originals", type=_T.LIST, aliases=("Đơn vị cũ",), references="units.id",
+                name="originals",
+                type=_T.LIST,
+                aliases=("Đơn vị cũ",),
+                references="units.id",
                 doc="units before the change",
             ),
             Column(
-                name="results", type=_T.LIST, aliases=("Đơn vị mới",), references="units.id",
+                name="results",
+                type=_T.LIST,
+                aliases=("Đơn vị mới",),
+                references="units.id",
                 doc="units after the change (move: the new parent)",
             ),
             Column(
-                name="shares", type=_T.LIST, aliases=("Tỷ lệ",),
+                name="shares",
+                type=_T.LIST,
+                aliases=("Tỷ lệ",),
                 doc="split: numbers, one per result",
             ),
             Column(
-                name="document", type=_T.CODE, aliases=("Văn bản", "Số văn bản", "Quyết định"),
+                name="document",
+                type=_T.CODE,
+                aliases=("Văn bản", "Số văn bản", "Quyết định"),
                 doc="the deciding document's symbol",
             ),
             Column(name="name", type=_T.TEXT, aliases=("Tên mới",), doc="rename: the new name"),
@@ -417,7 +466,10 @@ _DECLARATIONS = (
         doc="units declared roots besides rank 0",
         columns=(
             Column(
-                name="unit", type=_T.REFERENCE, required=True, aliases=("Đơn vị", "Mã đơn vị"),
+                name="unit",
+                type=_T.REFERENCE,
+                required=True,
+                aliases=("Đơn vị", "Mã đơn vị"),
                 references="units.id",
             ),
         ),
@@ -430,7 +482,9 @@ _DECLARATIONS = (
         doc="the level scheme (absent: union-2024)",
         columns=(
             Column(
-                name="scheme", type=_T.CODE, default="custom",
+                name="scheme",
+                type=_T.CODE,
+                default="custom",
                 doc="the scheme's name (first row)",
             ),
             Column(name="kind", type=_T.CODE, required=True, aliases=("Loại",)),
@@ -461,7 +515,9 @@ TABLES: Mapping[str, TableDeclaration] = {d.name: d for d in _DECLARATIONS}
 # The format tables of docs/formats.md, generated from the declarations
 # --------------------------------------------------------------------------
 
-DOCS_BEGIN = "<!-- format-tables:begin (generated by tools/format_tables.py from thidua.io._schema) -->"
+DOCS_BEGIN = (
+    "<!-- format-tables:begin (generated by tools/format_tables.py from thidua.io._schema) -->"
+)
 DOCS_END = "<!-- format-tables:end -->"
 
 _TYPE_DOCS = {
@@ -529,7 +585,9 @@ def markdown_tables(tables: Mapping[str, TableDeclaration] | None = None) -> str
         for c in d.columns:
             meaning = c.doc
             if c.default is not None:
-                meaning = f"{meaning} (empty: `{c.default}`)" if meaning else f"empty: `{c.default}`"
+                meaning = (
+                    f"{meaning} (empty: `{c.default}`)" if meaning else f"empty: `{c.default}`"
+                )
             lines.append(
                 f"| `{c.name}` | {' · '.join(c.aliases) or '—'} | {_type_doc(c)} | "
                 f"{'yes' if c.required else ''} | {meaning} |"
