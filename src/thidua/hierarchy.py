@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import itertools
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -175,15 +176,16 @@ class Hierarchy:
         kinds = units.kind if first is None else [units.kind[p] for p in first.tolist()]
         rank_of = {k: _rank_or(scheme.get_rank(k)) for k in set(kinds)}
         self._rank: IntArray = np.fromiter(
-            (rank_of[k] for k in kinds), dtype=np.int64, count=len(kinds)
+            map(rank_of.__getitem__, kinds), dtype=np.int64, count=len(kinds)
         )
         self._founded: IntArray = units.founded if first is None else units.founded[first]
         self._dissolved: IntArray = units.dissolved if first is None else units.dissolved[first]
         links = dataset.link_columns()
         get = index.get
         m = len(links)
-        child = np.fromiter((get(c, -1) for c in links.child), dtype=np.int64, count=m)
-        parent = np.fromiter((get(c, -1) for c in links.parent), dtype=np.int64, count=m)
+        unknown = itertools.repeat(-1)
+        child = np.fromiter(map(get, links.child, unknown), dtype=np.int64, count=m)
+        parent = np.fromiter(map(get, links.parent, unknown), dtype=np.int64, count=m)
         pos = np.nonzero((child >= 0) & (parent >= 0))[0].astype(np.int64)
         relations: dict[str, int] = {ADMIN: 0}
         names = links.relation

@@ -36,6 +36,7 @@ Cell rules (the same for CSV and Excel):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -343,71 +344,88 @@ def _unit_link(
 # --------------------------------------------------------------------------
 
 _Bad = object()  # a cell the fast conversion cannot take: the row goes the collecting way
+_OPEN = {"founded": MIN_ORD, "dissolved": MAX_ORD, "valid_from": MIN_ORD, "valid_to": MAX_ORD}
 
 
-def _cell_reader(
-    column: Column, readers: _Readers, kinds: Callable[[str], str] | None
-) -> Callable[[str], object]:
-    """The value of one distinct cell text of *column*, ``None`` if absent, ``_Bad`` if faulty.
+def _distinct_values(
+    column: Column, uniques: list[str], readers: _Readers, kinds: Callable[[str], str] | None
+) -> list[Any]:
+    """The value of each distinct cell text of *column*: ``None`` if absent, ``_Bad`` if faulty.
 
     The same rules as :func:`_raw` followed by the record readers' value
-    functions, so that both paths agree on every cell they both accept.
+    functions, so that both paths agree on every cell they both accept; a
+    date is its ordinal (the open sentinel when absent).
     """
     kind = column.type
     required = column.required
-    dates = readers.dates.read
-    if kind is ColumnType.DATE:
-
-        def date(text: str) -> object:
-            value: Any = text.strip()
-            if not value:
-                return _Bad if required else None
-            if value[:5].isdigit():
-                value = excel_serial_date(value) or value
-            try:
-                return dates(value, None).toordinal()
-            except Exception:
-                return _Bad
-
-        return date
+    nfc = functools.partial(_normalize, "NFC")
     if kind is ColumnType.TEXT:
         if required:
-            return _nfc
-        return lambda text: _nfc(text) if text else None
+            return list(map(nfc, uniques))
+        return [nfc(t) if t else None for t in uniques]
+    stripped = [t.strip() for t in uniques]
     if kind is ColumnType.KIND:
-        resolve = kinds or (lambda text: text)
-        return lambda text: _nfc(resolve(text.strip()))
-
-    def code(text: str) -> object:
-        value = text.strip()
-        if not value:
-            return _Bad if required else None
-        return _nfc(value)
-
-    return code
-
-
-def _nfc(text: str) -> str:
-    return _normalize("NFC", text)
+        resolve = kinds or str
+        return [nfc(resolve(t)) for t in stripped]
+    if kind is not ColumnType.DATE:
+        blank = _Bad if required else None
+        return [nfc(t) if t else blank for t in stripped]
+    read = readers.dates.read
+    open_value = _OPEN.get(column.name, MIN_ORD)
+    out: list[Any] = []
+    for text in stripped:
+        if not text:
+            out.append(_Bad if required else open_value)
+            continue
+        value: Any = text
+        if text[:5].isdigit():
+            value = excel_serial_date(text) or text
+        try:
+            out.append(read(value, None).toordinal())
+        except Exception:  # noqa: BLE001 - any fault: the collecting reader reports it
+            out.append(_Bad)
+    return out
 
 
 def _converted(
     table: ColumnTable, decl_name: str, readers: _Readers, kinds: Callable[[str], str] | None
-) -> tuple[dict[str, list[Any]], npt.NDArray[np.bool_]]:
-    """Field → converted values per row, and the mask of rows some cell of which is faulty."""
+) -> tuple[dict[str, Any], npt.NDArray[np.bool_]]:
+    """Field → converted values per row (dates: an ordinal array), and the faulty rows."""
     decl = DECLARED[decl_name]
-    values: dict[str, list[Any]] = {}
+    values: dict[str, Any] = {}
     bad = np.zeros(len(table), dtype=np.bool_)
     for field, encoded in table.columns.items():
-        read = _cell_reader(decl.column(field), readers, kinds)
-        uniques = [read(text) for text in encoded.uniques]
+        column = decl.column(field)
+        uniques = _distinct_values(column, encoded.uniques, readers, kinds)
         faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
         if faulty.any():
             bad |= faulty[encoded.codes]
+        if column.type is ColumnType.DATE:
+            ordinals = np.asarray([0 if u is _Bad else u for u in uniques], dtype=np.int64)
+            values[field] = ordinals[encoded.codes] if len(uniques) else np.zeros(0, np.int64)
+            continue
         lookup = np.empty(len(uniques), dtype=object)
         lookup[:] = uniques
         values[field] = lookup[encoded.codes].tolist() if len(table) else []
     return values, bad
+
+
+def _patch(values: dict[str, Any], position: int, record: Unit | Link) -> None:
+    """Put the fields of a record read the collecting way into the columns."""
+    for field, column in values.items():
+        cell = getattr(record, field)
+        if isinstance(column, np.ndarray):
+            column[position] = _OPEN[field] if cell is None else cell.toordinal()
+        else:
+            column[position] = cell
+
+
+def _kept(values: dict[str, Any], positions: IntArray) -> dict[str, Any]:
+    chosen = positions.tolist()
+    return {
+        f: v[positions] if isinstance(v, np.ndarray) else [v[i] for i in chosen]
+        for f, v in values.items()
+    }
 
 
 def _sources(table: ColumnTable, keep: IntArray) -> RowSources:
@@ -416,10 +434,9 @@ def _sources(table: ColumnTable, keep: IntArray) -> RowSources:
     )
 
 
-def _ordinal_column(values: list[Any] | None, n: int, blank: int) -> IntArray:
-    if values is None:
-        return np.full(n, blank, dtype=np.int64)
-    return np.fromiter((blank if v is None else v for v in values), dtype=np.int64, count=n)
+def _dates(values: dict[str, Any], field: str, n: int) -> IntArray:
+    column = values.get(field)
+    return np.full(n, _OPEN[field], dtype=np.int64) if column is None else column
 
 
 def _unit_columns(
@@ -428,16 +445,17 @@ def _unit_columns(
     """The units of a units table without parent columns, as columns."""
     if not table.complete:
         return RecordView(UnitColumns.of(()))
-    values, bad = _converted(table, "units", readers, _kind_resolver(scheme))
+    resolve = _kind_resolver(scheme)
+    values, bad = _converted(table, "units", readers, resolve)
     n = len(table)
-    attributes = {h: [_nfc(t) for t in c.uniques] for h, c in table.extra.items()}
     extra = {
-        h: np.asarray(attributes[h], dtype=object)[c.codes].tolist() if n else []
+        h: np.asarray([_normalize("NFC", t) for t in c.uniques], dtype=object)[c.codes].tolist()
+        if n
+        else []
         for h, c in table.extra.items()
     }
     keep = np.ones(n, dtype=np.bool_)
     plan = _plan(table.spec, table.headers)
-    resolve = _kind_resolver(scheme)
     for i in np.nonzero(bad)[0].tolist():
         row = table.row(i)
         raw = _raw(row.values, plan)
@@ -449,21 +467,18 @@ def _unit_columns(
         unit = readers.units.read_owned(raw, row.pointer, problems)
         if unit is None:
             keep[i] = False
-            continue
-        for field in values:
-            cell = getattr(unit, field)
-            values[field][i] = cell.toordinal() if isinstance(cell, dt.date) else cell
+        else:
+            _patch(values, i, unit)
     positions = np.nonzero(keep)[0]
     if positions.size < n:
-        values = {f: [v[i] for i in positions.tolist()] for f, v in values.items()}
-        extra = {h: [v[i] for i in positions.tolist()] for h, v in extra.items()}
+        values, extra = _kept(values, positions), _kept(extra, positions)
     m = int(positions.size)
     columns = UnitColumns(
         id=values["id"],
         name=values["name"],
         kind=values["kind"],
-        founded=_ordinal_column(values.get("founded"), m, MIN_ORD),
-        dissolved=_ordinal_column(values.get("dissolved"), m, MAX_ORD),
+        founded=_dates(values, "founded", m),
+        dissolved=_dates(values, "dissolved", m),
         short_name=values.get("short_name") or [None] * m,
         attributes=extra,
         source=_sources(table, positions),
@@ -488,21 +503,19 @@ def _link_columns(
         link = readers.links.read_owned(raw, row.pointer, problems)
         if link is None:
             keep[i] = False
-            continue
-        for field in values:
-            cell = getattr(link, field)
-            values[field][i] = cell.toordinal() if isinstance(cell, dt.date) else cell
+        else:
+            _patch(values, i, link)
     positions = np.nonzero(keep)[0]
     if positions.size < n:
-        values = {f: [v[i] for i in positions.tolist()] for f, v in values.items()}
+        values = _kept(values, positions)
     m = int(positions.size)
     relation = values.get("relation")
     columns = LinkColumns(
         child=values["child"],
         parent=values["parent"],
         relation=[ADMIN] * m if relation is None else [r or ADMIN for r in relation],
-        valid_from=_ordinal_column(values.get("valid_from"), m, MIN_ORD),
-        valid_to=_ordinal_column(values.get("valid_to"), m, MAX_ORD),
+        valid_from=_dates(values, "valid_from", m),
+        valid_to=_dates(values, "valid_to", m),
         source=_sources(table, positions),
     )
     return RecordView(columns)
