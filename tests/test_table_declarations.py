@@ -32,7 +32,20 @@ from thidua.io._schema import (
     replace_docs_section,
 )
 from thidua.io._tabular import read_csv_table, write_csv_table
-from thidua.model import Dataset, Link, LinkColumns, RecordView, Unit, UnitColumns
+from thidua.io._references import column_values, unknown_references
+from thidua.model import (
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Link,
+    LinkColumns,
+    RecordView,
+    Unit,
+    UnitColumns,
+)
 from thidua.testing import tiny_dataset
 
 from .strategies import datasets, expected_cell, table_rows
@@ -411,3 +424,35 @@ def test_hierarchy_with_duplicate_ids_keeps_the_first() -> None:
     assert list(h.unit_columns().name) == ["first", "b"]
     assert h.find("second") == ()
     assert h.link_arrays().parent.tolist() == [0]
+
+
+# --------------------------------------------------------------------------
+# References between tables
+# --------------------------------------------------------------------------
+
+
+def test_unknown_references_from_every_declared_reference(tmp_path: Path) -> None:
+    ds = attrs.evolve(
+        tiny_dataset(),
+        links=(*tiny_dataset().links, Link(child="NOPE", parent="HN")),
+        groups=(Group(id="C9", name="Cụm 9", kind=GroupKind.CLUSTER, owner="GHOST"),),
+        members=(GroupMember(group="C0", unit="HN"),),
+        events=(
+            ChangeEvent(
+                id="E9",
+                kind=EventKind.MERGE,
+                date=pendulum.Date(2025, 1, 1),
+                originals=("HN", "LOST"),
+                results=("G1",),
+            ),
+        ),
+    )
+    for dataset in (ds, _read(tmp_path, ds)):
+        found = [(str(u.reference), u.position, u.value) for u in unknown_references(dataset)]
+        assert found == [
+            ("links.child → units.id", len(ds.links) - 1, "NOPE"),
+            ("groups.owner → units.id", 0, "GHOST"),
+            ("group_members.group → groups.id", 0, "C0"),
+            ("events.originals → units.id", 0, "LOST"),
+        ]
+    assert column_values(ds, "events", "results") == [("G1",)]

@@ -382,7 +382,7 @@ def _distinct_values(
             value = excel_serial_date(text) or text
         try:
             out.append(read(value, None).toordinal())
-        except Exception:  # noqa: BLE001 - any fault: the collecting reader reports it
+        except Exception:  # any fault: the collecting reader reports it
             out.append(_Bad)
     return out
 
