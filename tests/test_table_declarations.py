@@ -21,6 +21,7 @@ from thidua.hierarchy import Hierarchy
 from thidua.io._columnar import from_table, read_csv_columns
 from thidua.io._dataset_tables import TABLES as SPECS
 from thidua.io._dataset_tables import _csv_cell, dataset_to_tables
+from thidua.io._references import column_values, unknown_references
 from thidua.io._schema import (
     DOCS_BEGIN,
     DOCS_END,
@@ -32,7 +33,6 @@ from thidua.io._schema import (
     replace_docs_section,
 )
 from thidua.io._tabular import read_csv_table, write_csv_table
-from thidua.io._references import column_values, unknown_references
 from thidua.model import (
     ChangeEvent,
     Dataset,
