@@ -39,9 +39,9 @@ import datetime as dt
 import functools
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
@@ -85,6 +85,7 @@ __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
 
 _normalize = unicodedata.normalize
 IntArray = npt.NDArray[np.int64]
+R = TypeVar("R")
 
 UNITS = DECLARED["units"].spec
 LINKS = DECLARED["links"].spec
@@ -708,6 +709,28 @@ def _joined(items: Iterable[str], what: str) -> str:
     return ";".join(items)
 
 
+def _cell_writer(column: Column) -> Callable[[Any], Any]:
+    """How the value of a record field is written in a table cell (dates stay dates)."""
+    if column.type is ColumnType.ENUM:
+        return lambda member: member.value
+    if column.type is ColumnType.LIST and column.references is not None:
+        what = column.name.removesuffix("s")
+        return lambda items: _joined(items, what)
+    if column.type is ColumnType.LIST:
+        return lambda numbers: ";".join(repr(n) for n in numbers)
+    return lambda value: value
+
+
+def _with_cells(table: str, records: Iterable[R]) -> Iterator[tuple[R, Callable[[R], list[Any]]]]:
+    """Each record with the function writing its declared columns (in column order)."""
+    writers = [(c.name, _cell_writer(c)) for c in DECLARED[table].columns]
+
+    def cells(record: R) -> list[Any]:
+        return [write(getattr(record, name)) for name, write in writers]
+
+    return ((r, cells) for r in records)
+
+
 def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list[list[Any]]]]:
     """Return (spec, header, rows) for every table to write, in :data:`TABLES` order.
 
@@ -726,69 +749,26 @@ def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list
             UNITS,
             [*UNITS.fields, *unit_attrs],
             [
-                [
-                    u.id,
-                    u.name,
-                    u.kind,
-                    u.founded,
-                    u.dissolved,
-                    u.short_name,
-                    *(_attribute_text(u.attributes.get(k)) for k in unit_attrs),
-                ]
-                for u in dataset.units
+                [*cells(u), *(_attribute_text(u.attributes.get(k)) for k in unit_attrs)]
+                for u, cells in _with_cells("units", dataset.units)
             ],
         )
     )
-    out.append(
-        (
-            LINKS,
-            list(LINKS.fields),
-            [[k.child, k.parent, k.relation, k.valid_from, k.valid_to] for k in dataset.links],
-        )
-    )
+    out.append((LINKS, list(LINKS.fields), [c(k) for k, c in _with_cells("links", dataset.links)]))
     group_attrs = _attribute_columns(dataset.groups, GROUPS)
     out.append(
         (
             GROUPS,
             [*GROUPS.fields, *group_attrs],
             [
-                [
-                    g.id,
-                    g.name,
-                    g.kind.value,
-                    g.owner,
-                    *(_attribute_text(g.attributes.get(k)) for k in group_attrs),
-                ]
-                for g in dataset.groups
+                [*cells(g), *(_attribute_text(g.attributes.get(k)) for k in group_attrs)]
+                for g, cells in _with_cells("groups", dataset.groups)
             ],
         )
     )
-    out.append(
-        (
-            GROUP_MEMBERS,
-            list(GROUP_MEMBERS.fields),
-            [[m.group, m.unit, m.valid_from, m.valid_to, m.role.value] for m in dataset.members],
-        )
-    )
-    out.append(
-        (
-            EVENTS,
-            list(EVENTS.fields),
-            [
-                [
-                    e.id,
-                    e.kind.value,
-                    e.date,
-                    _joined(e.originals, "original"),
-                    _joined(e.results, "result"),
-                    ";".join(repr(s) for s in e.shares),
-                    e.document,
-                    e.name,
-                ]
-                for e in dataset.events
-            ],
-        )
-    )
+    for name, records in (("group_members", dataset.members), ("events", dataset.events)):
+        spec = DECLARED[name].spec
+        out.append((spec, list(spec.fields), [c(r) for r, c in _with_cells(name, records)]))
     out.append((ROOTS, list(ROOTS.fields), [[r] for r in dataset.roots]))
     if dataset.scheme != UNION_SCHEME:
         if not dataset.scheme.levels:
