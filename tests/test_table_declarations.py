@@ -19,8 +19,15 @@ from hypothesis import strategies as st
 from thidua import io
 from thidua.hierarchy import Hierarchy
 from thidua.io._columnar import from_table, read_csv_columns
+from thidua.io._converter import _readers
 from thidua.io._dataset_tables import TABLES as SPECS
-from thidua.io._dataset_tables import _csv_cell, dataset_to_tables
+from thidua.io._dataset_tables import (
+    _csv_cell,
+    _link_columns,
+    _records,
+    _unit_columns,
+    dataset_to_tables,
+)
 from thidua.io._references import column_values, unknown_references
 from thidua.io._schema import (
     DOCS_BEGIN,
@@ -32,7 +39,8 @@ from thidua.io._schema import (
     markdown_tables,
     replace_docs_section,
 )
-from thidua.io._tabular import read_csv_table, write_csv_table
+from thidua.io._tabular import read_csv_table, table_from_cells, write_csv_table
+from thidua.levels import UNION_SCHEME
 from thidua.model import (
     ChangeEvent,
     Dataset,
@@ -46,6 +54,7 @@ from thidua.model import (
     Unit,
     UnitColumns,
 )
+from thidua.problems import Problem
 from thidua.testing import tiny_dataset
 
 from .strategies import datasets, expected_cell, table_rows
@@ -456,3 +465,63 @@ def test_unknown_references_from_every_declared_reference(tmp_path: Path) -> Non
             ("events.originals → units.id", 0, "LOST"),
         ]
     assert column_values(ds, "events", "results") == [("G1",)]
+
+
+# --------------------------------------------------------------------------
+# The column rules give what the record readers give, problems included
+# --------------------------------------------------------------------------
+
+_MESSY_CELLS = st.sampled_from(
+    [
+        "",
+        " ",
+        "HN",
+        " G2 ",
+        "a\u0300",
+        "007",
+        "2024-01-01",
+        "1/7/2025",
+        "45474",
+        "2024",
+        "31/02/2024",
+        " 2025-07-01 00:00:00 ",
+        "2958466",
+        "CĐCS",
+        "LĐLĐ quận",
+        "district",
+        "admin",
+        " guidance ",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    headers=st.sampled_from(
+        [
+            ("units", ["id", "name", "kind", "founded", "dissolved", "short_name", "Khu vực"]),
+            ("units", ["Mã đơn vị", "Tên", "Cấp", "Ngày chấm dứt"]),
+            ("links", ["child", "parent", "relation", "valid_from", "valid_to"]),
+            ("links", ["Đơn vị", "Đơn vị cấp trên", "Đến ngày"]),
+        ]
+    ),
+    body=st.lists(st.lists(_MESSY_CELLS, min_size=0, max_size=8), max_size=8),
+)
+def test_column_rules_agree_with_the_record_readers(
+    headers: tuple[str, list[str]], body: list[list[str]]
+) -> None:
+    name, header = headers
+    table = table_from_cells([header, *body], TABLES[name].spec, file=f"{name}.csv")
+    by_rows: list[Problem] = []
+    by_columns: list[Problem] = []
+    if name == "units":
+        expected = _records(table, _readers().units, by_rows, with_extra=True, kinds=UNION_SCHEME)
+        got = list(_unit_columns(from_table(table), _readers(), UNION_SCHEME, by_columns))
+    else:
+        expected = _records(table, _readers().links, by_rows)
+        got = list(_link_columns(from_table(table), _readers(), by_columns))
+    assert got == expected
+    assert [r.source for r in got] == [r.source for r in expected]
+    assert [str(p) for p in by_columns] == [str(p) for p in by_rows]
+    assert by_columns == by_rows
