@@ -29,6 +29,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from thidua.io._dataset_tables import GROUPS, UNITS, plain_attribute
+from thidua.io._schema import Column, ColumnType, TableDeclaration
 from thidua.levels import UNION_SCHEME, Level, LevelScheme
 from thidua.model import (
     AttributeValue,
@@ -45,9 +46,11 @@ from thidua.model import (
 
 __all__ = [
     "attribute_maps",
+    "cells",
     "change_events",
     "datasets",
     "dates",
+    "expected_cell",
     "group_members",
     "groups",
     "ids",
@@ -55,6 +58,7 @@ __all__ = [
     "links",
     "metadata_maps",
     "names",
+    "table_rows",
     "tokens",
     "units",
 ]
@@ -248,3 +252,94 @@ def datasets(draw: st.DrawFn, *, tabular: bool = False, max_units: int = 6) -> D
         scheme=scheme,
         metadata=draw(metadata_maps()),
     )
+
+
+# --------------------------------------------------------------------------
+# Generic: valid rows of any declared table (thidua.io._schema)
+# --------------------------------------------------------------------------
+
+
+def _nfc_text(*, min_size: int = 0) -> st.SearchStrategy[str]:
+    return st.text(_TEXT_CHARS + " \t", min_size=min_size, max_size=16).map(
+        lambda s: unicodedata.normalize("NFC", s)
+    )
+
+
+def _number_text() -> st.SearchStrategy[str]:
+    return st.floats(allow_nan=False, allow_infinity=False, width=32).map(repr)
+
+
+def cells(column: Column) -> st.SearchStrategy[str]:
+    """Canonical cell text for *column*: what the writer writes for a valid value.
+
+    Reading such a cell and writing the value back gives the same text (for
+    an optional column with a default, an empty cell reads back as the
+    default: see :func:`expected_cell`).
+    """
+    kind = column.type
+    if kind is ColumnType.DATE:
+        value: st.SearchStrategy[str] = dates().map(lambda d: d.isoformat())
+    elif kind in (ColumnType.ID, ColumnType.REFERENCE):
+        value = ids()
+    elif kind is ColumnType.CODE:
+        value = tokens()
+    elif kind is ColumnType.KIND:
+        value = st.sampled_from(UNION_SCHEME.kinds)
+    elif kind is ColumnType.ENUM:
+        assert column.enum_type is not None
+        value = st.sampled_from([str(m.value) for m in column.enum_type])
+    elif kind is ColumnType.LIST:
+        item = _number_text() if column.references is None else ids()
+        value = st.lists(item, min_size=1, max_size=3).map(";".join)
+    elif kind is ColumnType.INTEGER:
+        value = st.integers(min_value=0, max_value=9).map(str)
+    elif kind is ColumnType.NUMBER:
+        value = _number_text()
+    elif kind is ColumnType.BOOLEAN:
+        value = st.sampled_from(["true", "false"])
+    else:
+        value = _nfc_text(min_size=0 if column.required else 1)
+    if column.required:
+        return value
+    return st.just("") | value
+
+
+def expected_cell(column: Column, cell: str) -> str:
+    """The text a written cell reads back and is written as (the default for an empty one)."""
+    if cell == "" and column.default is not None and column.name != "scheme":
+        return column.default
+    return cell
+
+
+@st.composite
+def table_rows(
+    draw: st.DrawFn, declaration: TableDeclaration, *, max_rows: int = 5
+) -> list[list[str]]:
+    """Valid rows (cell texts in column order) of a declared table, keys unique.
+
+    A levels table gets one scheme name for all its rows (a scheme per dataset).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> from thidua.io._schema import TABLES
+        >>> @settings(max_examples=5, database=None)
+        ... @given(table_rows(TABLES["links"]))
+        ... def check(rows):
+        ...     assert all(len(r) == 5 and r[0] and r[1] for r in rows)
+        >>> check()
+    """
+    columns = declaration.columns
+    row = st.tuples(*(cells(c) for c in columns)).map(list)
+    positions = [declaration.fields.index(k) for k in declaration.key]
+    rows = draw(
+        st.lists(
+            row,
+            max_size=max_rows,
+            unique_by=lambda r: tuple(expected_cell(columns[i], r[i]) for i in positions),
+        )
+    )
+    if declaration.name == "levels" and rows:
+        scheme = draw(tokens())
+        for r in rows:
+            r[0] = scheme
+    return rows

@@ -26,8 +26,9 @@ Examples:
 from __future__ import annotations
 
 import functools
+import itertools
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
@@ -35,13 +36,13 @@ import pendulum
 
 from thidua import diff as _diff
 from thidua import lineage as _lineage
-from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal, to_ordinal
+from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua._search import NameQuery, strip_diacritics
 from thidua._text import name_key
 from thidua.errors import UnknownUnitError
 from thidua.levels import MAX_RANK
-from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit
+from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit, UnitColumns
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:
@@ -125,7 +126,9 @@ class Hierarchy:
 
     __slots__ = (
         "__dict__",
+        "_columns",
         "_dissolved",
+        "_first",
         "_founded",
         "_index",
         "_index_view",
@@ -146,55 +149,58 @@ class Hierarchy:
         if not isinstance(dataset, Dataset):
             dataset = dataset.dataset
         self.dataset = dataset
-        index: dict[str, int] = {}
-        units: list[Unit] = []
-        for unit in dataset.units:
-            if unit.id not in index:
-                index[unit.id] = len(units)
-                units.append(unit)
+        # Built from the columns (no record per unit or link when the dataset
+        # was read from tables).
+        units = dataset.unit_columns()
+        ids = units.id
+        n = len(ids)
+        index: dict[str, int] = dict(zip(ids, range(n), strict=True))
+        first: IntArray | None = None  # None: every unit is the first of its id
+        if len(index) < n:
+            index = {}
+            positions: list[int] = []
+            for at, uid in enumerate(ids):
+                if uid not in index:
+                    index[uid] = len(positions)
+                    positions.append(at)
+            first = np.asarray(positions, dtype=np.int64)
         self._index = index
         self._index_view: Mapping[str, int] = types.MappingProxyType(index)
-        self._units: tuple[Unit, ...] = tuple(units)
-        self.ids: tuple[str, ...] = tuple(u.id for u in units)
+        self._first = first
+        self._columns = units
+        self._units: Sequence[Unit] = (
+            dataset.units if first is None else tuple(dataset.units[p] for p in first.tolist())
+        )
+        self.ids: tuple[str, ...] = tuple(index)
         scheme = dataset.scheme
+        kinds = units.kind if first is None else [units.kind[p] for p in first.tolist()]
+        rank_of = {k: _rank_or(scheme.get_rank(k)) for k in set(kinds)}
         self._rank: IntArray = np.fromiter(
-            (_rank_or(scheme.get_rank(u.kind)) for u in units), dtype=np.int64, count=len(units)
+            map(rank_of.__getitem__, kinds), dtype=np.int64, count=len(kinds)
         )
-        self._founded: IntArray = np.fromiter(
-            (to_ordinal(u.founded) for u in units), dtype=np.int64, count=len(units)
-        )
-        self._dissolved: IntArray = np.fromiter(
-            (to_ordinal(u.dissolved, open_end=True) for u in units),
-            dtype=np.int64,
-            count=len(units),
-        )
-        relations: dict[str, int] = {ADMIN: 0}
-        child: list[int] = []
-        parent: list[int] = []
-        rel: list[int] = []
-        start: list[int] = []
-        end: list[int] = []
-        pos: list[int] = []
+        self._founded: IntArray = units.founded if first is None else units.founded[first]
+        self._dissolved: IntArray = units.dissolved if first is None else units.dissolved[first]
+        links = dataset.link_columns()
         get = index.get
-        for i, link in enumerate(dataset.links):
-            c = get(link.child)
-            p = get(link.parent)
-            if c is None or p is None:
-                continue
-            r = relations.setdefault(link.relation, len(relations))
-            child.append(c)
-            parent.append(p)
-            rel.append(r)
-            start.append(to_ordinal(link.valid_from))
-            end.append(to_ordinal(link.valid_to, open_end=True))
-            pos.append(i)
+        m = len(links)
+        unknown = itertools.repeat(-1)
+        child = np.fromiter(map(get, links.child, unknown), dtype=np.int64, count=m)
+        parent = np.fromiter(map(get, links.parent, unknown), dtype=np.int64, count=m)
+        pos = np.nonzero((child >= 0) & (parent >= 0))[0].astype(np.int64)
+        relations: dict[str, int] = {ADMIN: 0}
+        names = links.relation
+        rel = np.fromiter(
+            (relations.setdefault(names[i], len(relations)) for i in pos.tolist()),
+            dtype=np.int64,
+            count=pos.size,
+        )
         self.relations: tuple[str, ...] = tuple(relations)
-        self._l_child: IntArray = np.asarray(child, dtype=np.int64)
-        self._l_parent: IntArray = np.asarray(parent, dtype=np.int64)
-        self._l_rel: IntArray = np.asarray(rel, dtype=np.int64)
-        self._l_from: IntArray = np.asarray(start, dtype=np.int64)
-        self._l_to: IntArray = np.asarray(end, dtype=np.int64)
-        self._l_pos: IntArray = np.asarray(pos, dtype=np.int64)
+        self._l_child: IntArray = child[pos]
+        self._l_parent: IntArray = parent[pos]
+        self._l_rel: IntArray = rel
+        self._l_from: IntArray = np.asarray(links.valid_from, dtype=np.int64)[pos]
+        self._l_to: IntArray = np.asarray(links.valid_to, dtype=np.int64)[pos]
+        self._l_pos: IntArray = pos
 
     @classmethod
     def from_pandas(
@@ -368,13 +374,18 @@ class Hierarchy:
     @functools.cached_property
     def _name_index(self) -> dict[str, tuple[str, ...]]:
         found: dict[str, list[str]] = {}
-        for unit in self._units:
-            keys = {name_key(unit.name)}
-            if unit.short_name:
-                keys.add(name_key(unit.short_name))
-            keys.update(name_key(n) for _, n in self._renames.get(unit.id, ()))
+        columns = self._columns
+        positions = range(len(columns)) if self._first is None else self._first.tolist()
+        renames = self._renames
+        for p in positions:
+            uid = columns.id[p]
+            keys = {name_key(columns.name[p])}
+            short = columns.short_name[p]
+            if short:
+                keys.add(name_key(short))
+            keys.update(name_key(n) for _, n in renames.get(uid, ()))
             for key in keys:
-                found.setdefault(key, []).append(unit.id)
+                found.setdefault(key, []).append(uid)
         return {k: tuple(v) for k, v in found.items()}
 
     @functools.cached_property
@@ -511,13 +522,45 @@ class Hierarchy:
         """
         return self._index_view
 
-    @property
+    @functools.cached_property
     def units(self) -> tuple[Unit, ...]:
         """The units in index order (the first record of each id).
 
+        Built on first use when the dataset was read from tables (use
+        :meth:`unit_columns` to avoid building records).
+
         .. versionadded:: 0.2.0
         """
-        return self._units
+        return tuple(self._units)
+
+    def unit_columns(self) -> UnitColumns:
+        """The units in index order as columns (the first record of each id).
+
+        Entry *i* is the unit at index position *i* (:meth:`index_of`); no
+        record is built when the dataset was read from tables.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> h = Hierarchy(tiny_dataset())
+            >>> h.unit_columns().kind[h.index_of("HN")]
+            'provincial'
+
+        .. versionadded:: 0.2.0
+        """
+        if self._first is None:
+            return self._columns
+        c = self._columns
+        keep = self._first.tolist()
+        return UnitColumns(
+            id=[c.id[p] for p in keep],
+            name=[c.name[p] for p in keep],
+            kind=[c.kind[p] for p in keep],
+            founded=c.founded[self._first],
+            dissolved=c.dissolved[self._first],
+            short_name=[c.short_name[p] for p in keep],
+            attributes={k: [v[p] for p in keep] for k, v in c.attributes.items()},
+            records=self._units,
+        )
 
     def relation_code(self, relation: str) -> int:
         """The code of *relation* in the link arrays (``-1`` if no link uses it)."""

@@ -21,8 +21,10 @@ Examples:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from typing import TypeAlias
+import gc
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast, overload
 
 import attrs
 import pendulum
@@ -30,6 +32,12 @@ import pendulum
 from thidua._source import Pointer
 from thidua._text import nfc
 from thidua.levels import UNION_SCHEME, LevelScheme
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
 
 __all__ = [
     "ADMIN",
@@ -41,8 +49,12 @@ __all__ = [
     "GroupKind",
     "GroupMember",
     "Link",
+    "LinkColumns",
+    "RecordView",
     "Role",
+    "RowSources",
     "Unit",
+    "UnitColumns",
 ]
 
 ADMIN = "admin"
@@ -290,12 +302,12 @@ class ChangeEvent:
         return self.kind in _ENDING
 
 
-def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(items)
+def _units(items: Iterable[Unit]) -> Sequence[Unit]:
+    return items if isinstance(items, RecordView) else tuple(items)
 
 
-def _links(items: Iterable[Link]) -> tuple[Link, ...]:
-    return tuple(items)
+def _links(items: Iterable[Link]) -> Sequence[Link]:
+    return items if isinstance(items, RecordView) else tuple(items)
 
 
 def _groups(items: Iterable[Group]) -> tuple[Group, ...]:
@@ -344,8 +356,8 @@ class Dataset:
         {'tiêu đề': 'Hà Nội'}
     """
 
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
-    links: tuple[Link, ...] = attrs.field(default=(), converter=_links)
+    units: Sequence[Unit] = attrs.field(default=(), converter=_units)
+    links: Sequence[Link] = attrs.field(default=(), converter=_links)
     groups: tuple[Group, ...] = attrs.field(default=(), converter=_groups)
     members: tuple[GroupMember, ...] = attrs.field(default=(), converter=_members)
     events: tuple[ChangeEvent, ...] = attrs.field(default=(), converter=_events)
@@ -355,4 +367,410 @@ class Dataset:
 
     def unit_ids(self) -> tuple[str, ...]:
         """The unit ids in input order."""
+        if isinstance(self.units, RecordView):
+            return tuple(self.units.columns.id)
         return tuple(u.id for u in self.units)
+
+    def unit_columns(self) -> UnitColumns:
+        """The units as columns (no record is built when the dataset was read from tables).
+
+        Examples:
+            >>> ds = Dataset(units=(Unit(id="T", name="TLĐ", kind="central"),))
+            >>> ds.unit_columns().id, ds.unit_columns().founded.tolist()
+            (['T'], [0])
+
+        .. versionadded:: 0.2.0
+        """
+        if isinstance(self.units, RecordView):
+            columns: UnitColumns = self.units.columns
+            return columns
+        return UnitColumns.of(self.units)
+
+    def link_columns(self) -> LinkColumns:
+        """The links as columns (no record is built when the dataset was read from tables).
+
+        Examples:
+            >>> ds = Dataset(links=(Link(child="A", parent="B"),))
+            >>> ds.link_columns().relation, ds.link_columns().valid_to.tolist()
+            (['admin'], [10000000])
+
+        .. versionadded:: 0.2.0
+        """
+        if isinstance(self.links, RecordView):
+            columns: LinkColumns = self.links.columns
+            return columns
+        return LinkColumns.of(self.links)
+
+
+# --------------------------------------------------------------------------
+# Bulk tables as columns, and their records made on demand
+# --------------------------------------------------------------------------
+
+_OPEN_START = 0  # thidua._dates.MIN_ORD
+_OPEN_END = 10**7  # thidua._dates.MAX_ORD
+_DATES: dict[int, pendulum.Date] = {}
+
+
+def _day(ordinal: int) -> pendulum.Date:
+    day = _DATES.get(ordinal)
+    if day is None:
+        if len(_DATES) > 100_000:
+            _DATES.clear()
+        plain = pendulum.Date.fromordinal(ordinal)
+        day = _DATES[ordinal] = pendulum.Date(plain.year, plain.month, plain.day)
+    return day
+
+
+def _ordinals(days: Iterable[pendulum.Date | None], *, open_end: bool) -> IntArray:
+    import numpy as np  # noqa: PLC0415 - numpy only when columns are asked for
+
+    blank = _OPEN_END if open_end else _OPEN_START
+    return np.fromiter((blank if d is None else d.toordinal() for d in days), dtype=np.int64)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _pointer(file: str, sheet: str | None, row: int, headers: Mapping[str, str]) -> Pointer:
+    """A row pointer built without its converters (the values are final)."""
+    pointer: Pointer = _new(Pointer)
+    _set(pointer, "file", file)
+    _set(pointer, "row", row)
+    _set(pointer, "column", None)
+    _set(pointer, "path", None)
+    _set(pointer, "sheet", sheet)
+    _set(pointer, "headers", headers)
+    return pointer
+
+
+def _unit(
+    uid: str,
+    name: str,
+    kind: str,
+    founded: int,
+    dissolved: int,
+    short_name: str | None,
+    attributes: dict[str, AttributeValue],
+    source: Pointer | None,
+) -> Unit:
+    """A unit from values already in their final form (NFC text), no converter run."""
+    unit: Unit = _new(Unit)
+    _set(unit, "id", uid)
+    _set(unit, "name", name)
+    _set(unit, "kind", kind)
+    _set(unit, "founded", None if founded == _OPEN_START else _day(founded))
+    _set(unit, "dissolved", None if dissolved == _OPEN_END else _day(dissolved))
+    _set(unit, "short_name", short_name)
+    _set(unit, "attributes", attributes)
+    _set(unit, "source", source)
+    return unit
+
+
+def _link(
+    child: str, parent: str, relation: str, start: int, end: int, source: Pointer | None
+) -> Link:
+    """A link from values already in their final form (NFC text), no converter run."""
+    link: Link = _new(Link)
+    _set(link, "child", child)
+    _set(link, "parent", parent)
+    _set(link, "relation", relation)
+    _set(link, "valid_from", None if start == _OPEN_START else _day(start))
+    _set(link, "valid_to", None if end == _OPEN_END else _day(end))
+    _set(link, "source", source)
+    return link
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class RowSources:
+    """Where the rows of a table were read: one file (or sheet), its header, each row's number.
+
+    Attributes:
+        file: the file name shown in pointers.
+        sheet: the worksheet, for a workbook.
+        headers: field → header as written.
+        rows: the 1-based row number of each record (the header is row 1).
+
+    .. versionadded:: 0.2.0
+    """
+
+    file: str
+    sheet: str | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    rows: IntArray
+
+    def pointer(self, position: int) -> Pointer:
+        """The pointer of the record at *position*."""
+        return _pointer(self.file, self.sheet, int(self.rows[position]), self.headers)
+
+    def pointers(self) -> Iterator[Pointer]:
+        """The pointer of every record, in order."""
+        file, sheet, headers = self.file, self.sheet, self.headers
+        return (_pointer(file, sheet, row, headers) for row in self.rows.tolist())
+
+
+R = TypeVar("R")
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class UnitColumns:
+    """The units of a dataset as columns, one entry per unit in input order.
+
+    Attributes:
+        id: the ids (NFC).
+        name: the names as founded.
+        kind: the kinds.
+        founded: founding days as ordinals, ``0`` (``thidua._dates.MIN_ORD``) if unknown.
+        dissolved: dissolution days as ordinals, ``10**7`` (``MAX_ORD``) while open.
+        short_name: the short names (``None`` if none).
+        attributes: attribute name → text per unit (``""`` where the unit has none);
+            only for columns read from a table.
+        source: where the rows were read (``None`` for records built in code).
+        records: the records themselves, when the columns were made from them.
+
+    Examples:
+        >>> cols = UnitColumns.of([Unit(id="A", name="Công đoàn A", kind="grassroots",
+        ...                             founded=pendulum.Date(2020, 1, 1))])
+        >>> len(cols), cols.record(0).founded
+        (1, Date(2020, 1, 1))
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: Sequence[str]
+    name: Sequence[str]
+    kind: Sequence[str]
+    founded: IntArray
+    dissolved: IntArray
+    short_name: Sequence[str | None]
+    attributes: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+    source: RowSources | None = None
+    records: Sequence[Unit] | None = None
+
+    @classmethod
+    def of(cls, units: Iterable[Unit]) -> UnitColumns:
+        """The columns of unit records (kept as :attr:`records`)."""
+        records = tuple(units)
+        return cls(
+            id=[u.id for u in records],
+            name=[u.name for u in records],
+            kind=[u.kind for u in records],
+            founded=_ordinals((u.founded for u in records), open_end=False),
+            dissolved=_ordinals((u.dissolved for u in records), open_end=True),
+            short_name=[u.short_name for u in records],
+            records=records,
+        )
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def record(self, position: int) -> Unit:
+        """The unit at *position*, built from the columns (or the record kept)."""
+        if self.records is not None:
+            return self.records[position]
+        attributes: dict[str, AttributeValue] = {
+            k: v[position] for k, v in self.attributes.items() if v[position] != ""
+        }
+        return _unit(
+            self.id[position],
+            self.name[position],
+            self.kind[position],
+            int(self.founded[position]),
+            int(self.dissolved[position]),
+            self.short_name[position],
+            attributes,
+            None if self.source is None else self.source.pointer(position),
+        )
+
+    def all_records(self) -> tuple[Unit, ...]:
+        """Every unit, built in one pass (faster than one :meth:`record` call each)."""
+        if self.records is not None:
+            return tuple(self.records)
+        n = len(self)
+        sources = self.source.pointers() if self.source is not None else itertools.repeat(None, n)
+        names = list(self.attributes)
+        if names:
+            rows = zip(*(self.attributes[k] for k in names), strict=True)
+            attributes: Iterable[dict[str, AttributeValue]] = (
+                {k: v for k, v in zip(names, row, strict=True) if v != ""} for row in rows
+            )
+        else:
+            attributes = ({} for _ in range(n))
+        return tuple(
+            map(
+                _unit,
+                self.id,
+                self.name,
+                self.kind,
+                self.founded.tolist(),
+                self.dissolved.tolist(),
+                self.short_name,
+                attributes,
+                sources,
+            )
+        )
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class LinkColumns:
+    """The links of a dataset as columns, one entry per link in input order.
+
+    Attributes:
+        child: the child ids.
+        parent: the parent ids.
+        relation: the relations (``admin`` for an empty cell).
+        valid_from: first days as ordinals, ``0`` (``MIN_ORD``) when open.
+        valid_to: end days as ordinals, ``10**7`` (``MAX_ORD``) when open.
+        source: where the rows were read (``None`` for records built in code).
+        records: the records themselves, when the columns were made from them.
+
+    Examples:
+        >>> cols = LinkColumns.of([Link(child="A", parent="B")])
+        >>> cols.child, cols.record(0) == Link(child="A", parent="B")
+        (['A'], True)
+
+    .. versionadded:: 0.2.0
+    """
+
+    child: Sequence[str]
+    parent: Sequence[str]
+    relation: Sequence[str]
+    valid_from: IntArray
+    valid_to: IntArray
+    source: RowSources | None = None
+    records: Sequence[Link] | None = None
+
+    @classmethod
+    def of(cls, links: Iterable[Link]) -> LinkColumns:
+        """The columns of link records (kept as :attr:`records`)."""
+        records = tuple(links)
+        return cls(
+            child=[k.child for k in records],
+            parent=[k.parent for k in records],
+            relation=[k.relation for k in records],
+            valid_from=_ordinals((k.valid_from for k in records), open_end=False),
+            valid_to=_ordinals((k.valid_to for k in records), open_end=True),
+            records=records,
+        )
+
+    def __len__(self) -> int:
+        return len(self.child)
+
+    def record(self, position: int) -> Link:
+        """The link at *position*, built from the columns (or the record kept)."""
+        if self.records is not None:
+            return self.records[position]
+        return _link(
+            self.child[position],
+            self.parent[position],
+            self.relation[position],
+            int(self.valid_from[position]),
+            int(self.valid_to[position]),
+            None if self.source is None else self.source.pointer(position),
+        )
+
+    def all_records(self) -> tuple[Link, ...]:
+        """Every link, built in one pass (faster than one :meth:`record` call each)."""
+        if self.records is not None:
+            return tuple(self.records)
+        n = len(self)
+        sources = self.source.pointers() if self.source is not None else itertools.repeat(None, n)
+        return tuple(
+            map(
+                _link,
+                self.child,
+                self.parent,
+                self.relation,
+                self.valid_from.tolist(),
+                self.valid_to.tolist(),
+                sources,
+            )
+        )
+
+
+C = TypeVar("C", UnitColumns, LinkColumns)
+
+
+class RecordView(Sequence[R], Generic[R, C]):
+    """A sequence of records over columns: each record is built when it is asked for.
+
+    ``dataset.units`` and ``dataset.links`` are views when the dataset was
+    read from tables: loading builds columns, not one object per row.
+    Iterating, indexing, ``len`` and ``in`` work as on a tuple, and a view
+    compares equal to the tuple of the same records (and hashes alike).
+    The first full iteration keeps the records it built, so that later
+    passes cost no more than over a tuple.  :attr:`columns` gives the
+    columns themselves (:meth:`Dataset.unit_columns`).
+
+    Examples:
+        >>> cols = LinkColumns.of([Link(child="A", parent="B"), Link(child="C", parent="B")])
+        >>> view = RecordView(cols)
+        >>> len(view), view[1].child, view == (Link(child="A", parent="B"),
+        ...                                    Link(child="C", parent="B"))
+        (2, 'C', True)
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("_asked", "_built", "columns")
+
+    def __init__(self, columns: C) -> None:
+        self.columns: C = columns
+        self._built: tuple[R, ...] | None = None
+        self._asked = 0
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[R, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
+        if self._built is not None:
+            return self._built[index]
+        if isinstance(index, slice):
+            return tuple(self._record(i) for i in range(*index.indices(len(self))))
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            msg = "record index out of range"
+            raise IndexError(msg)
+        self._asked += 1
+        if self._asked > 64 and self._asked * 8 > n:  # asked for many: build them all once
+            return tuple(self)[index]
+        return self._record(index)
+
+    def _record(self, position: int) -> R:
+        return cast("R", self.columns.record(position))
+
+    def __iter__(self) -> Iterator[R]:
+        if self._built is None:
+            # Hundreds of thousands of acyclic records: the cyclic collector
+            # would walk them over and over while they are made.
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                self._built = cast("tuple[R, ...]", self.columns.all_records())
+            finally:
+                if enabled:
+                    gc.enable()
+        return iter(self._built)
+
+    def __eq__(self, other: object) -> bool:
+        if other is self or (isinstance(other, RecordView) and other.columns is self.columns):
+            return True
+        if isinstance(other, RecordView | tuple):
+            return len(other) == len(self) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        if len(self) <= 20:
+            return repr(tuple(self))
+        return f"<{len(self):,} records over columns>"

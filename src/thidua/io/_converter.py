@@ -35,6 +35,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from thidua._dates import as_date, parse_date
 from thidua._text import name_key, nfc
 from thidua.errors import DateParseError, FormatError, MissingExtraError
+from thidua.io._schema import ENUM_WORDS
 from thidua.levels import Level, LevelScheme
 from thidua.model import (
     AttributeValue,
@@ -308,28 +309,9 @@ def _date_reader(cache_limit: int = 100_000) -> _DateReader:
     return _DateReader(read, read_optional)
 
 
-# Vietnamese (and case-insensitive English) spellings of enum values, matched
-# with name_key so tone placement, case and spacing do not matter.
-_ENUM_ALIASES: Mapping[type[enum.Enum], Mapping[str, tuple[str, ...]]] = {
-    GroupKind: {
-        "cluster": ("cụm", "cụm thi đua"),
-        "block": ("khối", "khối thi đua"),
-    },
-    Role: {
-        "member": ("thành viên",),
-        "leader": ("cụm trưởng", "khối trưởng"),
-        "deputy": ("cụm phó", "khối phó"),
-    },
-    EventKind: {
-        "found": ("thành lập",),
-        "dissolve": ("giải thể",),
-        "rename": ("đổi tên",),
-        "move": ("chuyển",),
-        "merge": ("hợp nhất",),
-        "absorb": ("sáp nhập",),
-        "split": ("chia tách", "tách"),
-    },
-}
+# Vietnamese (and case-insensitive English) spellings of enum values: declared
+# with the tables (thidua.io._schema.ENUM_WORDS).
+_ENUM_ALIASES = ENUM_WORDS
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -832,6 +814,7 @@ class _Readers:
     members: _RecordReader[GroupMember]
     events: _RecordReader[ChangeEvent]
     levels: _RecordReader[Level]
+    dates: _DateReader
 
 
 def _readers() -> _Readers:
@@ -845,4 +828,5 @@ def _readers() -> _Readers:
         members=_RecordReader(conv, GroupMember, tables[GroupMember], "group member"),
         events=_RecordReader(conv, ChangeEvent, tables[ChangeEvent], "event"),
         levels=_RecordReader(conv, Level, tables[Level], "level", has_source=False),
+        dates=dates,
     )

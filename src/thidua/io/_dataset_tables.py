@@ -36,16 +36,21 @@ Cell rules (the same for CSV and Excel):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
-from thidua._dates import excel_serial_date, format_date
+from thidua._dates import MAX_ORD, MIN_ORD, excel_serial_date, format_date
 from thidua._text import name_key
 from thidua.errors import UnreadableInputError
+from thidua.io._columnar import ColumnTable, from_table, read_csv_columns
 from thidua.io._converter import (
     FormatError,
     LoadResult,
@@ -57,101 +62,43 @@ from thidua.io._converter import (
     _RecordReader,
     _text,
 )
-from thidua.io._tabular import Table, TableSpec, check_encoding, read_csv_table, write_csv_table
+from thidua.io._schema import TABLES as DECLARED
+from thidua.io._schema import Column, ColumnType
+from thidua.io._tabular import Table, TableSpec, check_encoding, write_csv_table
 from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import AttributeValue, Dataset, Group, Link, Unit
+from thidua.model import (
+    ADMIN,
+    AttributeValue,
+    Dataset,
+    Group,
+    Link,
+    LinkColumns,
+    RecordView,
+    RowSources,
+    Unit,
+    UnitColumns,
+)
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
 
-_WHEN = {"valid_from": ("Từ ngày",), "valid_to": ("Đến ngày",)}
+_normalize = unicodedata.normalize
+IntArray = npt.NDArray[np.int64]
+R = TypeVar("R")
 
-UNITS = TableSpec(
-    name="units",
-    fields=("id", "name", "kind", "founded", "dissolved", "short_name"),
-    required={"id", "name", "kind"},
-    aliases={
-        "id": ("Mã đơn vị",),
-        "name": ("Tên đơn vị", "Tên"),
-        "kind": ("Loại", "Loại đơn vị", "Cấp"),
-        "founded": ("Ngày thành lập",),
-        "dissolved": ("Ngày giải thể", "Ngày chấm dứt"),
-        "short_name": ("Tên viết tắt",),
-    },
-    keep_extra=True,
-)
-LINKS = TableSpec(
-    name="links",
-    fields=("child", "parent", "relation", "valid_from", "valid_to"),
-    required={"child", "parent"},
-    aliases={
-        "child": ("Đơn vị", "Mã đơn vị"),
-        "parent": ("Đơn vị cấp trên",),
-        "relation": ("Quan hệ",),
-        **_WHEN,
-    },
-)
-GROUPS = TableSpec(
-    name="groups",
-    fields=("id", "name", "kind", "owner"),
-    required={"id", "name", "kind"},
-    aliases={
-        "id": ("Mã cụm",),
-        "name": ("Tên cụm", "Tên"),
-        "kind": ("Loại",),
-        "owner": ("Đơn vị phụ trách",),
-    },
-    keep_extra=True,
-)
-GROUP_MEMBERS = TableSpec(
-    name="group_members",
-    fields=("group", "unit", "valid_from", "valid_to", "role"),
-    required={"group", "unit"},
-    aliases={"group": ("Cụm", "Mã cụm"), "unit": ("Đơn vị",), "role": ("Vai trò",), **_WHEN},
-)
-EVENTS = TableSpec(
-    name="events",
-    fields=("id", "kind", "date", "originals", "results", "shares", "document", "name"),
-    required={"id", "kind", "date"},
-    aliases={
-        "id": ("Mã sự kiện",),
-        "kind": ("Loại",),
-        "date": ("Ngày", "Ngày hiệu lực"),
-        "originals": ("Đơn vị cũ",),
-        "results": ("Đơn vị mới",),
-        "shares": ("Tỷ lệ",),
-        "document": ("Văn bản", "Số văn bản", "Quyết định"),
-        "name": ("Tên mới",),
-    },
-)
-ROOTS = TableSpec(
-    name="roots", fields=("unit",), required={"unit"}, aliases={"unit": ("Đơn vị", "Mã đơn vị")}
-)
-LEVELS = TableSpec(
-    name="levels",
-    fields=("scheme", "kind", "rank", "label"),
-    required={"kind", "rank"},
-    aliases={"kind": ("Loại",), "rank": ("Bậc",), "label": ("Tên",)},
-)
-METADATA = TableSpec(
-    name="metadata",
-    fields=("key", "value"),
-    required={"key", "value"},
-    aliases={"key": ("Khóa",), "value": ("Giá trị",)},
-)
+UNITS = DECLARED["units"].spec
+LINKS = DECLARED["links"].spec
+GROUPS = DECLARED["groups"].spec
+GROUP_MEMBERS = DECLARED["group_members"].spec
+EVENTS = DECLARED["events"].spec
+ROOTS = DECLARED["roots"].spec
+LEVELS = DECLARED["levels"].spec
+METADATA = DECLARED["metadata"].spec
 
-TABLES: tuple[TableSpec, ...] = (
-    UNITS,
-    LINKS,
-    GROUPS,
-    GROUP_MEMBERS,
-    EVENTS,
-    ROOTS,
-    LEVELS,
-    METADATA,
-)
-"""The tables of a hierarchy dataset, in the order they are written."""
+TABLES: tuple[TableSpec, ...] = tuple(d.spec for d in DECLARED.values())
+"""The specs of the tables of a hierarchy dataset, in the order they are written
+(from the declarations :data:`thidua.io._schema.TABLES`)."""
 
 _ALWAYS_WRITTEN = frozenset({"units", "links"})
 _CUSTOM_SCHEME = "custom"
@@ -161,22 +108,26 @@ _CUSTOM_SCHEME = "custom"
 # becomes its date).  Required fields are always passed on (an empty one is
 # then reported S004); optional empty cells are left out.
 _S, _K, _L, _D = "strip", "keep", "list", "date"
+# Fields of a table that are not fields of its record (read on their own).
+_NOT_RECORD_FIELDS = {"levels": frozenset({"scheme"})}
+
+
+def _mode(column: Column) -> str:
+    if column.type is ColumnType.TEXT:
+        return _K
+    if column.type is ColumnType.DATE:
+        return _D
+    if column.type is ColumnType.LIST:
+        return _L
+    return _S
+
+
 _MODES: Mapping[str, Mapping[str, str]] = {
-    "units": {"id": _S, "name": _K, "kind": _S, "founded": _D, "dissolved": _D, "short_name": _K},
-    "links": {"child": _S, "parent": _S, "relation": _S, "valid_from": _D, "valid_to": _D},
-    "groups": {"id": _S, "name": _K, "kind": _S, "owner": _S},
-    "group_members": {"group": _S, "unit": _S, "valid_from": _D, "valid_to": _D, "role": _S},
-    "events": {
-        "id": _S,
-        "kind": _S,
-        "date": _D,
-        "originals": _L,
-        "results": _L,
-        "shares": _L,
-        "document": _S,
-        "name": _K,
-    },
-    "levels": {"kind": _S, "rank": _S, "label": _K},
+    d.name: {
+        c.name: _mode(c) for c in d.columns if c.name not in _NOT_RECORD_FIELDS.get(d.name, ())
+    }
+    for d in DECLARED.values()
+    if d.record.startswith(("thidua.model.", "thidua.levels."))
 }
 
 
@@ -280,12 +231,12 @@ def plain_attribute(spec: TableSpec, header: str) -> bool:
     return spec.field_for(header) is None and name_key(header) not in _FOREIGN[spec.name]
 
 
-def _where(table: Table) -> str:
+def _where(table: Table | ColumnTable) -> str:
     return f"{table.file} sheet {table.sheet}" if table.sheet else table.file
 
 
 def _warn_foreign(
-    table: Table, headers: Iterable[str], problems: list[Problem], *, why: str = ""
+    table: Table | ColumnTable, headers: Iterable[str], problems: list[Problem], *, why: str = ""
 ) -> None:
     foreign = _FOREIGN[table.spec.name]
     for header in headers:
@@ -389,32 +340,244 @@ def _unit_link(
     return readers.links.read_owned(raw, pointer, problems)
 
 
-def dataset_from_tables(get: Callable[[TableSpec], Table | None], source: str) -> LoadResult:
+# --------------------------------------------------------------------------
+# The columnar path: units and links tables → columns, no record per row
+# --------------------------------------------------------------------------
+
+_Bad = object()  # a cell the fast conversion cannot take: the row goes the collecting way
+_OPEN = {"founded": MIN_ORD, "dissolved": MAX_ORD, "valid_from": MIN_ORD, "valid_to": MAX_ORD}
+
+
+def _distinct_values(
+    column: Column, uniques: list[str], readers: _Readers, kinds: Callable[[str], str] | None
+) -> list[Any]:
+    """The value of each distinct cell text of *column*: ``None`` if absent, ``_Bad`` if faulty.
+
+    The same rules as :func:`_raw` followed by the record readers' value
+    functions, so that both paths agree on every cell they both accept; a
+    date is its ordinal (the open sentinel when absent).
+    """
+    kind = column.type
+    required = column.required
+    nfc = functools.partial(_normalize, "NFC")
+    if kind is ColumnType.TEXT:
+        if required:
+            return list(map(nfc, uniques))
+        return [nfc(t) if t else None for t in uniques]
+    stripped = [t.strip() for t in uniques]
+    if kind is ColumnType.KIND:
+        resolve = kinds or str
+        return [nfc(resolve(t)) for t in stripped]
+    if kind is not ColumnType.DATE:
+        blank = _Bad if required else None
+        return [nfc(t) if t else blank for t in stripped]
+    read = readers.dates.read
+    open_value = _OPEN.get(column.name, MIN_ORD)
+    out: list[Any] = []
+    for text in stripped:
+        if not text:
+            out.append(_Bad if required else open_value)
+            continue
+        value: Any = text
+        if text[:5].isdigit():
+            value = excel_serial_date(text) or text
+        try:
+            out.append(read(value, None).toordinal())
+        except Exception:  # any fault: the collecting reader reports it
+            out.append(_Bad)
+    return out
+
+
+def _converted(
+    table: ColumnTable, decl_name: str, readers: _Readers, kinds: Callable[[str], str] | None
+) -> tuple[dict[str, Any], npt.NDArray[np.bool_]]:
+    """Field → converted values per row (dates: an ordinal array), and the faulty rows."""
+    decl = DECLARED[decl_name]
+    values: dict[str, Any] = {}
+    bad = np.zeros(len(table), dtype=np.bool_)
+    for field, encoded in table.columns.items():
+        column = decl.column(field)
+        uniques = _distinct_values(column, encoded.uniques, readers, kinds)
+        faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
+        if faulty.any():
+            bad |= faulty[encoded.codes]
+        if column.type is ColumnType.DATE:
+            ordinals = np.asarray([0 if u is _Bad else u for u in uniques], dtype=np.int64)
+            values[field] = ordinals[encoded.codes] if len(uniques) else np.zeros(0, np.int64)
+            continue
+        lookup = np.empty(len(uniques), dtype=object)
+        lookup[:] = uniques
+        values[field] = lookup[encoded.codes].tolist() if len(table) else []
+    return values, bad
+
+
+def _patch(values: dict[str, Any], position: int, record: Unit | Link) -> None:
+    """Put the fields of a record read the collecting way into the columns."""
+    for field, column in values.items():
+        cell = getattr(record, field)
+        if isinstance(column, np.ndarray):
+            column[position] = _OPEN[field] if cell is None else cell.toordinal()
+        else:
+            column[position] = cell
+
+
+def _kept(values: dict[str, Any], positions: IntArray) -> dict[str, Any]:
+    chosen = positions.tolist()
+    return {
+        f: v[positions] if isinstance(v, np.ndarray) else [v[i] for i in chosen]
+        for f, v in values.items()
+    }
+
+
+def _sources(table: ColumnTable, keep: IntArray) -> RowSources:
+    return RowSources(
+        file=table.file, sheet=table.sheet, headers=table.headers, rows=table.rows[keep]
+    )
+
+
+def _dates(values: dict[str, Any], field: str, n: int) -> IntArray:
+    column = values.get(field)
+    return np.full(n, _OPEN[field], dtype=np.int64) if column is None else column
+
+
+def _unit_columns(
+    table: ColumnTable, readers: _Readers, scheme: LevelScheme, problems: list[Problem]
+) -> RecordView[Unit, UnitColumns]:
+    """The units of a units table without parent columns, as columns."""
+    if not table.complete:
+        return RecordView(UnitColumns.of(()))
+    resolve = _kind_resolver(scheme)
+    values, bad = _converted(table, "units", readers, resolve)
+    n = len(table)
+    extra = {
+        h: np.asarray([_normalize("NFC", t) for t in c.uniques], dtype=object)[c.codes].tolist()
+        if n
+        else []
+        for h, c in table.extra.items()
+    }
+    keep = np.ones(n, dtype=np.bool_)
+    plan = _plan(table.spec, table.headers)
+    for i in np.nonzero(bad)[0].tolist():
+        row = table.row(i)
+        raw = _raw(row.values, plan)
+        if "kind" in raw:
+            raw["kind"] = resolve(raw["kind"])
+        if row.extra:
+            raw["attributes"] = dict(row.extra)
+        raw["source"] = row.pointer
+        unit = readers.units.read_owned(raw, row.pointer, problems)
+        if unit is None:
+            keep[i] = False
+        else:
+            _patch(values, i, unit)
+    positions = np.nonzero(keep)[0]
+    if positions.size < n:
+        values, extra = _kept(values, positions), _kept(extra, positions)
+    m = int(positions.size)
+    columns = UnitColumns(
+        id=values["id"],
+        name=values["name"],
+        kind=values["kind"],
+        founded=_dates(values, "founded", m),
+        dissolved=_dates(values, "dissolved", m),
+        short_name=values.get("short_name") or [None] * m,
+        attributes=extra,
+        source=_sources(table, positions),
+    )
+    return RecordView(columns)
+
+
+def _link_columns(
+    table: ColumnTable, readers: _Readers, problems: list[Problem]
+) -> RecordView[Link, LinkColumns]:
+    """The links of a links table, as columns."""
+    if not table.complete:
+        return RecordView(LinkColumns.of(()))
+    values, bad = _converted(table, "links", readers, None)
+    n = len(table)
+    keep = np.ones(n, dtype=np.bool_)
+    plan = _plan(table.spec, table.headers)
+    for i in np.nonzero(bad)[0].tolist():
+        row = table.row(i)
+        raw = _raw(row.values, plan)
+        raw["source"] = row.pointer
+        link = readers.links.read_owned(raw, row.pointer, problems)
+        if link is None:
+            keep[i] = False
+        else:
+            _patch(values, i, link)
+    positions = np.nonzero(keep)[0]
+    if positions.size < n:
+        values = _kept(values, positions)
+    m = int(positions.size)
+    relation = values.get("relation")
+    columns = LinkColumns(
+        child=values["child"],
+        parent=values["parent"],
+        relation=[ADMIN] * m if relation is None else [r or ADMIN for r in relation],
+        valid_from=_dates(values, "valid_from", m),
+        valid_to=_dates(values, "valid_to", m),
+        source=_sources(table, positions),
+    )
+    return RecordView(columns)
+
+
+def _has_parent_column(table: ColumnTable | Table) -> bool:
+    return any(LINKS.field_for(h) == "parent" for h in table.extra_headers)
+
+
+def _as_rows(table: ColumnTable | Table) -> Table:
+    return table.to_table() if isinstance(table, ColumnTable) else table
+
+
+def _as_columns(table: ColumnTable | Table) -> ColumnTable:
+    return table if isinstance(table, ColumnTable) else from_table(table)
+
+
+def dataset_from_tables(
+    get: Callable[[TableSpec], Table | ColumnTable | None], source: str
+) -> LoadResult:
     """Build a dataset from tables; *get* returns ``None`` for an absent optional table.
 
-    The ``units`` table must be present (the caller raises otherwise).
+    The ``units`` table must be present (the caller raises otherwise).  A
+    units table without parent columns and a links table become columns
+    (``dataset.units`` and ``dataset.links`` are :class:`~thidua.model.RecordView` s);
+    the other tables are read row by row.
     """
     readers: _Readers = _readers()
     problems: list[Problem] = []
     found: dict[str, Table] = {}
+    columnar: dict[str, ColumnTable] = {}
     for spec in TABLES:
-        table = get(spec)
-        if table is not None:
-            problems.extend(table.problems)
-            found[spec.name] = table
+        got = get(spec)
+        if got is None:
+            continue
+        problems.extend(got.problems)
+        if spec.name == "links" or (spec.name == "units" and not _has_parent_column(got)):
+            columnar[spec.name] = _as_columns(got)
+        else:
+            found[spec.name] = _as_rows(got)
     kwargs: dict[str, Any] = {}
     scheme = UNION_SCHEME
     scheme_problems: list[Problem] = []  # reported in table order, after the roots
     if "levels" in found:  # read first: the units' kinds are resolved through it
         kwargs["scheme"] = scheme = _scheme(found["levels"], readers, scheme_problems)
+    if "units" in columnar:
+        units_table = columnar["units"]
+        _warn_foreign(
+            units_table,
+            [h for h in units_table.extra_headers if name_key(h) in _FOREIGN["units"]],
+            problems,
+            why=" (no parent column makes it a link)",
+        )
+        kwargs["units"] = _unit_columns(units_table, readers, scheme, problems)
     if "units" in found:
         kwargs["units"], unit_links = _units_and_links(found["units"], readers, scheme, problems)
         if unit_links:
             kwargs["links"] = unit_links
-    if "links" in found:
-        kwargs["links"] = kwargs.get("links", []) + _records(
-            found["links"], readers.links, problems
-        )
+    if "links" in columnar:
+        links = _link_columns(columnar["links"], readers, problems)
+        kwargs["links"] = [*kwargs["links"], *links] if "links" in kwargs else links
     if "groups" in found:
         groups = found["groups"]
         _warn_foreign(
@@ -546,6 +709,28 @@ def _joined(items: Iterable[str], what: str) -> str:
     return ";".join(items)
 
 
+def _cell_writer(column: Column) -> Callable[[Any], Any]:
+    """How the value of a record field is written in a table cell (dates stay dates)."""
+    if column.type is ColumnType.ENUM:
+        return lambda member: member.value
+    if column.type is ColumnType.LIST and column.references is not None:
+        what = column.name.removesuffix("s")
+        return lambda items: _joined(items, what)
+    if column.type is ColumnType.LIST:
+        return lambda numbers: ";".join(repr(n) for n in numbers)
+    return lambda value: value
+
+
+def _with_cells(table: str, records: Iterable[R]) -> Iterator[tuple[R, Callable[[R], list[Any]]]]:
+    """Each record with the function writing its declared columns (in column order)."""
+    writers = [(c.name, _cell_writer(c)) for c in DECLARED[table].columns]
+
+    def cells(record: R) -> list[Any]:
+        return [write(getattr(record, name)) for name, write in writers]
+
+    return ((r, cells) for r in records)
+
+
 def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list[list[Any]]]]:
     """Return (spec, header, rows) for every table to write, in :data:`TABLES` order.
 
@@ -564,69 +749,26 @@ def dataset_to_tables(dataset: Dataset) -> list[tuple[TableSpec, list[str], list
             UNITS,
             [*UNITS.fields, *unit_attrs],
             [
-                [
-                    u.id,
-                    u.name,
-                    u.kind,
-                    u.founded,
-                    u.dissolved,
-                    u.short_name,
-                    *(_attribute_text(u.attributes.get(k)) for k in unit_attrs),
-                ]
-                for u in dataset.units
+                [*cells(u), *(_attribute_text(u.attributes.get(k)) for k in unit_attrs)]
+                for u, cells in _with_cells("units", dataset.units)
             ],
         )
     )
-    out.append(
-        (
-            LINKS,
-            list(LINKS.fields),
-            [[k.child, k.parent, k.relation, k.valid_from, k.valid_to] for k in dataset.links],
-        )
-    )
+    out.append((LINKS, list(LINKS.fields), [c(k) for k, c in _with_cells("links", dataset.links)]))
     group_attrs = _attribute_columns(dataset.groups, GROUPS)
     out.append(
         (
             GROUPS,
             [*GROUPS.fields, *group_attrs],
             [
-                [
-                    g.id,
-                    g.name,
-                    g.kind.value,
-                    g.owner,
-                    *(_attribute_text(g.attributes.get(k)) for k in group_attrs),
-                ]
-                for g in dataset.groups
+                [*cells(g), *(_attribute_text(g.attributes.get(k)) for k in group_attrs)]
+                for g, cells in _with_cells("groups", dataset.groups)
             ],
         )
     )
-    out.append(
-        (
-            GROUP_MEMBERS,
-            list(GROUP_MEMBERS.fields),
-            [[m.group, m.unit, m.valid_from, m.valid_to, m.role.value] for m in dataset.members],
-        )
-    )
-    out.append(
-        (
-            EVENTS,
-            list(EVENTS.fields),
-            [
-                [
-                    e.id,
-                    e.kind.value,
-                    e.date,
-                    _joined(e.originals, "original"),
-                    _joined(e.results, "result"),
-                    ";".join(repr(s) for s in e.shares),
-                    e.document,
-                    e.name,
-                ]
-                for e in dataset.events
-            ],
-        )
-    )
+    for name, records in (("group_members", dataset.members), ("events", dataset.events)):
+        spec = DECLARED[name].spec
+        out.append((spec, list(spec.fields), [c(r) for r, c in _with_cells(name, records)]))
     out.append((ROOTS, list(ROOTS.fields), [[r] for r in dataset.roots]))
     if dataset.scheme != UNION_SCHEME:
         if not dataset.scheme.levels:
@@ -726,7 +868,7 @@ def read_csv_dir(
         if file.is_file():
             names.setdefault(file.name.casefold(), []).append(file)
 
-    def get(spec: TableSpec) -> Table | None:
+    def get(spec: TableSpec) -> ColumnTable | None:
         files = names.get(f"{spec.name}.csv")
         if files is None:
             if spec.name == "units":
@@ -750,9 +892,9 @@ def read_csv_dir(
             return None
         file = files[0]
         if spec.name == "units":
-            return read_csv_table(file, spec, progress=progress, encoding=encoding)
+            return read_csv_columns(file, spec, progress=progress, encoding=encoding)
         try:
-            return read_csv_table(file, spec, progress=progress, encoding=encoding)
+            return read_csv_columns(file, spec, progress=progress, encoding=encoding)
         except UnreadableInputError as exc:
             unreadable.append(
                 problem(

@@ -68,12 +68,14 @@ __all__ = [
     "FALLBACK_ENCODING",
     "PROGRESS_EVERY",
     "CsvText",
+    "HeaderLayout",
     "Row",
     "Table",
     "TableSpec",
     "cell_text",
     "check_encoding",
     "decode_csv",
+    "header_layout",
     "read_csv_table",
     "read_csv_text",
     "read_excel_table",
@@ -260,13 +262,95 @@ def table_from_cells(
     """
     stage = sheet or file
     it = iter(cells)
-    problems: list[Problem] = []
-    where = f"{file} sheet {sheet}" if sheet else file
-    base = Pointer(file=file, sheet=sheet, row=1)
     try:
         header_cells = next(it)
     except StopIteration:
         header_cells = []
+    layout = header_layout(header_cells, spec, file=file, sheet=sheet)
+    columns, headers, extra, blank = layout.columns, layout.headers, layout.extra, layout.blank
+    problems = list(layout.problems)
+    if not layout.complete:
+        return Table(
+            spec=spec,
+            file=file,
+            sheet=sheet,
+            headers=headers,
+            extra_headers=layout.extra_headers,
+            rows=(),
+            problems=tuple(problems),
+        )
+    rows = _rows(
+        it,
+        columns,
+        headers,
+        list(extra),
+        list(blank),
+        layout.width,
+        file,
+        sheet,
+        problems,
+        progress,
+        stage,
+        total,
+    )
+    return Table(
+        spec=spec,
+        file=file,
+        sheet=sheet,
+        headers=headers,
+        extra_headers=layout.extra_headers,
+        rows=rows,
+        problems=tuple(problems),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class HeaderLayout:
+    """How a header row maps onto a spec: which column holds which field.
+
+    Attributes:
+        columns: field → column index.
+        headers: field → header as written.
+        extra: (column index, header) of the kept unknown columns.
+        blank: indices of the columns without a header.
+        width: the number of header cells.
+        problems: the header problems (``S002``, ``S007``, ``S008``).
+        complete: whether every required field has its column.
+
+    .. versionadded:: 0.2.0
+    """
+
+    columns: Mapping[str, int]
+    headers: Mapping[str, str]
+    extra: tuple[tuple[int, str], ...]
+    blank: tuple[int, ...]
+    width: int
+    problems: tuple[Problem, ...]
+    complete: bool
+
+    @property
+    def extra_headers(self) -> tuple[str, ...]:
+        """The headers of the kept unknown columns, in column order."""
+        return tuple(h for _, h in self.extra)
+
+
+def header_layout(
+    header_cells: Sequence[Any], spec: TableSpec, *, file: str, sheet: str | None = None
+) -> HeaderLayout:
+    """Match a header row against *spec* (the first step of :func:`table_from_cells`).
+
+    .. versionadded:: 0.2.0
+
+    Examples:
+        >>> spec = TableSpec(name="roots", fields=("unit",), required={"unit"},
+        ...                  aliases={"unit": ("Đơn vị",)})
+        >>> layout = header_layout(["Ghi chú", "ĐƠN VỊ", ""], spec, file="roots.csv")
+        >>> dict(layout.columns), layout.blank, [p.code for p in layout.problems]
+        ({'unit': 1}, (2,), ['S007'])
+    """
+    problems: list[Problem] = []
+    where = f"{file} sheet {sheet}" if sheet else file
+    base = Pointer(file=file, sheet=sheet, row=1)
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
     extra: list[tuple[int, str]] = []
@@ -319,38 +403,14 @@ def table_from_cells(
                 pointer=base,
             )
         )
-    if missing:
-        return Table(
-            spec=spec,
-            file=file,
-            sheet=sheet,
-            headers=headers,
-            extra_headers=tuple(h for _, h in extra),
-            rows=(),
-            problems=tuple(problems),
-        )
-    rows = _rows(
-        it,
-        columns,
-        headers,
-        extra,
-        blank,
-        len(header_cells),
-        file,
-        sheet,
-        problems,
-        progress,
-        stage,
-        total,
-    )
-    return Table(
-        spec=spec,
-        file=file,
-        sheet=sheet,
+    return HeaderLayout(
+        columns=columns,
         headers=headers,
-        extra_headers=tuple(h for _, h in extra),
-        rows=rows,
+        extra=tuple(extra),
+        blank=tuple(blank),
+        width=len(header_cells),
         problems=tuple(problems),
+        complete=not missing,
     )
 
 
