@@ -1,4 +1,10 @@
-"""Shared state of one validation pass: the index, labels and the problem list."""
+"""Shared state of one validation pass: the index, the unit columns, labels and the problems.
+
+The checks read the hierarchy's public arrays (:meth:`~thidua.Hierarchy.link_arrays`,
+:meth:`~thidua.Hierarchy.lifetime_arrays`, :attr:`~thidua.Hierarchy.unit_index`)
+and the per-unit text of :func:`unit_columns`, find the faulty rows in numpy,
+and build records, pointers and messages for those rows only.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,49 @@ import functools
 import attrs
 import numpy as np
 
-from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
+from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal, to_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua.hierarchy import Hierarchy
 from thidua.problems import Pointer, Problem, Report, problem, summary_problem
+
+
+@attrs.frozen(kw_only=True)
+class UnitColumns:
+    """The unit table as columns, one entry per row of ``dataset.units`` (duplicates included).
+
+    Attributes:
+        ids: the unit ids.
+        names: the names.
+        kinds: the kinds.
+        founded: founding ordinals (``MIN_ORD`` when open).
+        dissolved: dissolution ordinals (``MAX_ORD`` when open).
+    """
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    founded: IntArray
+    dissolved: IntArray
+
+
+def unit_columns(hierarchy: Hierarchy) -> UnitColumns:
+    """The per-unit text and dates the checks need, as columns over the dataset's unit rows.
+
+    The one place the validation reads the unit table in bulk: the checks never
+    iterate over unit records themselves (they build one only for a faulty row).
+    Built from the records here, one list per column.
+    """
+    units = hierarchy.dataset.units
+    size = len(units)
+    return UnitColumns(
+        ids=tuple([u.id for u in units]),
+        names=tuple([u.name for u in units]),
+        kinds=tuple([u.kind for u in units]),
+        founded=np.fromiter((to_ordinal(u.founded) for u in units), dtype=np.int64, count=size),
+        dissolved=np.fromiter(
+            (to_ordinal(u.dissolved, open_end=True) for u in units), dtype=np.int64, count=size
+        ),
+    )
 
 
 @attrs.define(slots=False)
@@ -64,6 +109,25 @@ class Context:
         if unit_id in self.hierarchy:
             return f"{unit_id!r} ({self.hierarchy.unit(unit_id).name})"
         return repr(unit_id)
+
+    @functools.cached_property
+    def units(self) -> UnitColumns:
+        """The unit columns (:func:`unit_columns`), built once per pass."""
+        return unit_columns(self.hierarchy)
+
+    @functools.cached_property
+    def index_rows(self) -> IntArray:
+        """For each unit of the index, its row in ``dataset.units`` (its first record)."""
+        ids = self.units.ids
+        if len(ids) == len(self.hierarchy):
+            return np.arange(len(ids), dtype=np.int64)
+        position = self.hierarchy.unit_index
+        rows = np.full(len(self.hierarchy), -1, dtype=np.int64)
+        for row, uid in enumerate(ids):
+            at = position[uid]
+            if rows[at] < 0:
+                rows[at] = row
+        return rows
 
     @functools.cached_property
     def effective_links(self) -> tuple[IntArray, IntArray, BoolArray]:
