@@ -7,6 +7,8 @@ when either is dissolved.  Only explicit dates outside a lifetime are H007.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD
@@ -27,11 +29,8 @@ def check_links(ctx: Context) -> None:
     h = ctx.hierarchy
     links = h.dataset.links
     child, parent, rel, start, end, pos = h.link_arrays()
-    if pos.size != len(links):  # the index leaves out exactly the links naming unknown units
-        indexed = np.zeros(len(links), dtype=np.bool_)
-        indexed[pos] = True
-        for row in np.flatnonzero(~indexed).tolist():
-            _check_unknown_ends(ctx, links[row])
+    for row in ctx.unindexed_links.tolist():  # exactly the links naming unknown units
+        _check_unknown_ends(ctx, links[row])
     founded, dissolved, rank = h.lifetime_arrays()
     reversed_ = end <= start
     for i in np.nonzero(reversed_)[0].tolist():
@@ -263,9 +262,7 @@ def _name_codes(ctx: Context, children: IntArray) -> tuple[IntArray, int, int]:
     names = ctx.units.names
     texts = [names[r] for r in ctx.index_rows[children].tolist()]
     coarse = coarse_keys(texts)
-    seen: dict[bytes, int] = {}
-    for key in coarse:
-        seen[key] = seen.get(key, 0) + 1
+    seen = Counter(coarse)
     alike = [j for j, key in enumerate(coarse) if seen[key] > 1]
     codes = np.empty(len(texts), dtype=np.int64)
     keys: dict[str, int] = {}
