@@ -16,7 +16,8 @@ Both work on the names joined by ``NUL`` in a handful of passes over one
 string: every step works within a name and never across a character that is
 not a letter, a mark or a space (NFC composes marks onto letters only, case
 folding maps one character at a time, the tone rule looks at letters only).
-Names that themselves contain ``NUL`` are keyed one by one.
+Names that themselves contain ``NUL`` are keyed one by one (and their
+coarse key is then the name key itself).
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ def coarse_keys(names: Sequence[str]) -> list[bytes]:
     if not names:
         return []
     joined = _joined(names)
-    if joined is None:
-        return [coarse_keys([name_key(n)])[0] for n in names]
+    if joined is None:  # the name keys themselves are a (fine) coarse key
+        return [name_key(n).encode("utf-8") for n in names]
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
     # Decomposed, every accent is a combining mark, dropped with all non-ASCII text.
