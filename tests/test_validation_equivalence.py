@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -21,7 +22,7 @@ from tests import strategies
 from tests.reference_validation import validate as reference_validate
 from tests.test_validation import CASES
 from tests.validation_corruptions import ALL_VARIANTS, corrupted, with_sources
-from thidua import Dataset, Hierarchy, validate
+from thidua import Dataset, Hierarchy, Link, Unit, validate
 from thidua.datasets.national import national_history
 from thidua.problems import Problem, Report
 
@@ -98,3 +99,25 @@ def test_broken_cases_report_the_same(case: str) -> None:
 def test_random_datasets_report_the_same(ds: Dataset) -> None:
     check(ds)
     check(ds, on="2025-01-01", max_per_code=1)
+
+
+def test_many_suspect_links_report_the_same() -> None:
+    # Unknown kinds make every link suspect: the peeled component search runs, with a
+    # chain longer than the peeling rounds, cycles on it, a self-link and a dated ring.
+    units = tuple(Unit(id=f"U{i}", name=f"Đơn vị {i}", kind="x") for i in range(1_600))
+    links = [Link(child=f"U{i}", parent=f"U{(i - 1) // 2}") for i in range(1, 1_200)]
+    links += [Link(child=f"U{i}", parent=f"U{i - 1}") for i in range(1_201, 1_500)]
+    links += [Link(child=f"U{i}", parent=f"U{i - 1}") for i in range(1_501, 1_600)]
+    links += [Link(child="U1500", parent="U0")]  # 100 units peeled one a round
+    links += [
+        Link(child="U1200", parent="U1499", valid_from=pendulum.Date(2025, 1, 1)),
+        Link(child="U1", parent="U1100"),
+        Link(child="U7", parent="U7", relation="mentor"),
+        Link(child="U20", parent="U30", relation="mentor", valid_to=pendulum.Date(2025, 7, 1)),
+        Link(child="U30", parent="U40", relation="mentor"),
+        Link(child="U40", parent="U20", relation="mentor", valid_from=pendulum.Date(2025, 3, 1)),
+    ]
+    ds = Dataset(units=units, links=tuple(links), roots=("U0",))
+    for options in OPTIONS:
+        check(ds, **options)
+    assert len(validate(ds).by_code("H004")) == 4
