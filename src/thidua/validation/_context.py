@@ -240,6 +240,6 @@ def admin_parents_on(hierarchy: Hierarchy, units: IntArray, days: IntArray) -> I
     holds &= (founded[unit] <= day) & (day < dissolved[unit])
     holds &= (founded[up] <= day) & (day < dissolved[up])
     hit = query[holds]
-    first = np.unique(hit, return_index=True)[1]  # the queries are in order, links too
+    first = np.flatnonzero(np.diff(hit, prepend=-1))  # queries in order, then links in order
     out[hit[first]] = up[holds][first]
     return out

@@ -381,4 +381,4 @@ _FOUNDING = (EventKind.FOUND, EventKind.MERGE, EventKind.SPLIT, EventKind.DISSOL
 
 def _positions(get: Callable[[str, int], int], ids: Iterable[str]) -> IntArray:
     """The index position of each id, ``-1`` for an unknown one."""
-    return np.fromiter(map(get, ids, repeat(-1)), dtype=np.int64)
+    return np.array(list(map(get, ids, repeat(-1))), dtype=np.int64)

@@ -215,7 +215,7 @@ def _check_sibling_names(
     if admin.size < 2:
         return
     # One key per unit, not per link: a unit moved in 2025 has two admin links.
-    children = np.unique(child[admin])
+    children = np.flatnonzero(np.bincount(child[admin], minlength=len(h)))  # sorted, distinct
     unit_key, blank, size = _name_codes(ctx, children)
     key_of = unit_key[child[admin]]
     group = parent[admin] * (size + 1) + key_of
