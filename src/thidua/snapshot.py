@@ -175,7 +175,7 @@ class Snapshot:
 
     def rank(self, unit_id: str) -> int:
         """The rank of the unit's kind in the level scheme (-1 if the kind is unknown)."""
-        return int(self.hierarchy._rank[self._idx(unit_id)])
+        return int(self.hierarchy.lifetime_arrays().rank[self._idx(unit_id)])
 
     # -- arrays (used by the roll-up engine) -------------------------------------
 
@@ -444,7 +444,7 @@ class Snapshot:
         known = sorted({lv.rank for lv in self.hierarchy.dataset.scheme} | set(present.tolist()))
         if rank not in known:
             raise UnknownNameError("rank", rank, known)
-        sel = self._mask & (self.hierarchy._rank == rank)
+        sel = self._mask & (self.hierarchy.lifetime_arrays().rank == rank)
         return self._ids(np.nonzero(sel)[0])
 
     def find(self, name: str, *, partial: bool = False) -> tuple[str, ...]:

@@ -1,4 +1,10 @@
-"""Shared state of one validation pass: the index, labels and the problem list."""
+"""Shared state of one validation pass: the index, the unit columns, labels and the problems.
+
+The checks read the hierarchy's public arrays (:meth:`~thidua.Hierarchy.link_arrays`,
+:meth:`~thidua.Hierarchy.lifetime_arrays`, :attr:`~thidua.Hierarchy.unit_index`)
+and the per-unit text of :func:`unit_columns`, find the faulty rows in numpy,
+and build records, pointers and messages for those rows only.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,60 @@ import functools
 import attrs
 import numpy as np
 
-from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
-from thidua._graph import BoolArray, IntArray
+from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal, to_ordinal
+from thidua._graph import CSR, BoolArray, IntArray
 from thidua.hierarchy import Hierarchy
 from thidua.problems import Pointer, Problem, Report, problem, summary_problem
+
+
+@attrs.frozen(kw_only=True)
+class UnitColumns:
+    """The unit table as columns, one entry per row of ``dataset.units`` (duplicates included).
+
+    Attributes:
+        ids: the unit ids.
+        names: the names.
+        kinds: the kinds.
+        founded: founding ordinals (``MIN_ORD`` when open).
+        dissolved: dissolution ordinals (``MAX_ORD`` when open).
+    """
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    founded: IntArray
+    dissolved: IntArray
+
+
+def unit_columns(hierarchy: Hierarchy) -> UnitColumns:
+    """The per-unit text and dates the checks need, as columns over the dataset's unit rows.
+
+    The one place the validation reads the unit table in bulk: the checks never
+    iterate over unit records themselves (they build one only for a faulty row).
+    Built from the records here, one list per column.
+    """
+    units = hierarchy.dataset.units
+    size = len(units)
+    names = tuple([u.name for u in units])
+    kinds = tuple([u.kind for u in units])
+    if size == len(hierarchy):  # no duplicate id: the rows are the index, in order
+        lifetimes = hierarchy.lifetime_arrays()
+        return UnitColumns(
+            ids=hierarchy.ids,
+            names=names,
+            kinds=kinds,
+            founded=lifetimes.founded,
+            dissolved=lifetimes.dissolved,
+        )
+    return UnitColumns(
+        ids=tuple([u.id for u in units]),
+        names=names,
+        kinds=kinds,
+        founded=np.fromiter((to_ordinal(u.founded) for u in units), dtype=np.int64, count=size),
+        dissolved=np.fromiter(
+            (to_ordinal(u.dissolved, open_end=True) for u in units), dtype=np.int64, count=size
+        ),
+    )
 
 
 @attrs.define(slots=False)
@@ -66,6 +122,25 @@ class Context:
         return repr(unit_id)
 
     @functools.cached_property
+    def units(self) -> UnitColumns:
+        """The unit columns (:func:`unit_columns`), built once per pass."""
+        return unit_columns(self.hierarchy)
+
+    @functools.cached_property
+    def index_rows(self) -> IntArray:
+        """For each unit of the index, its row in ``dataset.units`` (its first record)."""
+        ids = self.units.ids
+        if len(ids) == len(self.hierarchy):
+            return np.arange(len(ids), dtype=np.int64)
+        position = self.hierarchy.unit_index
+        rows = np.full(len(self.hierarchy), -1, dtype=np.int64)
+        for row, uid in enumerate(ids):
+            at = position[uid]
+            if rows[at] < 0:
+                rows[at] = row
+        return rows
+
+    @functools.cached_property
     def effective_links(self) -> tuple[IntArray, IntArray, BoolArray]:
         """Link intervals clipped to both units' lifetimes, and which links count.
 
@@ -81,6 +156,38 @@ class Context:
         if self.on is not None:
             live &= (eff_start <= self.on) & (self.on < eff_end)
         return eff_start, eff_end, live
+
+    @functools.cached_property
+    def unindexed_links(self) -> IntArray:
+        """Rows of ``dataset.links`` left out of the link index (they name unknown units)."""
+        links = self.hierarchy.dataset.links
+        pos = self.hierarchy.link_arrays().position
+        if pos.size == len(links):
+            return np.empty(0, dtype=np.int64)
+        indexed = np.zeros(len(links), dtype=np.bool_)
+        indexed[pos] = True
+        return np.flatnonzero(~indexed)
+
+    @functools.cached_property
+    def _incident(self) -> CSR:
+        """Unit → the indexed links it is the child or the parent of."""
+        child, parent = self.hierarchy.link_arrays()[:2]
+        ids = np.arange(child.size, dtype=np.int64)
+        return CSR.from_edges(
+            len(self.hierarchy), np.concatenate([child, parent]), np.concatenate([ids, ids])
+        )
+
+    def linked_on(self, unit_id: str, day: int) -> bool:
+        """Whether some link of ``dataset.links`` names the known *unit_id* and holds on *day*."""
+        links = self.hierarchy.link_arrays()
+        near = self._incident.neighbours(self.hierarchy.index_of(unit_id))
+        if bool(np.any((links.start[near] <= day) & (day < links.end[near]))):
+            return True
+        records = self.hierarchy.dataset.links
+        return any(
+            unit_id in (link.child, link.parent) and link.valid_on(from_ordinal(day))
+            for link in (records[row] for row in self.unindexed_links.tolist())
+        )
 
     def covers(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is relevant: it contains the chosen date, if any."""
@@ -101,3 +208,38 @@ def show_date(day: dt.date | None, *, end: bool = False) -> str:
     if day is None:
         return "no end" if end else "the beginning"
     return day.isoformat()
+
+
+def admin_parents_on(hierarchy: Hierarchy, units: IntArray, days: IntArray) -> IntArray:
+    """The admin parent of ``units[i]`` on ``days[i]`` (``-1`` for none), by index position.
+
+    The same parent as ``hierarchy.as_of(day).parent_array()[unit]``: the
+    parent of the unit's first admin link (in index order) that holds on the
+    day while both units exist; without building a snapshot per day.
+
+    Complexity: O(links log links + queries × admin links per unit), in numpy.
+    """
+    child, parent, rel, start, end, _ = hierarchy.link_arrays()
+    founded, dissolved, _ = hierarchy.lifetime_arrays()
+    out = np.full(units.size, -1, dtype=np.int64)
+    if units.size == 0:
+        return out
+    wanted = np.zeros(len(hierarchy), dtype=np.bool_)
+    wanted[units] = True
+    admin = np.flatnonzero(rel == 0)
+    admin = admin[wanted[child[admin]]]
+    admin = admin[np.argsort(child[admin], kind="stable")]  # by child, then index order
+    per_unit = np.bincount(child[admin], minlength=len(hierarchy))
+    lo = (np.cumsum(per_unit) - per_unit)[units]
+    count = per_unit[units]
+    query = np.repeat(np.arange(units.size, dtype=np.int64), count)
+    offset = np.arange(query.size, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+    link = admin[np.repeat(lo, count) + offset]
+    day, unit, up = days[query], units[query], parent[link]
+    holds = (start[link] <= day) & (day < end[link])
+    holds &= (founded[unit] <= day) & (day < dissolved[unit])
+    holds &= (founded[up] <= day) & (day < dissolved[up])
+    hit = query[holds]
+    first = np.flatnonzero(np.diff(hit, prepend=-1))  # queries in order, then links in order
+    out[hit[first]] = up[holds][first]
+    return out

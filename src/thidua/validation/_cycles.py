@@ -6,6 +6,9 @@ each one, walk up from the parent (over the relation's links of all times);
 only if the walk reaches the child is there a cycle in the static graph, and
 only then are the dates checked, interval by interval, with networkx on the
 handful of units involved.  Valid national data costs one vectorised pass.
+When many links are suspect (unknown kinds), the static graph is first
+peeled down to its cyclic core in numpy and only that core goes to
+networkx's strongly-connected-components search.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def check_cycles(ctx: Context) -> None:
 def _cycle_candidates(n: int, c: IntArray, p: IntArray, seeds: IntArray) -> set[int]:
     """Units on some cycle of the static (all-dates) graph child → parent."""
     if seeds.size > _MAX_SEEDS:
+        c, p = _peel(n, c, p)
         graph: nx.DiGraph[int] = nx.DiGraph()
         graph.add_edges_from(zip(c.tolist(), p.tolist(), strict=True))
         out: set[int] = set()
@@ -66,6 +70,27 @@ def _cycle_candidates(n: int, c: IntArray, p: IntArray, seeds: IntArray) -> set[
             out.update(reached.tolist())
             out.update((child_, parent_))
     return out
+
+
+_PEEL_ROUNDS = 64
+"""Rounds of :func:`_peel` before the rest goes to networkx as it is."""
+
+
+def _peel(n: int, c: IntArray, p: IntArray) -> tuple[IntArray, IntArray]:
+    """The edges left once units without a child or without a parent are peeled off, repeatedly.
+
+    Such a unit is on no cycle, so the strongly connected components of more
+    than one unit (and the self-links) are the same in what is left, which
+    for a hierarchy with a few cycles is a small graph: each round is one
+    numpy pass, and a tree is peeled in as many rounds as it has levels.
+    """
+    for _ in range(_PEEL_ROUNDS):
+        inner = (np.bincount(c, minlength=n) > 0) & (np.bincount(p, minlength=n) > 0)
+        keep = inner[c] & inner[p]
+        if keep.all():
+            break
+        c, p = c[keep], p[keep]
+    return c, p
 
 
 def _report_dated_cycles(

@@ -7,11 +7,15 @@ it does not derive one from the other, so every disagreement is reported.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
 
-from thidua._dates import from_ordinal
-from thidua._graph import IntArray
+import numpy as np
+
+from thidua._dates import MIN_ORD
+from thidua._graph import BoolArray, IntArray
 from thidua.model import ChangeEvent, EventKind
-from thidua.validation._context import Context, show_date
+from thidua.validation._context import Context, admin_parents_on, show_date
 
 # (minimum originals, maximum originals, minimum results, maximum results); None = any.
 _ARITY: dict[EventKind, tuple[int, int | None, int, int | None]] = {
@@ -27,12 +31,19 @@ _SHARE_TOLERANCE = 1e-9
 
 
 def check_events(ctx: Context) -> None:
-    """Every event check, one event at a time."""
+    """Every event check, one event at a time, over the events that may have a problem.
+
+    :class:`_EventUnits` finds, in numpy, the events whose units disagree with
+    the lifetimes and links; the checks below run on those (and on the few
+    events checked whole: renames, shares, wrong arity) only.
+    """
     events = ctx.hierarchy.dataset.events
+    if not events:
+        return
+    table = _EventUnits(ctx, events)
     counts = Counter(e.id for e in events)
     seen: set[str] = set()
-    parents = _Parents(ctx)
-    for event in events:
+    for k, event in enumerate(events):
         if counts[event.id] > 1 and event.id in seen:
             ctx.add(
                 "H027",
@@ -42,25 +53,31 @@ def check_events(ctx: Context) -> None:
                 field="id",
             )
         seen.add(event.id)
-        if not _arity_ok(ctx, event):
-            continue
-        known = _known_units(ctx, event)
-        _check_shares(ctx, event)
-        if event.kind is EventKind.FOUND:
-            for uid in known[1]:
+        if table.suspect[k]:
+            _check_event(ctx, event, table, k)
+
+
+def _check_event(ctx: Context, event: ChangeEvent, table: _EventUnits, k: int) -> None:
+    """Every check of one event but its id."""
+    if not _arity_ok(ctx, event):
+        return
+    known = _known_units(ctx, event)
+    _check_shares(ctx, event)
+    if event.kind is EventKind.FOUND:
+        for uid in known[1]:
+            _check_founded_on(ctx, event, uid)
+    elif event.kind is EventKind.RENAME:
+        _check_rename(ctx, event, known[0])
+    elif event.kind is EventKind.MOVE:
+        _check_move(ctx, event, known, table.move_parents(k))
+    else:  # dissolve, merge, absorb, split: the originals end on the date
+        for uid in known[0]:
+            _check_ended_on(ctx, event, uid)
+        for uid in known[1]:
+            if event.kind is EventKind.ABSORB:
+                _check_alive_across(ctx, event, uid)
+            else:
                 _check_founded_on(ctx, event, uid)
-        elif event.kind is EventKind.RENAME:
-            _check_rename(ctx, event, known[0])
-        elif event.kind is EventKind.MOVE:
-            _check_move(ctx, event, known, parents)
-        else:  # dissolve, merge, absorb, split: the originals end on the date
-            for uid in known[0]:
-                _check_ended_on(ctx, event, uid)
-            for uid in known[1]:
-                if event.kind is EventKind.ABSORB:
-                    _check_alive_across(ctx, event, uid)
-                else:
-                    _check_founded_on(ctx, event, uid)
 
 
 _NAMED = 10
@@ -84,11 +101,17 @@ def _what(ctx: Context, event: ChangeEvent) -> str:
     return head
 
 
-def _arity_ok(ctx: Context, event: ChangeEvent) -> bool:
+def _arity_fits(event: ChangeEvent) -> bool:
     lo_o, hi_o, lo_r, hi_r = _ARITY[event.kind]
     n_o, n_r = len(event.originals), len(event.results)
     ok = lo_o <= n_o and (hi_o is None or n_o <= hi_o) and lo_r <= n_r
-    ok = ok and (hi_r is None or n_r <= hi_r)
+    return ok and (hi_r is None or n_r <= hi_r)
+
+
+def _arity_ok(ctx: Context, event: ChangeEvent) -> bool:
+    lo_o, _, _, _ = _ARITY[event.kind]
+    n_o, n_r = len(event.originals), len(event.results)
+    ok = _arity_fits(event)
     if not ok:
         ctx.add(
             "H026",
@@ -187,15 +210,7 @@ def _check_alive_across(ctx: Context, event: ChangeEvent, uid: str) -> None:
 def _check_ended_on(ctx: Context, event: ChangeEvent, uid: str) -> None:
     unit = ctx.hierarchy.unit(uid)
     if unit.dissolved is None or unit.dissolved > event.date:
-        linked = (
-            [
-                link
-                for link in ctx.hierarchy.dataset.links
-                if uid in (link.child, link.parent) and link.valid_on(event.date)
-            ]
-            if unit.alive_on(event.date)
-            else []
-        )
+        linked = unit.alive_on(event.date) and ctx.linked_on(uid, event.date.toordinal())
         still = " and still linked" if linked else ""
         ctx.add(
             "H021",
@@ -238,27 +253,13 @@ def _check_rename(ctx: Context, event: ChangeEvent, originals: list[str]) -> Non
             )
 
 
-class _Parents:
-    """Admin parent arrays of the days events look at, built once per day."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.hierarchy = ctx.hierarchy
-        self.days: dict[int, IntArray] = {}
-
-    def on(self, unit: str, day: int) -> str | None:
-        parents = self.days.get(day)
-        if parents is None:
-            parents = self.days[day] = self.hierarchy.as_of(from_ordinal(day)).parent_array()
-        p = int(parents[self.hierarchy.index_of(unit)])
-        return None if p < 0 else self.hierarchy.ids[p]
-
-
 def _check_move(
     ctx: Context,
     event: ChangeEvent,
     known: tuple[list[str], list[str]],
-    parents: _Parents,
+    parents: tuple[list[int], list[int]],
 ) -> None:
+    """H023/H024 of a move; *parents* are the known originals' admin parents on and before."""
     if not known[1]:
         return
     target = known[1][0]
@@ -273,11 +274,11 @@ def _check_move(
             field="results",
         )
         return
-    for uid in known[0]:
-        day = event.date.toordinal()
-        after = parents.on(uid, day)
-        if after != target:
-            now = after or "none"
+    to = ctx.hierarchy.index_of(target)
+    ids = ctx.hierarchy.ids
+    for uid, after, before in zip(known[0], *parents, strict=True):
+        if after != to:
+            now = "none" if after < 0 else ids[after]
             ctx.add(
                 "H024",
                 f"{_what(ctx, event)} moves {ctx.label(uid)} to {ctx.label(target)}, but from that "
@@ -287,7 +288,7 @@ def _check_move(
                 source=event.source,
                 field="results",
             )
-        elif parents.on(uid, day - 1) == target:
+        elif before == to:
             ctx.add(
                 "H024",
                 f"{_what(ctx, event)} moves {ctx.label(uid)} to {ctx.label(target)}, but the "
@@ -296,3 +297,88 @@ def _check_move(
                 source=event.source,
                 field="date",
             )
+
+
+_KIND_CODE = {kind: code for code, kind in enumerate(EventKind)}
+
+
+class _EventUnits:
+    """The events' originals and results as flat index arrays, and which events may be at fault.
+
+    ``suspect[k]`` is false only when event *k* certainly has no problem but
+    (perhaps) a duplicate id: its arity is right, it gives no shares, is no
+    rename, names known units only, and every unit agrees with the event's
+    date (ended on it, founded on it, alive across it, moved on it).
+    """
+
+    def __init__(self, ctx: Context, events: Sequence[ChangeEvent]) -> None:
+        h = ctx.hierarchy
+        n = len(events)
+        self.o_count = np.fromiter((len(e.originals) for e in events), dtype=np.int64, count=n)
+        self.r_count = np.fromiter((len(e.results) for e in events), dtype=np.int64, count=n)
+        self.o_first = np.cumsum(self.o_count) - self.o_count
+        self.r_first = np.cumsum(self.r_count) - self.r_count
+        get = h.unit_index.get
+        self.o_unit = _positions(get, chain.from_iterable(e.originals for e in events))
+        self.r_unit = _positions(get, chain.from_iterable(e.results for e in events))
+        kind = np.fromiter((_KIND_CODE[e.kind] for e in events), dtype=np.int64, count=n)
+        day = np.fromiter((e.date.toordinal() for e in events), dtype=np.int64, count=n)
+        suspect = np.fromiter(
+            (bool(e.shares) or e.kind is EventKind.RENAME or not _arity_fits(e) for e in events),
+            dtype=np.bool_,
+            count=n,
+        )
+        o_event = np.repeat(np.arange(n, dtype=np.int64), self.o_count)
+        r_event = np.repeat(np.arange(n, dtype=np.int64), self.r_count)
+        suspect[o_event[self.o_unit < 0]] = True
+        suspect[r_event[self.r_unit < 0]] = True
+        founded, dissolved, _ = h.lifetime_arrays()
+
+        def alive(units: IntArray, days: IntArray) -> BoolArray:
+            return (founded[units] <= days) & (days < dissolved[units])
+
+        # Originals of dissolve, merge, absorb, split end on the date.
+        o_kind, o_day, o_unit = kind[o_event], day[o_event], self.o_unit
+        ends = np.isin(o_kind, [_KIND_CODE[k] for k in _ENDING]) & (o_unit >= 0)
+        late = dissolved[o_unit[ends]] != o_day[ends]
+        suspect[o_event[ends][late]] = True
+        # Results of found, merge, split (and dissolve: none) are founded on it.
+        r_kind, r_day, r_unit = kind[r_event], day[r_event], self.r_unit
+        new = np.isin(r_kind, [_KIND_CODE[k] for k in _FOUNDING]) & (r_unit >= 0)
+        u, d = r_unit[new], r_day[new]
+        wrong = ((founded[u] != MIN_ORD) & (founded[u] != d)) | ~alive(u, d)
+        suspect[r_event[new][wrong]] = True
+        # Units absorbing others exist before and on the date.
+        into = (r_kind == _KIND_CODE[EventKind.ABSORB]) & (r_unit >= 0)
+        u, d = r_unit[into], r_day[into]
+        suspect[r_event[into][~(alive(u, d) & alive(u, d - 1))]] = True
+        # Moves: the target exists on the date, and is each original's new admin parent.
+        moves = np.flatnonzero((kind == _KIND_CODE[EventKind.MOVE]) & (self.r_count > 0))
+        target = np.full(n, -1, dtype=np.int64)
+        target[moves] = self.r_unit[self.r_first[moves]]
+        moving = (o_kind == _KIND_CODE[EventKind.MOVE]) & (o_unit >= 0)
+        self.after = np.full(o_unit.size, -1, dtype=np.int64)
+        self.before = np.full(o_unit.size, -1, dtype=np.int64)
+        self.after[moving] = admin_parents_on(h, o_unit[moving], o_day[moving])
+        self.before[moving] = admin_parents_on(h, o_unit[moving], o_day[moving] - 1)
+        to = target[o_event]
+        moved = moving & ((self.after != to) | (self.before == to))
+        suspect[o_event[moved]] = True
+        has_target = moves[target[moves] >= 0]
+        suspect[has_target[~alive(target[has_target], day[has_target])]] = True
+        self.suspect: list[bool] = suspect.tolist()
+
+    def move_parents(self, k: int) -> tuple[list[int], list[int]]:
+        """The admin parents, on and the day before the date, of the known originals of move *k*."""
+        span = slice(int(self.o_first[k]), int(self.o_first[k] + self.o_count[k]))
+        known = self.o_unit[span] >= 0
+        return self.after[span][known].tolist(), self.before[span][known].tolist()
+
+
+_ENDING = (EventKind.DISSOLVE, EventKind.MERGE, EventKind.ABSORB, EventKind.SPLIT)
+_FOUNDING = (EventKind.FOUND, EventKind.MERGE, EventKind.SPLIT, EventKind.DISSOLVE)
+
+
+def _positions(get: Callable[[str, int], int], ids: Iterable[str]) -> IntArray:
+    """The index position of each id, ``-1`` for an unknown one."""
+    return np.array(list(map(get, ids, repeat(-1))), dtype=np.int64)

@@ -21,9 +21,9 @@ def _sweep(
     """
     order = np.lexsort((start, group))
     g, s, e = group[order], start[order], end[order]
-    # Group ids become consecutive so that keyed ends stay within int64.
-    _, dense = np.unique(g, return_inverse=True)
-    dense = dense.reshape(-1).astype(np.int64)
+    # Group ids become consecutive so that keyed ends stay within int64 (g is sorted).
+    dense = np.zeros(g.size, dtype=np.int64)
+    np.cumsum(g[1:] != g[:-1], out=dense[1:])
     keyed_end = dense * _SPAN + e
     running = np.maximum.accumulate(keyed_end)
     positions = np.arange(g.size, dtype=np.int64)
@@ -119,6 +119,8 @@ def coverage_gaps(
     Returns:
         ``(group, gap_start, gap_end, position)`` where *position* is the
         interval that ended when the gap began (``-1`` for a gap at the start).
+
+    Complexity: O(n log n) in numpy, plus O(gaps).
     """
     if group.size == 0:
         return []
@@ -137,22 +139,19 @@ def coverage_gaps(
     at_start = first & (lower[g] != MIN_ORD) & (s > lower[g])
     cover_end = running - g * _SPAN
     at_end = last & (cover_end < upper[g])
-    gaps = [(int(g[i]), int(lower[g[i]]), int(s[i]), -1) for i in np.nonzero(at_start)[0]]
+    if not (at_start.any() or middle.any() or at_end.any()):
+        return []
+    # The interval that ended when a gap began is the last one, in sorted order,
+    # that reached the running end so far: every later one reaching it does too.
+    positions = np.arange(g.size, dtype=np.int64)
+    holder = order[np.maximum.accumulate(np.where(keyed_end == running, positions, 0))]
+    gaps = [(int(g[i]), int(lower[g[i]]), int(s[i]), -1) for i in np.flatnonzero(at_start)]
     gaps.extend(
-        (int(g[i]), int(prev_end[i]), int(s[i]), _ender(order, g, e, i, int(prev_end[i])))
-        for i in np.nonzero(middle)[0].tolist()
+        (int(g[i]), int(prev_end[i]), int(s[i]), int(holder[i - 1]))
+        for i in np.flatnonzero(middle).tolist()
     )
-    for i in np.nonzero(at_end)[0].tolist():
-        stop = int(cover_end[i])
-        gaps.append((int(g[i]), stop, int(upper[g[i]]), _ender(order, g, e, i + 1, stop)))
+    gaps.extend(
+        (int(g[i]), int(cover_end[i]), int(upper[g[i]]), int(holder[i]))
+        for i in np.flatnonzero(at_end).tolist()
+    )
     return gaps
-
-
-def _ender(order: IntArray, g: IntArray, e: IntArray, before: int, stop: int) -> int:
-    """The original position of the interval of the same group ending at *stop*."""
-    j = before - 1
-    while j >= 0 and g[j] == g[before - 1]:
-        if e[j] == stop:
-            return int(order[j])
-        j -= 1
-    return -1

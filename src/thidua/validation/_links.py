@@ -7,11 +7,12 @@ when either is dissolved.  Only explicit dates outside a lifetime are H007.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD
 from thidua._graph import BoolArray, IntArray
-from thidua._text import name_key
 from thidua.model import Link
 from thidua.validation._context import Context, show, show_date
 from thidua.validation._intervals import (
@@ -20,24 +21,16 @@ from thidua.validation._intervals import (
     overlapping_other,
     overlapping_pairs,
 )
+from thidua.validation._names import coarse_keys, name_keys
 
 
 def check_links(ctx: Context) -> None:
     """H002, H006, H007, H009, H010, H005, H008, H012, H011 in one pass over the link index."""
     h = ctx.hierarchy
     links = h.dataset.links
-    for link in links:
-        for field, uid in (("child", link.child), ("parent", link.parent)):
-            if uid not in h:
-                ctx.add(
-                    "H002",
-                    f"{link.relation} link {link.child!r} → {link.parent!r} names unknown "
-                    f"{field} unit {uid!r}",
-                    subject=link.child,
-                    source=link.source,
-                    field=field,
-                )
     child, parent, rel, start, end, pos = h.link_arrays()
+    for row in ctx.unindexed_links.tolist():  # exactly the links naming unknown units
+        _check_unknown_ends(ctx, links[row])
     founded, dissolved, rank = h.lifetime_arrays()
     reversed_ = end <= start
     for i in np.nonzero(reversed_)[0].tolist():
@@ -98,6 +91,20 @@ def check_links(ctx: Context) -> None:
         )
     _check_admin_gaps(ctx, admin, child, parent, eff_start, eff_end, pos, founded, dissolved, rank)
     _check_sibling_names(ctx, admin, child, parent, eff_start, eff_end)
+
+
+def _check_unknown_ends(ctx: Context, link: Link) -> None:
+    """H002 for each end of *link* that names no unit."""
+    for field, uid in (("child", link.child), ("parent", link.parent)):
+        if uid not in ctx.hierarchy:
+            ctx.add(
+                "H002",
+                f"{link.relation} link {link.child!r} → {link.parent!r} names unknown "
+                f"{field} unit {uid!r}",
+                subject=link.child,
+                source=link.source,
+                field=field,
+            )
 
 
 def _check_lifetimes(
@@ -205,29 +212,28 @@ def _check_sibling_names(
 ) -> None:
     """H011: two children of one parent, at the same time, whose names normalise alike."""
     h = ctx.hierarchy
-    keys: dict[str, int] = {}
-    units = h.units
+    if admin.size < 2:
+        return
     # One key per unit, not per link: a unit moved in 2025 has two admin links.
-    children = np.unique(child[admin])
-    unit_key = np.full(len(units), -1, dtype=np.int64)
-    unit_key[children] = np.fromiter(
-        (keys.setdefault(name_key(units[c].name), len(keys)) for c in children.tolist()),
-        dtype=np.int64,
-        count=children.size,
-    )
+    children = np.flatnonzero(np.bincount(child[admin], minlength=len(h)))  # sorted, distinct
+    unit_key, blank, size = _name_codes(ctx, children)
     key_of = unit_key[child[admin]]
-    blank = keys.get("", -1)
-    group = parent[admin] * (len(keys) + 1) + key_of
+    group = parent[admin] * (size + 1) + key_of
     named = key_of != blank
     admin, group = admin[named], group[named]
     # One problem per cluster of same-name siblings whose links overlap in time.
     cluster = overlap_groups(group, eff_start[admin], eff_end[admin])
     if cluster.size == 0:
         return
-    pairs = _sorted_pairs(cluster, child[admin])
+    # Only clusters of two links or more can hold two units: keep those links.
+    shared = np.bincount(cluster)[cluster] > 1
+    if not shared.any():
+        return
+    pairs = _sorted_pairs(cluster[shared], child[admin[shared]], len(h))
     first_link = np.unique(cluster, return_index=True)[1]  # clusters are numbered 0, 1, ...
     first_of = np.flatnonzero(np.concatenate(([True], pairs[1:, 0] != pairs[:-1, 0])))
     sizes = np.diff(np.append(first_of, pairs.shape[0]))
+    units = h.units
     for at, size in zip(first_of[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
         members = [units[c] for c in pairs[at : at + size, 1].tolist()]
         where = int(first_link[pairs[at, 0]])
@@ -244,11 +250,36 @@ def _check_sibling_names(
         )
 
 
+def _name_codes(ctx: Context, children: IntArray) -> tuple[IntArray, int, int]:
+    """A code per unit of *children* (by index), equal for units whose names read the same.
+
+    Returns the codes (``-1`` for units not in *children*), the code of the
+    blank name (``-1`` if none) and the number of codes.  The codes of names
+    read alike are numbered by first appearance in *children*; a unit whose
+    name cannot read like any other's (its coarse key is unique) gets a code
+    of its own after those, so its name key is never computed.
+    """
+    names = ctx.units.names
+    texts = [names[r] for r in ctx.index_rows[children].tolist()]
+    coarse = coarse_keys(texts)
+    seen = Counter(coarse)
+    alike = [j for j, key in enumerate(coarse) if seen[key] > 1]
+    codes = np.empty(len(texts), dtype=np.int64)
+    keys: dict[str, int] = {}
+    codes[alike] = [keys.setdefault(k, len(keys)) for k in name_keys([texts[j] for j in alike])]
+    single = np.ones(len(texts), dtype=np.bool_)
+    single[alike] = False
+    codes[single] = len(keys) + np.arange(int(single.sum()), dtype=np.int64)
+    unit_key = np.full(len(ctx.hierarchy), -1, dtype=np.int64)
+    unit_key[children] = codes
+    return unit_key, keys.get("", -1), len(keys) + int(single.sum())
+
+
 _SHOWN = 10
 """Units named in one problem about a group; the rest are counted."""
 
 
-def _sorted_pairs(cluster: IntArray, child: IntArray) -> IntArray:
-    """The distinct (cluster, child) pairs, sorted, as an (m × 2) array."""
-    key = np.unique(np.stack([cluster, child], axis=1), axis=0)
-    return np.asarray(key, dtype=np.int64)
+def _sorted_pairs(cluster: IntArray, child: IntArray, n: int) -> IntArray:
+    """The distinct (cluster, child) pairs, sorted, as an (m × 2) array (children below *n*)."""
+    key = np.unique(cluster * n + child)
+    return np.stack([key // n, key % n], axis=1)
