@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from thidua._text import name_key
 from thidua.errors import PeriodParseError
+from thidua.figures._arrow import classify_values, id_texts
 from thidua.figures._cells import (
     _BAD,
     _BOTH,
@@ -145,7 +146,7 @@ class _Assembly:
 
     def _ids(self, field: str) -> tuple[IntArray, list[str]]:
         col = self.text_col(field)
-        return _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+        return _recode(col.codes, id_texts(col))
 
     def periods(self) -> tuple[IntArray, list[Period]]:
         """Parse each distinct period text once: S004 empty, F010 unreadable."""
@@ -197,7 +198,7 @@ class _Assembly:
         col = self.cols.get("source")
         if not isinstance(col, _Col):
             return np.zeros(self.n, dtype=np.int64), [None]
-        codes, labels = _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+        codes, labels = _recode(col.codes, id_texts(col))
         return np.where(codes < 0, len(labels), codes), [*labels, None]
 
     def values(self, row_keys: Mapping[int, frozenset[str]]) -> _Values:
@@ -206,7 +207,9 @@ class _Assembly:
         value_codes = np.zeros(self.n, dtype=np.int64)
         if isinstance(col, _Col):
             value_codes = col.codes
-            numbers, kinds, plans, cells = _classify(col.uniques)
+            numbers, kinds, plans, cells = (
+                _classify(col.uniques) if col.arrow is None else classify_values(col.arrow)
+            )
             number, kind, plan = numbers[value_codes], kinds[value_codes], plans[value_codes]
 
             def text(i: int) -> str:

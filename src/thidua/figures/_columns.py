@@ -49,10 +49,15 @@ BoolArray = npt.NDArray[np.bool_]
 
 @attrs.frozen
 class _Col:
-    """A dictionary-encoded input column: codes into *uniques*, -1 for missing."""
+    """A dictionary-encoded input column: codes into *uniques*, -1 for missing.
+
+    *arrow* is the same dictionary as a pyarrow string array when the column
+    was read by pyarrow (the vectorised cell rules use it).
+    """
 
     codes: IntArray
-    uniques: list[Any]
+    uniques: Sequence[Any]
+    arrow: Any = None
 
 
 def _encoded(values: Sequence[object] | npt.NDArray[Any]) -> _Col:
@@ -141,6 +146,9 @@ def _compact(
     codes: IntArray, labels: Sequence[Any]
 ) -> tuple[npt.NDArray[np.int32], tuple[Any, ...]]:
     """Drop dictionary entries no row uses."""
-    used = np.bincount(codes, minlength=len(labels)) > 0
+    used = np.zeros(len(labels), dtype=np.bool_)
+    used[codes] = True
+    if used.all():
+        return codes.astype(np.int32), tuple(labels)
     new = (np.cumsum(used) - 1).astype(np.int32)
     return new[codes], tuple(label for label, u in zip(labels, used, strict=True) if u)
