@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.fuzz._targets import mutate_figures
 from thidua.figures import Figures, FiguresResult, read_figures_csv, write_figures_csv
-from thidua.figures._arrow import classify_values, id_texts, parse, prepare
+from thidua.figures._arrow import classify_values, id_texts, parse, prepare, prepare_file
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _classify, _id_text
 from thidua.figures._columns import _Col
 from thidua.figures._read import _read_csv_bytes
@@ -187,6 +187,20 @@ def test_fuzzed_figure_files_read_the_same_both_ways() -> None:
         inp = mutate_figures(rng, "figures_csv")
         (_, data), *_ = inp.files
         _assert_same(*_both(data))
+
+
+def test_files_read_in_place_as_their_bytes_say(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    path = tmp_path / "figures.csv"
+    in_place = 0
+    for _ in range(150):
+        inp = mutate_figures(rng, "figures_csv")
+        (_, data), *_ = inp.files
+        path.write_bytes(data)
+        prepared = prepare_file(path, None)
+        in_place += prepared is not None and parse(prepared) is not None
+        _assert_same(read_figures_csv(path), _both(data)[1])
+    assert in_place > 50  # most files are read by pyarrow where they lie
 
 
 _LINES = [

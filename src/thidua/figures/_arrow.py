@@ -5,10 +5,11 @@ separator found as every CSV table's is (:func:`thidua.io._tabular.decode_csv`):
 a plain UTF-8 file (with or without a byte-order mark or an Excel ``sep=``
 line) is handed over as it is; anything else (``cp1258``, UTF-16, a given
 ``encoding=``) is decoded by ``decode_csv`` and transcoded.  :func:`parse`
-reads every column as text with ``pyarrow.csv.read_csv``; it returns
-``None`` when the file is one the :mod:`csv` module reads differently
-(ragged rows, NUL bytes, an unreadable quote), and the reader then takes the
-row-wise path.  :func:`encoded_columns` dictionary-encodes each field's
+reads every column as text with ``pyarrow.csv.read_csv`` (a UTF-8 file in
+place, :func:`prepare_file`, without loading its bytes into Python); it
+returns ``None`` when pyarrow refuses the text (ragged rows, bytes that are
+not UTF-8), and the reader then decodes the bytes or takes the row-wise
+path.  :func:`encoded_columns` dictionary-encodes each field's
 column (no Python object per row) and drops the blank rows, keeping each row's
 number for the pointers.
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 import codecs
 import math
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
 
 import attrs
@@ -50,15 +52,25 @@ from thidua.figures._cells import _EMPTY, _NUM, _Cell, _id_text, _read_value
 from thidua.figures._columns import FloatArray, _Col
 from thidua.io._tabular import CsvText, decode_csv, sniff_delimiter
 from thidua.problems import Problem
+from thidua.typing import PathLike
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["Prepared", "classify_values", "encoded_columns", "parse", "prepare"]
+__all__ = [
+    "Prepared",
+    "classify_values",
+    "encoded_columns",
+    "parse",
+    "prepare",
+    "prepare_file",
+    "release_memory",
+]
 
 _BOM = codecs.BOM_UTF8
 _SNIFF_BYTES = 4 * 65_536 + 4  # at least the 65,536 characters sniff_delimiter looks at
 _VALIDATE_CHUNK = 1 << 22
+_WIDE = 1_024  # column types given when the header line is longer than the head read
 
 
 @attrs.frozen(kw_only=True)
@@ -73,6 +85,8 @@ class Prepared:
         problems: the ``S020`` warning of a guessed encoding.
         encoding: the encoding asked for (``None`` or ``utf-8`` when *data* is the file's bytes).
         decoded: the decoded text when it was decoded (the row-wise path reuses it).
+        path: the file, when pyarrow reads it in place (*data* is then empty).
+        width: for a file read in place, the header's number of cells (at most).
     """
 
     data: bytes
@@ -81,6 +95,8 @@ class Prepared:
     encoding: str | None = None
     problems: tuple[Problem, ...] = ()
     decoded: CsvText | None = None
+    path: Path | None = None
+    width: int = 0
 
     @property
     def body(self) -> memoryview:
@@ -108,13 +124,39 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
+_NOT_UTF8_STARTS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"PK\x03\x04", b"\xd0\xcf")
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """The heuristic of :func:`decode_csv`: ASCII text in UTF-16 without a byte-order mark."""
+    return len(head) >= 4 and head[1] == 0 and head[3] == 0 and bool(head[0]) and bool(head[2])
+
+
 def _plain_utf8(data: bytes, encoding: str | None) -> bool:
-    """Whether the bytes can go to pyarrow undecoded: UTF-8, not UTF-16, no NUL."""
+    """Whether the bytes can go to pyarrow undecoded: UTF-8 that decode_csv reads as UTF-8."""
     if encoding not in (None, "utf-8"):
         return False
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"PK\x03\x04", b"\xd0\xcf")):
+    if data.startswith(_NOT_UTF8_STARTS) or _utf16_without_bom(data[:4]):
         return False  # decode_csv says what these are
-    return b"\x00" not in data and _valid_utf8(data)
+    return _valid_utf8(data)
+
+
+def _layout_of(head: bytes, encoding: str | None) -> tuple[int, str] | None:
+    """Where the CSV text starts (after a byte-order mark and a ``sep=`` line) and its separator.
+
+    *head* is the start of the file (at least :data:`_SNIFF_BYTES` of it, or
+    all).  ``None`` when the separator line is not one byte: decode_csv decides.
+    """
+    start = len(_BOM) if head.startswith(_BOM) else 0
+    end = head.find(b"\n", start)
+    marker = head[start:end].rstrip(b"\r") if end >= 0 else b""
+    if len(marker) == len(b"sep=;") and marker.lower().startswith(b"sep="):
+        try:
+            return end + 1, marker[4:].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    sniffed = head[start : start + _SNIFF_BYTES].decode("utf-8", errors="ignore")
+    return start, sniff_delimiter(sniffed)
 
 
 def prepare(data: bytes, *, name: str, source: str, encoding: str | None) -> Prepared:
@@ -124,18 +166,9 @@ def prepare(data: bytes, *, name: str, source: str, encoding: str | None) -> Pre
         UnreadableInputError: as :func:`decode_csv` (the reader makes it an ``S001``).
     """
     if _plain_utf8(data, encoding):
-        start = len(_BOM) if data.startswith(_BOM) else 0
-        end = data.find(b"\n", start)
-        marker = data[start:end].rstrip(b"\r") if end >= 0 else b""
-        if len(marker) == len(b"sep=;") and marker.lower().startswith(b"sep="):
-            try:
-                separator = marker[4:].decode("utf-8")
-                return Prepared(data=data, delimiter=separator, start=end + 1, encoding=encoding)
-            except UnicodeDecodeError:
-                pass  # a multi-byte separator: decode_csv decides
-        else:
-            sniffed = data[start : start + _SNIFF_BYTES].decode("utf-8", errors="ignore")
-            separator = sniff_delimiter(sniffed)
+        found = _layout_of(data[: _SNIFF_BYTES + 16], encoding)
+        if found is not None:
+            start, separator = found
             return Prepared(data=data, delimiter=separator, start=start, encoding=encoding)
     decoded = decode_csv(data, file=name, source=source, encoding=encoding)
     return Prepared(
@@ -146,34 +179,73 @@ def prepare(data: bytes, *, name: str, source: str, encoding: str | None) -> Pre
     )
 
 
+def prepare_file(path: PathLike, encoding: str | None) -> Prepared | None:
+    """The file for pyarrow to read in place (not loaded into Python), or ``None``.
+
+    Only the start of the file is read here: its byte-order mark, ``sep=``
+    line and separator.  ``None`` when the bytes must be decoded first (a
+    given legacy encoding, UTF-16, a workbook); pyarrow itself refuses
+    bytes that are not UTF-8 (then the reader decodes them).
+    """
+    if encoding not in (None, "utf-8"):
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(_SNIFF_BYTES + 16)
+    if not head or head.startswith(_NOT_UTF8_STARTS) or _utf16_without_bom(head):
+        return None
+    found = _layout_of(head, encoding)
+    if found is None:
+        return None
+    start, separator = found
+    end = head.find(b"\n", start)
+    whole = len(head) < _SNIFF_BYTES + 16  # the head is the whole file
+    width = (
+        head.count(separator.encode("utf-8"), start, len(head) if end < 0 else end) + 1
+        if end >= 0 or whole
+        else _WIDE
+    )
+    return Prepared(
+        data=b"", delimiter=separator, start=start, encoding=encoding, path=Path(path), width=width
+    )
+
+
 def parse(prepared: Prepared) -> pa.Table | None:
     """Every record of the text as a row of text cells (the header is row 0), or ``None``.
 
     ``None`` means the :mod:`csv` module must read the file: pyarrow refused
-    it (a row with more or fewer cells than the header, an empty file) or
-    the text holds NUL characters.  Blank lines are kept as rows of empty
-    cells, so that row numbers match the file's records.
+    it (a row with more or fewer cells than the header, an empty file, text
+    that is not UTF-8).  Blank lines are kept as rows of empty cells, so that
+    row numbers match the file's records.
     """
     import pyarrow as pa  # noqa: PLC0415 - heavy: imported when a file is read
     import pyarrow.csv as pa_csv  # noqa: PLC0415
 
-    data, start, delimiter = prepared.data, prepared.start, prepared.delimiter
+    start, delimiter = prepared.start, prepared.delimiter
     separator = delimiter.encode("utf-8")
-    if start >= len(data) or b"\x00" in data or len(separator) != 1 or delimiter == '"':
+    if len(separator) != 1 or delimiter == '"':
         return None
-    quoted = data.find(b'"', start) >= 0
-    line_end = data.find(b"\n", start)
-    width = data.count(separator, start, line_end if line_end >= 0 else len(data)) + 1
+    source: Any
+    if prepared.path is not None:
+        source = pa.OSFile(str(prepared.path), "r")
+        source.seek(start)
+        width = prepared.width
+    else:
+        data = prepared.data
+        if start >= len(data) or data.startswith(_BOM, start):
+            return None  # a second byte-order mark: pyarrow would drop it too
+        source = pa.BufferReader(pa.py_buffer(data)[start:])
+        line_end = data.find(b"\n", start)
+        width = data.count(separator, start, line_end if line_end >= 0 else len(data)) + 1
     try:
         table = pa_csv.read_csv(
-            cast("Any", pa.BufferReader(pa.py_buffer(data)[start:])),
+            source,
             read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter,
                 quote_char='"',
                 double_quote=True,
                 escape_char=False,
-                newlines_in_values=quoted,
+                newlines_in_values=True,
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
@@ -184,9 +256,18 @@ def parse(prepared: Prepared) -> pa.Table | None:
         )
     except pa.ArrowInvalid:
         return None
+    finally:
+        source.close()
     if table.num_rows == 0 or any(not pa.types.is_string(t) for t in table.schema.types):
         return None
     return table
+
+
+def release_memory() -> None:
+    """Give the memory pyarrow's pool no longer uses back to the system."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    pa.default_memory_pool().release_unused()
 
 
 def _view(array: pa.Array[Any], dtype: type[np.generic]) -> npt.NDArray[Any]:
@@ -258,11 +339,11 @@ def header_of(table: pa.Table) -> list[str]:
 
 def encoded_columns(
     table: pa.Table, columns: dict[str, int]
-) -> tuple[dict[str, _Col], npt.NDArray[np.int64]]:
+) -> tuple[dict[str, _Col], npt.NDArray[np.int32]]:
     """The fields' columns dictionary-encoded, blank rows left out, and each row's number.
 
     Row numbers count the header as row 1, as the file's records.  Each
-    field's codes are numpy ``int64``; its distinct texts stay in Arrow
+    field's codes are numpy ``int32``; its distinct texts stay in Arrow
     (:class:`ArrowTexts`) until a step asks for them.
     """
     import pyarrow as pa  # noqa: PLC0415
@@ -271,16 +352,17 @@ def encoded_columns(
     body = table.slice(1)
     n = body.num_rows
     blank = np.ones(n, dtype=np.bool_)
-    for j in range(body.num_columns):
+    for j in range(body.num_columns):  # a blank row: every cell empty
         blank &= _chunked(pc.binary_length(body.column(j)), np.int32) == 0
+        if not blank.any():
+            break
     keep = None if not blank.any() else np.flatnonzero(~blank)
-    rows = (np.arange(n, dtype=np.int64) if keep is None else keep.astype(np.int64)) + 2
+    rows = (np.arange(n, dtype=np.int32) if keep is None else keep.astype(np.int32)) + 2
     cols: dict[str, _Col] = {}
     for field, index in columns.items():
         encoded = pc.dictionary_encode(body.column(index))
         chunks: list[Any] = list(encoded.chunks)
         codes = _chunked(pa.chunked_array([c.indices for c in chunks], pa.int32()), np.int32)
-        codes = codes.astype(np.int64)
         if keep is not None:
             codes = codes[keep]
         dictionary = chunks[0].dictionary if chunks else _empty_strings()

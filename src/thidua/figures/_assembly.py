@@ -152,7 +152,7 @@ class _Assembly:
         """Parse each distinct period text once: S004 empty, F010 unreadable."""
         col = self.text_col("period")
         periods: dict[Period, int] = {}
-        remap = np.full(len(col.uniques) + 1, -1, dtype=np.int64)  # remap[-1]: a missing cell
+        remap = np.full(len(col.uniques) + 1, -1, dtype=np.int32)  # remap[-1]: a missing cell
         errors: dict[int, str] = {}
         for j, raw in enumerate(col.uniques):
             if isinstance(raw, Period):
@@ -197,14 +197,14 @@ class _Assembly:
         """Source codes; an empty cell is no source (``None``)."""
         col = self.cols.get("source")
         if not isinstance(col, _Col):
-            return np.zeros(self.n, dtype=np.int64), [None]
+            return np.zeros(self.n, dtype=np.int32), [None]
         codes, labels = _recode(col.codes, id_texts(col))
         return np.where(codes < 0, len(labels), codes), [*labels, None]
 
     def values(self, row_keys: Mapping[int, frozenset[str]]) -> _Values:
         """Classify each distinct value cell, then decide per row with the indicator's kind."""
         col = self.cols["value"]
-        value_codes = np.zeros(self.n, dtype=np.int64)
+        value_codes: IntArray = np.zeros(self.n, dtype=np.int32)
         if isinstance(col, _Col):
             value_codes = col.codes
             numbers, kinds, plans, cells = (

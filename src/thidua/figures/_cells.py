@@ -193,8 +193,8 @@ def _read_plan(value: object) -> tuple[float, str]:
 
 def unit_word_misfits(
     cells: Mapping[int, _Cell],
-    value_codes: npt.NDArray[np.int64],
-    ind_codes: npt.NDArray[np.int64],
+    value_codes: npt.NDArray[np.int32] | npt.NDArray[np.int64],
+    ind_codes: npt.NDArray[np.int32] | npt.NDArray[np.int64],
     inds: Sequence[str | None],
     catalogue: IndicatorCatalogue,
     read: npt.NDArray[np.bool_],

@@ -42,7 +42,8 @@ _SPEC = TableSpec(
 )
 _ORDER = {field: i for i, field in enumerate(FIGURE_COLUMNS)}
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.int32] | npt.NDArray[np.int64]
+"""Codes and row numbers: ``int32`` from the columnar reader (half the memory), else ``int64``."""
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
@@ -135,7 +136,7 @@ def _recode(codes: IntArray, keys: Sequence[Any]) -> tuple[IntArray, list[Any]]:
     if None not in keys and len(set(keys)) == len(keys):
         return codes, list(keys)  # clean ids: the codes stand
     table: dict[Any, int] = {}
-    remap = np.full(len(keys) + 1, -1, dtype=np.int64)  # remap[-1]: a missing cell
+    remap = np.full(len(keys) + 1, -1, dtype=np.int32)  # remap[-1]: a missing cell
     for i, key in enumerate(keys):
         if key is not None:
             remap[i] = table.setdefault(key, len(table))

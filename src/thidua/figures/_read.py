@@ -71,7 +71,14 @@ import attrs
 import numpy as np
 
 from thidua.errors import UnreadableInputError
-from thidua.figures._arrow import encoded_columns, header_of, parse, prepare
+from thidua.figures._arrow import (
+    encoded_columns,
+    header_of,
+    parse,
+    prepare,
+    prepare_file,
+    release_memory,
+)
 from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._store import Figure, Figures
@@ -89,6 +96,7 @@ from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike
 
 if TYPE_CHECKING:
+    import pyarrow as pa
     from openpyxl.workbook.workbook import Workbook
 
 __all__ = ["figures_from_records", "read_figures_csv", "read_figures_excel"]
@@ -219,12 +227,22 @@ def read_figures_csv(
        Read by pyarrow into columns (pandas is no longer used).
     """
     codec = check_encoding(encoding)
+    name, source = Path(path).name, os.fspath(path)
+    try:
+        in_place = prepare_file(path, codec)
+    except OSError as exc:
+        raise UnreadableInputError(source, exc.strerror or str(exc)) from None
+    if in_place is not None:
+        table = parse(in_place)
+        if table is not None:
+            return _from_table(table, file=name, catalogue=catalogue)
     return _read_csv_bytes(
         _read_bytes(path),
-        name=Path(path).name,
-        source=os.fspath(path),
+        name=name,
+        source=source,
         encoding=codec,
         catalogue=catalogue,
+        refused=in_place is not None,
     )
 
 
@@ -236,10 +254,13 @@ def _read_csv_bytes(
     encoding: str | None,
     catalogue: IndicatorCatalogue,
     columnar: bool = True,
+    refused: bool = False,
 ) -> FiguresResult:
     """Read the bytes of a figures CSV: pyarrow's columns, or the csv module's rows.
 
-    *columnar* ``False`` forces the row-wise path (the tests compare the two).
+    *columnar* ``False`` forces the row-wise path (the tests compare the two);
+    *refused* says pyarrow already refused these bytes as they are (only a
+    decoded text is worth giving it again).
     """
     try:
         prepared = prepare(data, name=name, source=source, encoding=encoding)
@@ -249,24 +270,10 @@ def _read_csv_bytes(
         )
     del data
     found = prepared.problems
-    table = parse(prepared) if columnar else None
+    table = parse(prepared) if columnar and not (refused and prepared.decoded is None) else None
     if table is not None:
         del prepared  # the bytes: pyarrow holds the cells now
-        layout = _layout(header_of(table), file=name, sheet=None)
-        if not layout.complete:
-            result = _empty_result(layout.problems)
-        else:
-            cols, rows = encoded_columns(table, layout.columns)
-            del table  # the codes and dictionaries are all the rest needs
-            result = _assemble(
-                rows.size,
-                dict(cols),
-                rows=rows,
-                layout=layout,
-                file=name,
-                sheet=None,
-                catalogue=catalogue,
-            )
+        result = _from_table(table, file=name, catalogue=catalogue)
     else:
         try:
             decoded = prepared.text(name=name, source=source)
@@ -278,6 +285,23 @@ def _read_csv_bytes(
     if found:
         result = attrs.evolve(result, report=Report(found) + result.report)
     return result
+
+
+def _from_table(table: pa.Table, *, file: str, catalogue: IndicatorCatalogue) -> FiguresResult:
+    """The columnar path: a pyarrow table of text cells whose first row is the header.
+
+    The table is dropped as soon as its columns are encoded (the caller
+    must not keep it): only codes and dictionaries go on.
+    """
+    layout = _layout(header_of(table), file=file, sheet=None)
+    if not layout.complete:
+        return _empty_result(layout.problems)
+    cols, rows = encoded_columns(table, layout.columns)
+    del table
+    release_memory()
+    return _assemble(
+        rows.size, dict(cols), rows=rows, layout=layout, file=file, sheet=None, catalogue=catalogue
+    )
 
 
 def _read_rows(decoded: CsvText, name: str, catalogue: IndicatorCatalogue) -> FiguresResult:
