@@ -190,7 +190,7 @@ class _RowOrigins(Mapping[int, Pointer]):
         *,
         file: str | None,
         sheet: str | None,
-        rows: npt.NDArray[np.int32] | npt.NDArray[np.int64],
+        rows: npt.NDArray[np.signedinteger[Any]],
         headers: Mapping[str, str],
     ) -> None:
         self.file = file
