@@ -42,7 +42,7 @@ _SPEC = TableSpec(
 )
 _ORDER = {field: i for i, field in enumerate(FIGURE_COLUMNS)}
 
-IntArray = npt.NDArray[np.int32] | npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
 """Codes and row numbers: ``int32`` from the columnar reader (half the memory), else ``int64``."""
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -150,6 +150,6 @@ def _compact(
     used = np.zeros(len(labels), dtype=np.bool_)
     used[codes] = True
     if used.all():
-        return codes.astype(np.int32), tuple(labels)
+        return codes.astype(np.int32, copy=False), tuple(labels)
     new = (np.cumsum(used) - 1).astype(np.int32)
     return new[codes], tuple(label for label, u in zip(labels, used, strict=True) if u)
