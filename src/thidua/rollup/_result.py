@@ -507,7 +507,7 @@ class RollUp:
         )
 
     def csv_bytes(self, *, escape: Callable[[str], str] | None = None) -> Iterator[memoryview]:
-        """The CSV text of :meth:`csv_chunks` as UTF-8 bytes, a chunk at a time.
+        r"""The CSV text of :meth:`csv_chunks` as UTF-8 bytes, a chunk at a time.
 
         Nothing is decoded into Python text: a command writing to a binary
         stream (``sys.stdout.buffer``) saves decoding and encoding the
@@ -519,7 +519,7 @@ class RollUp:
 
         Examples:
             >>> bytes(next(_example().csv_bytes()))
-            b'unit,name,kind,rank,indicator,value,expected,reported,flags\\n'
+            b'unit,name,kind,rank,indicator,value,expected,reported,flags\n'
 
         .. versionadded:: 0.2.0
         """
