@@ -11,9 +11,11 @@ added over the imports:
 * ``polars.read_csv`` (``infer_schema=False``: every column ``String``, or
   types inferred);
 * ``pandas.read_csv(engine="pyarrow")`` (``dtype=str``, or inferred);
+* ``thidua.read_figures_csv`` (figures only): the whole reader, pyarrow
+  columns plus thidua's cell rules and checks of every cell;
 * two references: ``pandas.read_csv`` with the C engine (what
-  ``read_figures_csv`` uses today) and the :mod:`csv` module to lists of
-  rows (what the dataset tables use today).
+  ``read_figures_csv`` used before the columnar reader) and the :mod:`csv`
+  module to lists of rows (what the dataset tables used).
 
 "text" reads every column as text, as thidua's table engine needs (it
 applies its own rules to the cells: NFC, Vietnamese numbers, dates, header
@@ -22,12 +24,8 @@ give each library's import time in a bare interpreter, its installed size
 and, when the wheels were downloaded into ``benchmarks/results/wheels``, the
 size of its wheel.
 
-pyarrow is not a dependency of thidua: the suite looks for it on the path
-and in ``.venv/bench-pyarrow`` (``.venv/bin/pip install --target
-.venv/bench-pyarrow pyarrow``; another directory with ``THIDUA_BENCH_PYARROW``),
-so that installing it does not change what the other suites measure (with
-pyarrow importable, pandas 3 stores text columns in Arrow), and skips its
-rows otherwise.
+pyarrow is a core dependency of thidua (chosen by this suite, see
+``benchmarks/README.md``), so every engine runs in thidua's own environment.
 Run it alone with ``python -m benchmarks.bench_engines [--quick]``.
 """
 
@@ -36,7 +34,6 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -48,12 +45,6 @@ from benchmarks._harness import RESULTS_DIR, Bench, format_seconds
 from benchmarks.national_csv import FULL_GRASSROOTS, QUICK_GRASSROOTS, national_dir
 
 NAME = "engines"
-PYARROW_SITE = Path(
-    os.environ.get(
-        "THIDUA_BENCH_PYARROW", Path(__file__).resolve().parents[1] / ".venv/bench-pyarrow"
-    )
-)
-"""Where pyarrow was installed for the measure (``pip install --target``), outside thidua's venv."""
 WHEELS = RESULTS_DIR / "wheels"
 
 # The child's program: import (timed), read (timed), report as JSON on stdout.
@@ -102,18 +93,23 @@ ENGINES: dict[str, tuple[str, str, str]] = {
         't = pd.read_csv(path, engine="pyarrow", dtype=str, keep_default_na=False); rows = len(t)',
         't = pd.read_csv(path, engine="pyarrow"); rows = len(t)',
     ),
-    "pandas.read_csv (C engine) [today: figures]": (
+    "pandas.read_csv (C engine) [before: figures]": (
         "import pandas as pd",
         "t = pd.read_csv(path, dtype=str, keep_default_na=False); rows = len(t)",
         "t = pd.read_csv(path); rows = len(t)",
     ),
-    "csv.reader to lists [today: tables]": (
+    "thidua.read_figures_csv [figures]": (
+        "from thidua.figures import read_figures_csv; import pyarrow.csv",
+        "t = read_figures_csv(path).figures; rows = len(t)",
+        "",
+    ),
+    "csv.reader to lists [before: tables]": (
         "import csv",
         "f = open(path, encoding='utf-8', newline=''); t = list(csv.reader(f)); rows = len(t) - 1",
         "",
     ),
 }
-NEEDS_PYARROW = frozenset({"pyarrow.csv.read_csv", 'pandas.read_csv(engine="pyarrow")'})
+FIGURES_ONLY = frozenset({"thidua.read_figures_csv [figures]"})
 LIBRARIES: dict[str, tuple[str, tuple[str, ...]]] = {
     # name: (import statement, distributions installed for it)
     "pyarrow": ("import pyarrow.csv", ("pyarrow",)),
@@ -136,33 +132,12 @@ class Read:
     import_peak_mib: float
 
 
-def child_env() -> dict[str, str]:
-    """The environment of the children: pyarrow's target directory on the path, if present."""
-    env = dict(os.environ)
-    if PYARROW_SITE.is_dir():
-        parts = [str(PYARROW_SITE), *filter(None, [env.get("PYTHONPATH")])]
-        env["PYTHONPATH"] = os.pathsep.join(parts)
-    return env
-
-
-def importable(module: str) -> bool:
-    """Whether a child process can import *module*."""
-    done = subprocess.run(
-        [sys.executable, "-c", f"import {module}"],
-        env=child_env(),
-        capture_output=True,
-        check=False,
-    )
-    return done.returncode == 0
-
-
 def read_once(engine: str, path: Path, mode: str) -> Read:
     """Read *path* with *engine* in a fresh process; its figures."""
     imports, text, typed = ENGINES[engine]
     program = _CHILD.format(imports=imports, read=text if mode == "text" else typed)
     done = subprocess.run(
         [sys.executable, "-c", program, str(path), mode],
-        env=child_env(),
         capture_output=True,
         text=True,
         check=False,
@@ -204,7 +179,7 @@ def _engine_row(bench: Bench, engine: str, path: Path, mode: str, runs: int) -> 
 
 def installed_mib(distributions: Sequence[str]) -> float | None:
     """The installed size of *distributions* (their RECORD files), in MiB; ``None`` if absent."""
-    search = [*sys.path, str(PYARROW_SITE)]
+    search = list(sys.path)
     total = 0
     for name in distributions:
         found = list(importlib.metadata.distributions(name=name, path=search))
@@ -235,7 +210,6 @@ def _library_rows(bench: Bench, runs: int) -> None:
             program += f"{statement}; print(time.perf_counter() - t, time.process_time() - c)"
             done = subprocess.run(
                 [sys.executable, "-c", program],
-                env=child_env(),
                 capture_output=True,
                 text=True,
                 check=False,
@@ -269,11 +243,7 @@ def run(bench: Bench, *, quick: bool = False) -> None:
     """Run the engine comparison into *bench* (``quick``: the small directory, figures only)."""
     runs = 1 if quick else min(bench.repeat, 3)
     data = national_dir(QUICK_GRASSROOTS if quick else FULL_GRASSROOTS)
-    has_pyarrow = importable("pyarrow")
-    bench.info(
-        "engines",
-        f"{data.path.name}; pyarrow {'found' if has_pyarrow else 'NOT found (rows skipped)'}",
-    )
+    bench.info("engines", data.path.name)
     files = ("figures.csv",) if quick else ("units.csv", "links.csv", "figures.csv")
     for file in files:
         modes = ("text",) if quick or file != "figures.csv" else ("text", "typed")
@@ -281,8 +251,7 @@ def run(bench: Bench, *, quick: bool = False) -> None:
             for engine in ENGINES:
                 if mode == "typed" and not ENGINES[engine][2]:
                     continue
-                if engine in NEEDS_PYARROW and not has_pyarrow:
-                    bench.skip(f"{file} {mode}: {engine}", "pyarrow is not installed")
+                if engine in FIGURES_ONLY and file != "figures.csv":
                     continue
                 _engine_row(bench, engine, data.path / file, mode, runs)
     _library_rows(bench, 1 if quick else max(3, bench.repeat))

@@ -222,21 +222,19 @@ def test_ragged_rows_fall_back_to_the_csv_module(tmp_path: Path) -> None:
     ]
 
 
-def test_csv_module_path_matches_the_pandas_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import thidua.figures._read as reader
+def test_csv_module_path_matches_the_columnar_path(tmp_path: Path) -> None:
+    from thidua.figures._read import _read_csv_bytes
 
+    data = (DATA / "figures_bad.csv").read_bytes()
     expected = read_figures_csv(DATA / "figures_bad.csv")
-    real = reader.importlib.import_module
-
-    def no_pandas(name: str) -> object:
-        if name == "pandas":
-            raise ImportError(name)
-        return real(name)
-
-    monkeypatch.setattr(reader.importlib, "import_module", no_pandas)
-    fallback = read_figures_csv(DATA / "figures_bad.csv")
+    fallback = _read_csv_bytes(
+        data,
+        name="figures_bad.csv",
+        source="figures_bad.csv",
+        encoding=None,
+        catalogue=BUILTIN_INDICATORS,
+        columnar=False,
+    )
     assert fallback.figures == expected.figures
     assert fallback.report == expected.report
     assert problems(read_figures_csv(write(tmp_path, ""))) == [("S002", "figures.csv row 1")] * 4

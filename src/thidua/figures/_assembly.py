@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 import attrs
 import numpy as np
@@ -18,6 +19,7 @@ import numpy.typing as npt
 
 from thidua._text import name_key
 from thidua.errors import PeriodParseError
+from thidua.figures._arrow import classify_values, id_texts
 from thidua.figures._cells import (
     _BAD,
     _BOTH,
@@ -55,6 +57,8 @@ from thidua.periods import Period, parse_period
 from thidua.problems import Pointer, Problem, Report, problem
 
 __all__ = ["FiguresResult"]
+
+_T = TypeVar("_T", bound=np.generic)
 
 
 @attrs.frozen(kw_only=True)
@@ -145,13 +149,13 @@ class _Assembly:
 
     def _ids(self, field: str) -> tuple[IntArray, list[str]]:
         col = self.text_col(field)
-        return _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+        return _recode(col.codes, id_texts(col))
 
     def periods(self) -> tuple[IntArray, list[Period]]:
         """Parse each distinct period text once: S004 empty, F010 unreadable."""
         col = self.text_col("period")
         periods: dict[Period, int] = {}
-        remap = np.full(len(col.uniques) + 1, -1, dtype=np.int64)  # remap[-1]: a missing cell
+        remap = np.full(len(col.uniques) + 1, -1, dtype=np.int32)  # remap[-1]: a missing cell
         errors: dict[int, str] = {}
         for j, raw in enumerate(col.uniques):
             if isinstance(raw, Period):
@@ -196,17 +200,19 @@ class _Assembly:
         """Source codes; an empty cell is no source (``None``)."""
         col = self.cols.get("source")
         if not isinstance(col, _Col):
-            return np.zeros(self.n, dtype=np.int64), [None]
-        codes, labels = _recode(col.codes, [_id_text(u) or None for u in col.uniques])
+            return np.zeros(self.n, dtype=np.int32), [None]
+        codes, labels = _recode(col.codes, id_texts(col))
         return np.where(codes < 0, len(labels), codes), [*labels, None]
 
     def values(self, row_keys: Mapping[int, frozenset[str]]) -> _Values:
         """Classify each distinct value cell, then decide per row with the indicator's kind."""
         col = self.cols["value"]
-        value_codes = np.zeros(self.n, dtype=np.int64)
+        value_codes: IntArray = np.zeros(self.n, dtype=np.int32)
         if isinstance(col, _Col):
             value_codes = col.codes
-            numbers, kinds, plans, cells = _classify(col.uniques)
+            numbers, kinds, plans, cells = (
+                _classify(col.uniques) if col.arrow is None else classify_values(col.arrow)
+            )
             number, kind, plan = numbers[value_codes], kinds[value_codes], plans[value_codes]
 
             def text(i: int) -> str:
@@ -316,14 +322,19 @@ class _Assembly:
         source_codes, sources = self.sources()
         values = self.values(row_keys or {})
         plan = self.plans(values)
-        keep = np.flatnonzero(~self.bad)
-        u_codes, u_labels = _compact(self.unit_codes[keep], self.units)
-        i_codes, i_labels = _compact(self.ind_codes[keep], self.inds)
-        p_codes, p_labels = _compact(per_codes[keep], periods)
-        s_codes, s_labels = _compact(source_codes[keep], sources)
-        outcome = values.outcome[keep]
+        every = not self.bad.any()  # the usual case: no row to leave out, no copy
+        keep = np.arange(self.n) if every else np.flatnonzero(~self.bad)
+
+        def kept(array: npt.NDArray[_T]) -> npt.NDArray[_T]:
+            return array if every else array[keep]
+
+        u_codes, u_labels = _compact(kept(self.unit_codes), self.units)
+        i_codes, i_labels = _compact(kept(self.ind_codes), self.inds)
+        p_codes, p_labels = _compact(kept(per_codes), periods)
+        s_codes, s_labels = _compact(kept(source_codes), sources)
+        outcome = kept(values.outcome)
         key_rows = np.flatnonzero(outcome == _OKK)
-        plan_rows = np.flatnonzero(~np.isnan(plan[keep]))
+        plan_rows = np.flatnonzero(~np.isnan(kept(plan)))
         figures = Figures(
             unit_codes=u_codes,
             units=u_labels,
@@ -331,17 +342,17 @@ class _Assembly:
             indicators=i_labels,
             period_codes=p_codes,
             periods=p_labels,
-            values=np.where(outcome == _OKN, values.number[keep], np.nan),
+            values=np.where(outcome == _OKN, kept(values.number), np.nan),
             source_codes=s_codes,
             sources=s_labels,
-            scope_codes=scope_codes[keep],
+            scope_codes=kept(scope_codes),
             key_sets={
                 new: values.keys(old)
                 for new, old in zip(key_rows.tolist(), keep[key_rows].tolist(), strict=True)
             },
-            plans=dict(zip(plan_rows.tolist(), plan[keep][plan_rows].tolist(), strict=True)),
+            plans=dict(zip(plan_rows.tolist(), kept(plan)[plan_rows].tolist(), strict=True)),
             origins=_RowOrigins(
-                file=self.file, sheet=self.sheet, rows=self.rows[keep], headers=self.layout.headers
+                file=self.file, sheet=self.sheet, rows=kept(self.rows), headers=self.layout.headers
             ),
         )
         ordered = sorted(self.items, key=lambda t: (t[0], t[1]))

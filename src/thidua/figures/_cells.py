@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -193,8 +194,8 @@ def _read_plan(value: object) -> tuple[float, str]:
 
 def unit_word_misfits(
     cells: Mapping[int, _Cell],
-    value_codes: npt.NDArray[np.int64],
-    ind_codes: npt.NDArray[np.int64],
+    value_codes: npt.NDArray[np.signedinteger[Any]],
+    ind_codes: npt.NDArray[np.signedinteger[Any]],
     inds: Sequence[str | None],
     catalogue: IndicatorCatalogue,
     read: npt.NDArray[np.bool_],

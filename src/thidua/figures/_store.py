@@ -190,13 +190,13 @@ class _RowOrigins(Mapping[int, Pointer]):
         *,
         file: str | None,
         sheet: str | None,
-        rows: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.signedinteger[Any]],
         headers: Mapping[str, str],
     ) -> None:
         self.file = file
         self.sheet = sheet
         self.headers = headers
-        self._rows = _frozen(rows.astype(np.int64, copy=False))
+        self._rows = _frozen(rows)
 
     def __getitem__(self, key: int) -> Pointer:
         if not 0 <= key < self._rows.shape[0]:

@@ -44,13 +44,14 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from thidua.figures._store import Figures, _pandas
+from thidua.figures._store import Figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period
@@ -84,18 +85,38 @@ _COLUMN = {
 
 def _first_codes(labels: Sequence[object]) -> IntArray:
     """Map each dictionary entry to the first equal entry (hand-built stores may repeat)."""
+    if len(set(labels)) == len(labels):  # a reader's dictionary: no repeats
+        return np.arange(len(labels), dtype=np.int64)
     first: dict[object, int] = {}
     return np.array([first.setdefault(v, i) for i, v in enumerate(labels)], dtype=np.int64)
 
 
-def _group(keys: IntArray) -> tuple[IntArray, int]:
-    """Group codes (0..groups-1) of an int64 key column: a hash table for long columns."""
-    pd = _pandas(keys.shape[0])
-    if pd is not None:
-        codes, uniques = pd.factorize(keys)
-        return codes.astype(np.int64), len(uniques)
-    uniques, inverse = np.unique(keys, return_inverse=True)
-    return inverse.reshape(-1).astype(np.int64), int(uniques.shape[0])
+def _repeats(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """The rows whose key an earlier row has, and that earlier (first) row, by row.
+
+    One stable sort (O(n) on the nearly sorted keys of a file read in order),
+    then equal neighbours: no hash table, no pandas.
+    """
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    starts = np.flatnonzero(np.r_[True, ~same])  # the first row of each run of one key
+    run = np.cumsum(np.r_[True, ~same]) - 1
+    later = np.flatnonzero(np.r_[False, same])
+    rows, firsts = order[later], order[starts[run[later]]]
+    by_row = np.argsort(rows, kind="stable")
+    return rows[by_row].astype(np.int64), firsts[by_row].astype(np.int64)
+
+
+def _hierarchy_positions(units: Sequence[str], hierarchy: Hierarchy) -> IntArray:
+    """Each unit id's position in the hierarchy index, -1 for an unknown one."""
+    index = hierarchy.unit_index
+    return np.fromiter(
+        map(index.get, units, itertools.repeat(-1)), dtype=np.int64, count=len(units)
+    )
 
 
 class _Context:
@@ -382,9 +403,7 @@ def _run(
     n_inds, n_pers = len(figures.indicators), len(figures.periods)
 
     # F001 unknown unit, F003 not alive for the whole period.
-    index = np.array(
-        [hierarchy.index_of(u) if u in hierarchy else -1 for u in figures.units], dtype=np.int64
-    )
+    index = _hierarchy_positions(figures.units, hierarchy)
     where = index[figures.unit_codes]
     known_unit = where >= 0
     ctx.each(
@@ -508,9 +527,9 @@ def _run(
 
     # F004 duplicates: one hash grouping of (unit, indicator, period, scope).
     key = ((unit_canon * n_inds + ind_canon) * n_pers + per_canon) * 2 + scope
-    groups, n_groups = _group(key)
-    if n_groups < n:
-        _duplicates(ctx, groups, what)
+    repeated, firsts = _repeats(key)
+    if repeated.size:
+        _duplicates(ctx, repeated, firsts, what)
 
     # F006 zero denominators, per ratio of the catalogue.
     code_of = {code: i for i, code in reversed(list(enumerate(figures.indicators)))}
@@ -537,16 +556,12 @@ def _run(
     return ctx
 
 
-def _duplicates(ctx: _Context, groups: IntArray, what: Callable[[int], str]) -> None:
+def _duplicates(
+    ctx: _Context, repeated: IntArray, firsts: IntArray, what: Callable[[int], str]
+) -> None:
+    """F004 for each repeated row (in row order), pointing back at the first row of its key."""
     figures = ctx.figures
-    counts = np.bincount(groups)
-    first: dict[int, int] = {}
-    for i in np.flatnonzero(counts[groups] > 1).tolist():
-        g = int(groups[i])
-        if g not in first:
-            first[g] = i
-            continue
-        j = first[g]
+    for i, j in zip(repeated.tolist(), firsts.tolist(), strict=True):
         message = f"{what(i)} scope {_scope(figures, i)} is given twice (first at {ctx.where(j)})"
         src_i = figures.sources[figures.source_codes[i]]
         src_j = figures.sources[figures.source_codes[j]]

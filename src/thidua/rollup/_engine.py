@@ -569,10 +569,8 @@ def _roll_up(
         base |= totals.bits.any(axis=1) | (counts > 0).any(axis=1)
     unit_kinds = _unit_kinds(hierarchy)
     out_mask = _output_mask(hierarchy, base, ranks, kinds, units, unit_kinds)
-    reporting = frozenset(reporting_kinds)
-    expected_mask = day_snapshot.mask() & np.fromiter(
-        (k in reporting for k in unit_kinds), dtype=np.bool_, count=n
-    )
+    reporting = sorted(frozenset(reporting_kinds))
+    expected_mask = day_snapshot.mask() & np.isin(np.asarray(unit_kinds, dtype=str), reporting)
     reported = reported_matrix(layout, placed, n) & expected_mask[:, None]
     cover = _coverage(structures.structure(day_ord), expected_mask, reported)
     discrepancies, found = _reconcile(

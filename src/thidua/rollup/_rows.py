@@ -20,6 +20,7 @@ The steps, all vectorised over the rows of the columnar store:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -148,7 +149,11 @@ def select(
     Complexity: O(rows + distinct units), vectorised.
     """
     index = hierarchy.unit_index
-    unit_map = np.fromiter((index.get(u, -1) for u in figures.units), dtype=np.int64)
+    unit_map = np.fromiter(
+        map(index.get, figures.units, itertools.repeat(-1)),
+        dtype=np.int64,
+        count=len(figures.units),
+    )
     col_map = np.fromiter((layout.col_of.get(c, -1) for c in figures.indicators), dtype=np.int64)
     start, end, _ = period_arrays(figures)
     inside = (start >= period.start_ordinal) & (end <= period.end_ordinal)
