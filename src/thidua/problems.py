@@ -3,7 +3,7 @@
 Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
-the input, ``H`` hierarchy, ``F`` figures and indicators), a ``severity``, a
+the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and honours), a ``severity``, a
 sentence naming the objects (Vietnamese names intact), the ``subject`` id and
 a :class:`Pointer` to where the object came from.
 
@@ -412,6 +412,42 @@ _CATALOGUE = [
         "A count of people or units is a whole number: check the cell (a decimal comma "
         "read as thousands, or an average).",
     ),
+    # ---- A: awards and honours (issue 8; one block, kept apart for the per-family merge) ----
+    _c(
+        "A001",
+        "error",
+        "unreadable document symbol",
+        "Write the symbol as number/TYPE-ISSUER (80/KH-LĐLĐ, 1234/QĐ-TLĐ) or "
+        "number/year/TYPE-ISSUER (98/2023/NĐ-CP).",
+    ),
+    _c(
+        "A002",
+        "error",
+        "unreadable rating",
+        "Write HTXS, HTT, HT or KHT, or the full phrase (Hoàn thành tốt nhiệm vụ …).",
+    ),
+    _c(
+        "A003",
+        "error",
+        "unreadable discipline form",
+        "Write reprimand, warning, demotion, removal or dismissal (khiển trách, cảnh cáo, "
+        "giáng chức, cách chức, buộc thôi việc).",
+    ),
+    _c(
+        "A004",
+        "warning",
+        "proposal date outside the rule set's effective period",
+        "Pass the rule set in force on the proposal date, or leave rules unset to choose it "
+        "by the date.",
+    ),
+    _c(
+        "A005",
+        "error",
+        "invalid honour catalogue row",
+        "Give every honour a code, a Vietnamese name and valid kind, recipient and type "
+        "values (the message names the field).",
+    ),
+    # ---- end of the A block ----
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
