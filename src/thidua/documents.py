@@ -129,7 +129,8 @@ class DocumentSymbol:
 
     Examples:
         >>> parse_symbol("4173/TLĐ-ToC")
-        DocumentSymbol(text='4173/TLĐ-ToC', number=4173, year=None, type=None, issuer='TLĐ', unit='ToC')
+        DocumentSymbol(text='4173/TLĐ-ToC', number=4173, year=None, type=None,
+                       issuer='TLĐ', unit='ToC')
 
     .. versionadded:: 0.3.0
     """
