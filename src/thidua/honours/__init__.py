@@ -1,4 +1,16 @@
-"""Honours: the catalogue, rule sets by legal instrument and the eligibility engine.
+"""Honours: the catalogue, composable conditions, rule sets by legal instrument, eligibility.
+
+The engine evaluates one honour for one period over a whole
+:class:`~thidua.people.History` at once and explains every verdict on demand.
+
+Examples:
+    >>> from thidua.people import History, Membership, Rating
+    >>> h = History.from_records(
+    ...     memberships=[Membership(person="P1", unit="CD1", valid_from="2020-01-01")],
+    ...     ratings=[Rating(subject="P1", period="2024", rating="HTXS")])
+    >>> result = eligibility(h, load_catalogue(), "CSTDCS", "2024")
+    >>> result.eligible_subjects(), result.rule_set.id
+    (('P1',), 'vn-2024')
 
 .. versionadded:: 0.3.0
 """
@@ -14,13 +26,74 @@ from thidua.honours._catalogue import (
     extend_catalogue,
     load_catalogue,
 )
+from thidua.honours._conditions import (
+    AbsentLess,
+    All,
+    AnyMemberHolds,
+    AnyOf,
+    BenefitAtLeast,
+    Condition,
+    ConsecutiveHolds,
+    ConsecutiveRated,
+    EveryMemberRated,
+    HoldsAtAll,
+    InPost,
+    Initiatives,
+    MemberShare,
+    Meets,
+    NoDiscipline,
+    Not,
+    NotUnderReview,
+    RatedAtLeast,
+    Registered,
+)
+from thidua.honours._context import previous_period
+from thidua.honours._eligibility import Eligibility, Explanation, Verdict, eligibility
+from thidua.honours._rulesets import (
+    RULE_SETS,
+    Rule,
+    RuleSet,
+    choose_rule_set,
+    derive_rule_set,
+    get_rule_set,
+)
 
 __all__ = [
+    "RULE_SETS",
+    "AbsentLess",
+    "All",
+    "AnyMemberHolds",
+    "AnyOf",
+    "BenefitAtLeast",
     "Catalogue",
     "CommendationType",
+    "Condition",
+    "ConsecutiveHolds",
+    "ConsecutiveRated",
+    "Eligibility",
+    "EveryMemberRated",
+    "Explanation",
+    "HoldsAtAll",
     "Honour",
     "HonourKind",
+    "InPost",
+    "Initiatives",
+    "MemberShare",
+    "Meets",
+    "NoDiscipline",
+    "Not",
+    "NotUnderReview",
     "Recipient",
+    "RatedAtLeast",
+    "Registered",
+    "Rule",
+    "RuleSet",
+    "Verdict",
+    "choose_rule_set",
+    "derive_rule_set",
+    "eligibility",
     "extend_catalogue",
+    "get_rule_set",
     "load_catalogue",
+    "previous_period",
 ]
