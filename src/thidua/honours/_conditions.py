@@ -24,7 +24,7 @@ import numpy.typing as npt
 import pendulum
 
 from thidua._dates import MAX_ORD
-from thidua.honours._context import Context
+from thidua.honours._context import Context, previous_period
 from thidua.people import AbsenceReason, DisciplineForm, Grade, InitiativeLevel, Qualification
 from thidua.people._history import NO_PERIOD
 from thidua.periods import Period
