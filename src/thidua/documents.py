@@ -74,8 +74,10 @@ DOCUMENT_TYPES: dict[str, str] = {
 }
 """The document-type abbreviations recognised in a symbol, with their meaning.
 
-Types are matched on their folded form (``QD`` is ``QĐ``), so the table is the
-spelling shown, not a restriction on input diacritics.
+Types are matched as written, then on their folded form (``QD`` is ``QĐ``), so
+the table is the spelling shown, not a restriction on input diacritics.  Two
+types fold alike, ``HD`` (guidance) and ``HĐ`` (contract): written without
+diacritics, ``HD`` is read as guidance, and their keys are the same.
 """
 
 
@@ -106,7 +108,9 @@ def fold_symbol(text: str) -> str:
     return "".join(stripped.split()).upper()
 
 
-_TYPES_BY_FOLD = {fold_symbol(t): t for t in DOCUMENT_TYPES}
+_TYPES_BY_FOLD: dict[str, str] = {}
+for _type in DOCUMENT_TYPES:  # the first listed wins a folded clash: HD (guidance) over HĐ
+    _TYPES_BY_FOLD.setdefault(fold_symbol(_type), _type)
 _NUMBER = re.compile(r"\d{1,6}")
 _YEAR = re.compile(r"\d{4}")
 _PART = re.compile(r"[^\W_][\w.&]*")  # letters and digits, with '.' and '&' inside
@@ -216,7 +220,9 @@ def parse_symbol(text: str) -> DocumentSymbol:
     parts = pieces[-1].split("-")
     if not all(_PART.fullmatch(p) for p in parts):
         raise DocumentSymbolError(text, f"{pieces[-1]!r} is not TYPE-ISSUER")
-    doc_type = _TYPES_BY_FOLD.get(fold_symbol(parts[0])) if len(parts) > 1 else None
+    doc_type = None
+    if len(parts) > 1:
+        doc_type = parts[0] if parts[0] in DOCUMENT_TYPES else _TYPES_BY_FOLD.get(fold_symbol(parts[0]))
     if doc_type is not None:
         issuer, unit = parts[1], "-".join(parts[2:]) or None
     else:

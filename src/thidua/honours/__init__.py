@@ -33,6 +33,7 @@ from thidua.honours._conditions import (
     AnyOf,
     BenefitAtLeast,
     Condition,
+    ConsecutiveAwards,
     ConsecutiveHolds,
     ConsecutiveRated,
     EveryMemberRated,
@@ -47,7 +48,7 @@ from thidua.honours._conditions import (
     RatedAtLeast,
     Registered,
 )
-from thidua.honours._context import previous_period
+from thidua.honours._context import last_step, previous_period
 from thidua.honours._eligibility import Eligibility, Explanation, Verdict, eligibility
 from thidua.honours._rulesets import (
     RULE_SETS,
@@ -68,6 +69,7 @@ __all__ = [
     "Catalogue",
     "CommendationType",
     "Condition",
+    "ConsecutiveAwards",
     "ConsecutiveHolds",
     "ConsecutiveRated",
     "Eligibility",
@@ -95,5 +97,6 @@ __all__ = [
     "extend_catalogue",
     "get_rule_set",
     "load_catalogue",
+    "last_step",
     "previous_period",
 ]

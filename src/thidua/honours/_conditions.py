@@ -36,6 +36,7 @@ __all__ = [
     "AnyOf",
     "BenefitAtLeast",
     "Condition",
+    "ConsecutiveAwards",
     "ConsecutiveHolds",
     "ConsecutiveRated",
     "EveryMemberRated",
@@ -374,6 +375,69 @@ class ConsecutiveHolds(Condition):
 
 
 @attrs.frozen(kw_only=True)
+class ConsecutiveAwards(Condition):
+    """*n* awards of *honour* whose achievement periods follow each other, the last one
+    ending with the period proposed (of any length: a CSTĐ bộ/tỉnh is often awarded
+    for a stage such as giai đoạn 2020-2022).
+
+    The last link is the proposed period itself (eligibility in this run, or
+    an award for it); each earlier link is a held award (not thematic) whose
+    period ends where the next one starts and starts inside the counting
+    window.
+
+    Examples:
+        >>> ConsecutiveAwards(honour="CSTD_BO", n=2).label(Period.stage(2023, 2025), "en")
+        '2 consecutive awards of CSTD_BO, the last for 2023-01-01/2026-01-01'
+    """
+
+    honour: str
+    n: int
+    window: tuple[str, ...] = ()
+
+    def _links(self, ctx: Context, period: Period) -> npt.NDArray[np.int32]:
+        """How many links of the chain each subject has (0 to *n*)."""
+        a, h = ctx.history.awards, ctx.history
+        alive = ctx.has_title(self.honour, period, period)
+        alive &= ctx.window_start(self.window, period) <= period.start_ordinal
+        links = alive.astype(np.int32)
+        boundary = np.full(ctx.n, period.start_ordinal, dtype=np.int32)
+        rows = ctx.held_rows(ctx.catalogue_implied(self.honour), chains_only=True)
+        rows = rows[a.period[rows] != NO_PERIOD]
+        start, end = h.period_start[a.period[rows]], h.period_end[a.period[rows]]
+        who = a.recipient[rows]
+        window = ctx.window_start(self.window, period)
+        for _ in range(1, self.n):
+            hit = alive[who] & (end == boundary[who]) & (start >= window[who])
+            found = np.zeros(ctx.n, dtype=bool)
+            found[who[hit]] = True
+            new_boundary = np.full(ctx.n, -1, dtype=np.int32)
+            np.maximum.at(new_boundary, who[hit], start[hit])
+            alive &= found
+            links += alive
+            boundary = np.where(alive, new_boundary, boundary)
+        return links
+
+    def evaluate(self, ctx: Context, period: Period) -> B:
+        return ctx.memo(("links", self, period), lambda: self._links(ctx, period)) >= self.n
+
+    def label(self, period: Period, lang: str) -> str:
+        return _pick(
+            lang,
+            f"{self.n} lần liên tục đạt {self.honour}, lần cuối {_vi(period)}",
+            f"{self.n} consecutive awards of {self.honour}, the last for {_en(period)}",
+        )
+
+    def evidence(self, ctx: Context, period: Period, subject: int) -> Evidence:
+        links = int(ctx.memo(("links", self, period), lambda: self._links(ctx, period))[subject])
+        awards = _held_awards(ctx, ctx.catalogue_implied(self.honour), subject)
+        listed = "; ".join(awards) or "—"
+        return (f"{links} lần liên tục; đã có: {listed}", f"{links} consecutive; held: {listed}")
+
+    def honours(self) -> frozenset[str]:
+        return frozenset({self.honour})
+
+
+@attrs.frozen(kw_only=True)
 class ConsecutiveRated(Condition):
     """Rated at least *grade* for at least *n* consecutive periods up to the period proposed.
 
@@ -401,7 +465,7 @@ class ConsecutiveRated(Condition):
         titles = np.zeros(ctx.n, dtype=np.int32)
         alive = np.ones(ctx.n, dtype=bool)
         earliest = ctx.earliest_ordinal()
-        p, k = period, 0
+        p, k = ctx.chain(period, 1)[0], 0
         limit = self.n if self.including is None else 1000
         while k < limit and alive.any() and p.end_ordinal > earliest:
             step = ctx.grades(p) >= int(self.grade)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from thidua.honours._catalogue import Catalogue
     from thidua.honours._rulesets import RuleSet
 
-__all__ = ["Context", "previous_period"]
+__all__ = ["Context", "last_step", "previous_period"]
 
 B = npt.NDArray[np.bool_]
 I32 = npt.NDArray[np.int32]
@@ -63,6 +63,20 @@ def previous_period(period: Period) -> Period:
         return Period(start=new_start, end=start, kind=period.kind)
     except ValueError:
         return Period(start=new_start, end=start)
+
+
+def last_step(period: Period) -> Period:
+    """The last step of a chain ending with *period*: itself, or its last year when longer.
+
+    Examples:
+        >>> str(last_step(Period.stage(2022, 2024))), str(last_step(Period.year(2024)))
+        ('2024', '2024')
+    """
+    if period.days <= 366:
+        return period
+    start = period.end.subtract(years=1)
+    kind = PeriodKind.YEAR if (start.month, start.day) == (1, 1) else PeriodKind.CUSTOM
+    return Period(start=start, end=period.end, kind=kind)
 
 
 class Context:
@@ -121,8 +135,13 @@ class Context:
     # -- periods ----------------------------------------------------------------
 
     def chain(self, period: Period, count: int) -> list[Period]:
-        """*period* and the ``count - 1`` periods of its kind before it, latest first."""
-        out = [period]
+        """The *count* steps of a chain ending with *period*, latest first.
+
+        The steps are *period* and the periods of its kind before it; for a
+        proposal over several years (a stage, a term) they are the calendar
+        years ending with it.
+        """
+        out = [last_step(period)]
         while len(out) < count:
             out.append(previous_period(out[-1]))
         return out
@@ -201,8 +220,9 @@ class Context:
         """Holding *honour* for *period*: an award says so or, for the period being
         proposed (*current*), the subject is eligible for it in this run.
         """
-        held = self.holds(honour, period, chains_only=period != current)
-        if period == current:
+        same = period == current or period == last_step(current)
+        held = self.holds(honour, period, chains_only=not same)
+        if same:
             return held | self.eligible(honour, period)
         return held
 

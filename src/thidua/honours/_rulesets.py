@@ -36,6 +36,7 @@ from thidua.honours._conditions import (
     AnyOf,
     BenefitAtLeast,
     Condition,
+    ConsecutiveAwards,
     ConsecutiveHolds,
     ConsecutiveRated,
     EveryMemberRated,
@@ -214,7 +215,7 @@ def _state_rules(decree: str, *, draft: bool = False) -> list[Rule]:
     )
     cstd_tq = All(
         of=(
-            ConsecutiveHolds(honour="CSTD_BO", n=2, window=("CSTD_TQ",), basis=basis),
+            ConsecutiveAwards(honour="CSTD_BO", n=2, window=("CSTD_TQ",), basis=basis),
             Initiatives(level=InitiativeLevel.NATIONAL, span=2, basis=basis),
             review,
         )
