@@ -118,7 +118,7 @@ def make_history(people: int = 1_000_000, *, seed: int = 0) -> tuple[History, di
 
 def pandas_bk_ttg(raw: dict[str, Any], year: int = 2024) -> npt.NDArray[np.int64]:
     """The BK_TTG chain rule in plain pandas; returns the eligible person codes, sorted."""
-    import pandas as pd  # noqa: PLC0415  (optional dependency)
+    import pandas as pd
 
     ratings = pd.DataFrame({"person": raw["person"], "year": raw["year"], "grade": raw["grade"]})
     awards = pd.DataFrame(

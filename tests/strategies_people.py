@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -22,10 +23,15 @@ from thidua.periods import Period
 YEARS = tuple(range(2015, 2025))
 
 
-def member(person: str, unit: str = "U", start: str = "2010-01-01", end: str | None = None,
-           **fields: object) -> Membership:
+def member(
+    person: str,
+    unit: str = "U",
+    start: str = "2010-01-01",
+    end: str | None = None,
+    **fields: Any,
+) -> Membership:
     """A membership of *person* in *unit*."""
-    return Membership(person=person, unit=unit, valid_from=start, valid_to=end, **fields)  # type: ignore[arg-type]
+    return Membership(person=person, unit=unit, valid_from=start, valid_to=end, **fields)
 
 
 def ratings(subject: str, grades: dict[int, str] | Sequence[tuple[Period, str]]) -> list[Rating]:
@@ -37,30 +43,43 @@ def ratings(subject: str, grades: dict[int, str] | Sequence[tuple[Period, str]])
     ]
 
 
-def award(recipient: str, honour: str, period: int | Period | None, decided: str,
-          **fields: object) -> Award:
+def award(
+    recipient: str, honour: str, period: int | Period | None, decided: str, **fields: Any
+) -> Award:
     """An award; *period* a year, a period or ``None``."""
     if isinstance(period, int):
         period = Period.year(period)
     name = f"{recipient}-{honour}-{period}-{decided}"
-    return Award(id=name, recipient=recipient, honour=honour, period=period,  # type: ignore[arg-type]
-                 decided_on=decided, **fields)
+    return Award(
+        id=name,
+        recipient=recipient,
+        honour=honour,
+        period=period,
+        decided_on=decided,
+        **fields,
+    )
 
 
 def history(*records: Iterable[object] | object) -> History:
     """A History from a mix of records and lists of records."""
     tables: dict[str, list[object]] = {}
     names = {
-        "Person": "people", "Membership": "memberships", "Rating": "ratings", "Award": "awards",
-        "Initiative": "initiatives", "Discipline": "discipline", "Absence": "absences",
-        "Registration": "registrations", "Review": "reviews",
+        "Person": "people",
+        "Membership": "memberships",
+        "Rating": "ratings",
+        "Award": "awards",
+        "Initiative": "initiatives",
+        "Discipline": "discipline",
+        "Absence": "absences",
+        "Registration": "registrations",
+        "Review": "reviews",
     }
     flat: list[object] = []
     for r in records:
         if attrs.has(type(r)):
             flat.append(r)
         else:
-            flat.extend(r)  # type: ignore[call-overload]
+            flat.extend(r)  # type: ignore[arg-type]
     for r in flat:
         tables.setdefault(names[type(r).__name__], []).append(r)
     return History.from_records(**tables)  # type: ignore[arg-type]
@@ -94,12 +113,17 @@ def person_histories(draw: st.DrawFn, max_people: int = 6) -> dict[str, object]:
             start = draw(st.sampled_from(YEARS))
             length = draw(st.integers(1, 3))
             out_discipline.append(
-                Discipline(person=p, form=draw(st.sampled_from(list(DisciplineForm))),
-                           decided_on=f"{start}-03-01", valid_to=f"{start + length}-03-01")
+                Discipline(
+                    person=p,
+                    form=draw(st.sampled_from(list(DisciplineForm))),
+                    decided_on=f"{start}-03-01",
+                    valid_to=f"{start + length}-03-01",
+                )
             )
     initiatives = [
         Initiative(id=f"SK{p}", authors=p, level="grassroots", recognised_on="2024-04-01")
-        for p in people if draw(st.booleans())
+        for p in people
+        if draw(st.booleans())
     ]
     return {
         "people": people,
@@ -111,4 +135,4 @@ def person_histories(draw: st.DrawFn, max_people: int = 6) -> dict[str, object]:
     }
 
 
-__all__ = ["YEARS", "award", "history", "member", "person_histories", "ratings", "Grade"]
+__all__ = ["YEARS", "Grade", "award", "history", "member", "person_histories", "ratings"]

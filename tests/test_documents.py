@@ -74,8 +74,21 @@ def test_fold() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "KH-LĐLĐ", "/KH-LĐLĐ", "80", "80/", "80/KH-", "80/-LĐLĐ", "1/2/3/4", "80/1800/NĐ-CP",
-     "80/20x3/NĐ-CP", "abc/KH-LĐLĐ", "80/KH LĐLĐ!"],
+    [
+        "",
+        "   ",
+        "KH-LĐLĐ",
+        "/KH-LĐLĐ",
+        "80",
+        "80/",
+        "80/KH-",
+        "80/-LĐLĐ",
+        "1/2/3/4",
+        "80/1800/NĐ-CP",
+        "80/20x3/NĐ-CP",
+        "abc/KH-LĐLĐ",
+        "80/KH LĐLĐ!",
+    ],
 )
 def test_unreadable(text: str) -> None:
     with pytest.raises(DocumentSymbolError) as info:

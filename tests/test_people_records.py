@@ -101,13 +101,25 @@ def test_records_convert_text() -> None:
     assert m.qualification is Qualification.UNIVERSITY
     r = Rating(subject="P1", period="năm học 2023-2024", rating="HTT")
     assert r.period == Period.school_year(2023)
-    a = Award(id="A", recipient="P1", honour="BK_BO", period="giai đoạn 2022-2024",
-              decided_on="2025-03-01", initiatives="SK1; SK2;", revoked_on="")
+    a = Award(
+        id="A",
+        recipient="P1",
+        honour="BK_BO",
+        period="giai đoạn 2022-2024",
+        decided_on="2025-03-01",
+        initiatives="SK1; SK2;",
+        revoked_on="",
+    )
     assert a.period == Period.stage(2022, 2024)
     assert a.initiatives == ("SK1", "SK2")
     assert a.revoked_on is None
-    assert Award(id="B", recipient="P1", honour="GK", period=None, decided_on="2025-01-01").period is None
-    i = Initiative(id="SK1", authors=["P1"], level="national", recognised_on="2024-01-01", benefit=1)
+    assert (
+        Award(id="B", recipient="P1", honour="GK", period=None, decided_on="2025-01-01").period
+        is None
+    )
+    i = Initiative(
+        id="SK1", authors=["P1"], level="national", recognised_on="2024-01-01", benefit=1
+    )
     assert i.level is InitiativeLevel.NATIONAL
     assert i.benefit == 1.0
     assert Absence(person="P1", period="2024", days=3, reason="sick").reason is AbsenceReason.SICK
@@ -139,13 +151,32 @@ def _history() -> History:
             Rating(subject="U1", period="2024", rating="HT"),
         ],
         awards=[
-            Award(id="A1", recipient="P1", honour="CSTDCS", period="2023", decided_on="2023-12-15",
-                  initiatives="SK1", decision="12/QĐ-LĐLĐ"),
-            Award(id="A2", recipient="P2", honour="GK", decided_on="2024-05-01",
-                  revoked_on="2024-06-01"),
+            Award(
+                id="A1",
+                recipient="P1",
+                honour="CSTDCS",
+                period="2023",
+                decided_on="2023-12-15",
+                initiatives="SK1",
+                decision="12/QĐ-LĐLĐ",
+            ),
+            Award(
+                id="A2",
+                recipient="P2",
+                honour="GK",
+                decided_on="2024-05-01",
+                revoked_on="2024-06-01",
+            ),
         ],
-        initiatives=[Initiative(id="SK1", authors="P1;P2", level="grassroots",
-                                recognised_on="2023-05-01", benefit=5e6)],
+        initiatives=[
+            Initiative(
+                id="SK1",
+                authors="P1;P2",
+                level="grassroots",
+                recognised_on="2023-05-01",
+                benefit=5e6,
+            )
+        ],
         discipline=[Discipline(person="P2", form="warning", decided_on="2024-01-01")],
     )
 
@@ -169,19 +200,22 @@ def test_history_columns_and_dictionaries() -> None:
 def test_history_record_views() -> None:
     h = _history()
     assert [str(r.period) for r in h.ratings_of("P1")] == ["2023", "2024"]
-    a1, = h.awards_of("P1")
+    (a1,) = h.awards_of("P1")
     assert a1.initiatives == ("SK1",)
     assert a1.decision == "12/QĐ-LĐLĐ"
-    a2, = h.awards_of("P2")
-    assert a2.period is None and a2.revoked_on == pendulum.Date(2024, 6, 1)
+    (a2,) = h.awards_of("P2")
+    assert a2.period is None
+    assert a2.revoked_on == pendulum.Date(2024, 6, 1)
     assert h.initiative(0).authors == ("P1", "P2")
     assert h.initiative(0).benefit == 5e6
-    d, = h.discipline_of("P2")
-    assert d.form is DisciplineForm.WARNING and d.valid_to is None
+    (d,) = h.discipline_of("P2")
+    assert d.form is DisciplineForm.WARNING
+    assert d.valid_to is None
     with pytest.raises(UnknownNameError):
         h.index("nobody")
     assert h.period_code(Period.year(2030)) == -1
-    assert h.honour_code("CSTDCS") == 0 and h.honour_code("XX") == -1
+    assert h.honour_code("CSTDCS") == 0
+    assert h.honour_code("XX") == -1
 
 
 def test_history_from_columns_matches_records() -> None:
@@ -191,13 +225,22 @@ def test_history_from_columns_matches_records() -> None:
         periods=[Period.year(2023), Period.year(2024)],
         honours=["CSTDCS"],
         ratings={"subject": [0, 0, 2], "period": [1, 0, 1], "rating": [2, 3, 1]},
-        awards={"recipient": [0], "honour": [0], "period": [0],
-                "decided_on": [pendulum.Date(2023, 12, 15).toordinal()]},
-        memberships={"person": [0], "unit": [2], "valid_from": [pendulum.Date(2020, 1, 1).toordinal()]},
+        awards={
+            "recipient": [0],
+            "honour": [0],
+            "period": [0],
+            "decided_on": [pendulum.Date(2023, 12, 15).toordinal()],
+        },
+        memberships={
+            "person": [0],
+            "unit": [2],
+            "valid_from": [pendulum.Date(2020, 1, 1).toordinal()],
+        },
     )
     assert h.grades(Period.year(2024)).tolist() == [2, -1, 1]
-    award, = h.awards_of("P1")
-    assert award.honour == "CSTDCS" and award.period == Period.year(2023)
+    (award,) = h.awards_of("P1")
+    assert award.honour == "CSTDCS"
+    assert award.period == Period.year(2023)
     assert award.revoked_on is None
     assert h.memberships.manager.tolist() == [False]
     assert h.memberships.qualification.tolist() == [-1]
@@ -210,4 +253,5 @@ def test_drop_caches_recomputes() -> None:
     assert h.grades(Period.year(2024)) is first
     h.drop_caches()
     assert h.grades(Period.year(2024)) is not first
-    assert h.remember("k", 1) == 1 and h.cached("k") == 1
+    assert h.remember("k", 1) == 1
+    assert h.cached("k") == 1

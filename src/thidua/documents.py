@@ -222,7 +222,9 @@ def parse_symbol(text: str) -> DocumentSymbol:
         raise DocumentSymbolError(text, f"{pieces[-1]!r} is not TYPE-ISSUER")
     doc_type = None
     if len(parts) > 1:
-        doc_type = parts[0] if parts[0] in DOCUMENT_TYPES else _TYPES_BY_FOLD.get(fold_symbol(parts[0]))
+        doc_type = (
+            parts[0] if parts[0] in DOCUMENT_TYPES else _TYPES_BY_FOLD.get(fold_symbol(parts[0]))
+        )
     if doc_type is not None:
         issuer, unit = parts[1], "-".join(parts[2:]) or None
     else:

@@ -43,8 +43,8 @@ __all__ = [
     "HoldsAtAll",
     "InPost",
     "Initiatives",
-    "MemberShare",
     "Meets",
+    "MemberShare",
     "NoDiscipline",
     "Not",
     "NotUnderReview",
@@ -376,9 +376,10 @@ class ConsecutiveHolds(Condition):
 
 @attrs.frozen(kw_only=True)
 class ConsecutiveAwards(Condition):
-    """*n* awards of *honour* whose achievement periods follow each other, the last one
-    ending with the period proposed (of any length: a CSTĐ bộ/tỉnh is often awarded
-    for a stage such as giai đoạn 2020-2022).
+    """*n* awards of *honour* for periods that follow each other, the last the one proposed.
+
+    The periods may have any length: a CSTĐ bộ/tỉnh is often awarded for a
+    stage such as giai đoạn 2020-2022.
 
     The last link is the proposed period itself (eligibility in this run, or
     an award for it); each earlier link is a held award (not thematic) whose
@@ -519,12 +520,15 @@ def _initiative_mask(
 
 @attrs.frozen(kw_only=True)
 class Initiatives(Condition):
-    """At least *count* initiatives of level *level* or higher, recognised within the
-    *span* periods ending with the proposed one, not yet the basis of another award.
+    """At least *count* initiatives of *level* or higher, not yet used, in the last *span* periods.
+
+    The initiatives must be recognised within the *span* periods ending with
+    the proposed one and not yet be the basis of another award.
 
     Examples:
         >>> Initiatives(level=InitiativeLevel.PROVINCE, span=3).label(Period.year(2024), "en")
-        '1 initiative(s) of ministry, sector or province level or higher, recognised in the 3 periods up to 2024, not used by another award'
+        '1 initiative(s) of ministry, sector or province level or higher, recognised in the 3
+        periods up to 2024, not used by another award'
     """
 
     level: InitiativeLevel
@@ -657,7 +661,8 @@ class EveryMemberRated(Condition):
 
     def evaluate(self, ctx: Context, period: Period) -> B:
         bad = ctx.grades(period) < int(self.grade)  # includes "no rating" (-1)
-        return (ctx.per_unit(period) > 0) & (ctx.per_unit(period, bad) == 0)
+        out: B = (ctx.per_unit(period) > 0) & (ctx.per_unit(period, bad) == 0)
+        return out
 
     def label(self, period: Period, lang: str) -> str:
         name = self.grade.name
@@ -694,7 +699,7 @@ def _discipline_rows(ctx: Context, period: Period, form: DisciplineForm) -> npt.
 
 @attrs.frozen(kw_only=True)
 class NoDiscipline(Condition):
-    """No discipline of *form* or more severe overlapping the period (of any member, with *members*).
+    """No discipline of *form* or worse overlapping the period (of any member, with *members*).
 
     Examples:
         >>> NoDiscipline(form=DisciplineForm.WARNING, members=True).label(Period.year(2024), "en")
@@ -708,7 +713,8 @@ class NoDiscipline(Condition):
         hit = np.zeros(ctx.n, dtype=bool)
         hit[ctx.history.discipline.person[_discipline_rows(ctx, period, self.form)]] = True
         if self.members:
-            return ctx.per_unit(period, hit) == 0
+            none: B = ctx.per_unit(period, hit) == 0
+            return none
         return ~hit
 
     def label(self, period: Period, lang: str) -> str:
@@ -735,10 +741,14 @@ class NoDiscipline(Condition):
             return ("không có", "none")
         items = [
             (
-                f"{ids[int(d.person[r])]}: {DisciplineForm(int(d.form[r])).label_vi} "
-                f"{_date(int(d.start[r]))}–{_date(int(d.end[r]))}",
-                f"{ids[int(d.person[r])]}: {_FORM_EN[DisciplineForm(int(d.form[r]))]} "
-                f"{_date(int(d.start[r]))}–{_date(int(d.end[r]))}",
+                (
+                    f"{ids[int(d.person[r])]}: {DisciplineForm(int(d.form[r])).label_vi} "
+                    f"{_date(int(d.start[r]))}–{_date(int(d.end[r]))}"
+                ),
+                (
+                    f"{ids[int(d.person[r])]}: {_FORM_EN[DisciplineForm(int(d.form[r]))]} "
+                    f"{_date(int(d.start[r]))}–{_date(int(d.end[r]))}"
+                ),
             )
             for r in rows[:10]
         ]
@@ -916,9 +926,10 @@ class NotUnderReview(Condition):
 
 @attrs.frozen(kw_only=True)
 class BenefitAtLeast(Condition):
-    """Benefit value (giá trị làm lợi) of the subject's initiatives at least the threshold of
-    their member type: *worker* (college or below, no management post), *graduate*
-    (university, no management post), *manager*.
+    """Benefit value (giá trị làm lợi) of initiatives at least the member type's threshold.
+
+    The types are *worker* (college or below, no management post),
+    *graduate* (university, no management post) and *manager*.
 
     The member type is read from the membership covering the period's last
     day; without one (or without a qualification, for a non-manager) the
@@ -929,8 +940,10 @@ class BenefitAtLeast(Condition):
     Initiatives already the basis of another award do not count.
 
     Examples:
-        >>> BenefitAtLeast(worker=80e6, graduate=150e6, manager=200e6).label(Period.year(2024), "en")
-        'benefit value of one initiative in 2024 ≥ 80.000.000 VND (worker), 150.000.000 VND (graduate), 200.000.000 VND (manager)'
+        >>> rule = BenefitAtLeast(worker=80e6, graduate=150e6, manager=200e6)
+        >>> rule.label(Period.year(2024), "en")
+        'benefit value of one initiative in 2024 ≥ 80.000.000 VND (worker), 150.000.000 VND
+        (graduate), 200.000.000 VND (manager)'
     """
 
     worker: float | None = None

@@ -43,8 +43,10 @@ def previous_period(period: Period) -> Period:
     years; any other period by its length in days.
 
     Examples:
-        >>> str(previous_period(Period.year(2024))), previous_period(Period.school_year(2023)).label_vi
-        ('2023', 'năm học 2022-2023')
+        >>> str(previous_period(Period.year(2024)))
+        '2023'
+        >>> previous_period(Period.school_year(2023)).label_vi
+        'năm học 2022-2023'
         >>> str(previous_period(Period.stage(2022, 2024)))
         '2019-01-01/2022-01-01'
     """
@@ -166,9 +168,9 @@ class Context:
     def _honour_codes(self, honours: frozenset[str], *, chains_only: bool) -> I32:
         codes = []
         for code in honours:
-            if chains_only and code in self.catalogue:
-                if not self.catalogue[code].type.counts_toward_chains:
-                    continue
+            known = code in self.catalogue
+            if chains_only and known and not self.catalogue[code].type.counts_toward_chains:
+                continue
             found = self.history.honour_code(code)
             if found >= 0:
                 codes.append(found)
@@ -217,8 +219,10 @@ class Context:
         )
 
     def has_title(self, honour: str, period: Period, current: Period) -> B:
-        """Holding *honour* for *period*: an award says so or, for the period being
-        proposed (*current*), the subject is eligible for it in this run.
+        """Holding *honour* for *period*: an award, or eligibility in this run.
+
+        Eligibility counts for the period being proposed (*current*) and for
+        the last step of a chain ending with it; earlier periods need awards.
         """
         same = period == current or period == last_step(current)
         held = self.holds(honour, period, chains_only=not same)
@@ -272,7 +276,7 @@ class Context:
         return self.memo(("members", period), compute)
 
     def per_unit(self, period: Period, person_flags: B | None = None) -> npt.NDArray[np.int64]:
-        """For each subject (as a unit), how many of its members have the flag (all when ``None``)."""
+        """Per subject (as a unit), how many members have the flag (all when ``None``)."""
         m = self.history.memberships
         rows = self.member_rows(period)
         units = m.unit[rows]

@@ -342,10 +342,13 @@ def eligibility(
         >>> result
         <Eligibility LDTT 2024 (vn-2024): 1 of 2 eligible>
         >>> print(result.verdict("P2").explain())
-        P2: not eligible for LDTT (Lao động tiên tiến) in 2024 — rule set vn-2024, proposal date 2025-01-01
+        P2: not eligible for LDTT (Lao động tiên tiến) in 2024 — rule set vn-2024,
+        proposal date 2025-01-01
           [ ] all of the following
-            [ ] rated HTT or better in 2024: rated HT (basis: Law 06/2022/QH15; Decree 98/2023/NĐ-CP)
-            [x] not under review, investigation or complaint on the proposal date: none open (basis: Law 06/2022/QH15 Art. 6; Decree 98/2023/NĐ-CP (principles))
+            [ ] rated HTT or better in 2024: rated HT (basis: Law 06/2022/QH15;
+                Decree 98/2023/NĐ-CP)
+            [x] not under review, investigation or complaint on the proposal date: none open
+                (basis: Law 06/2022/QH15 Art. 6; Decree 98/2023/NĐ-CP (principles))
     """
     from thidua.errors import InvalidArgumentError  # noqa: PLC0415  (error path only)
 
@@ -368,7 +371,8 @@ def eligibility(
                 )
             )
     if honour not in rule_set.rules:
-        msg = f"rule set {rule_set.id} has no rule for {honour!r} (rules: {', '.join(rule_set.rules)})"
+        known = ", ".join(rule_set.rules)
+        msg = f"rule set {rule_set.id} has no rule for {honour!r} (rules: {known})"
         raise InvalidArgumentError(msg)
     ctx = Context(history, catalogue, rule_set, day)
     if subjects is None:

@@ -41,10 +41,10 @@ from thidua.honours._conditions import (
     ConsecutiveRated,
     EveryMemberRated,
     HoldsAtAll,
-    InPost,
     Initiatives,
-    MemberShare,
+    InPost,
     Meets,
+    MemberShare,
     NoDiscipline,
     NotUnderReview,
     RatedAtLeast,
@@ -156,7 +156,7 @@ class RuleSet:
 def derive_rule_set(
     base: RuleSet,
     *,
-    id: str,  # noqa: A002  (the field's name)
+    id: str,
     rules: Iterable[Rule] = (),
     drop: Iterable[str] = (),
     **changes: object,
@@ -339,8 +339,10 @@ def _shipped() -> dict[str, RuleSet]:
         default=True,
         sources=(
             "Law on Emulation and Commendation 06/2022/QH15",
-            "Decree 152/2025/NĐ-CP from 01/07/2025, expires 01/03/2027 unless extended; "
-            "time window Art. 33.7, principles Art. 4, multipliers Art. 49–55",
+            (
+                "Decree 152/2025/NĐ-CP from 01/07/2025, expires 01/03/2027 unless extended; "
+                "time window Art. 33.7, principles Art. 4, multipliers Art. 49–55"
+            ),
         ),
     )
     draft = RuleSet(
@@ -362,8 +364,10 @@ def _shipped() -> dict[str, RuleSet]:
         effective_to=None,
         rules=_union_rules(vn_2024),
         sources=(
-            "Quy chế khen thưởng của tổ chức Công đoàn, 999/QĐ-TLĐ of 29/05/2024 "
-            "(before: 1689/QĐ-TLĐ 2019, 2106/QĐ-TLĐ 2017, 1564/QĐ-TLĐ 2014)",
+            (
+                "Quy chế khen thưởng của tổ chức Công đoàn, 999/QĐ-TLĐ of 29/05/2024 "
+                "(before: 1689/QĐ-TLĐ 2019, 2106/QĐ-TLĐ 2017, 1564/QĐ-TLĐ 2014)"
+            ),
             "unit-level exclusions and BLDST thresholds from older union rules (check)",
         ),
     )
