@@ -295,3 +295,93 @@ def test_unit_explanations() -> None:
     assert "all 4 members are" in text
     assert "0 of 4 members CSTDCS" in text
     assert result.subjects == ("CD",)
+
+
+def test_rule_set_from_data_builds_every_condition_kind() -> None:
+    from thidua.errors import InvalidArgumentError
+    from thidua.honours import condition_from_data, rule_set_from_data
+    from thidua.people import AbsenceReason, DisciplineForm
+
+    tree = condition_from_data(
+        {
+            "all": [
+                {"rated_at_least": "Hoàn thành tốt nhiệm vụ"},
+                {"meets": "LDTT"},
+                {"consecutive_holds": {"honour": "CSTDCS", "n": 3, "window": ["CSTD_BO"]}},
+                {"consecutive_awards": {"honour": "CSTD_BO", "n": 2}},
+                {
+                    "consecutive_rated": {
+                        "grade": "HTT",
+                        "n": 5,
+                        "including": "CSTDCS",
+                        "including_count": 3,
+                        "window": "BK_BO",
+                    }
+                },
+                {"holds_at_all": "BK_BO"},
+                {"initiatives": {"level": "cấp tỉnh", "count": 2, "span": 3}},
+                {"member_share": {"honour": "LDTT", "share": 0.7}},
+                {"every_member_rated": "HT"},
+                {"any_member_holds": "CSTDCS"},
+                {"no_discipline": {"form": "cảnh cáo", "members": True}},
+                {"registered": None},
+                {"absent_less": {"days": 40, "except_reasons": ["thai sản", "study"]}},
+                {"in_post": 10},
+                {"not_under_review": None},
+                {"benefit_at_least": {"worker": 80e6, "graduate": "150000000", "span": 1}},
+                {"any": [{"not": {"rated_at_least": "KHT"}}]},
+            ]
+        }
+    )
+    assert isinstance(tree, All)
+    kinds = [type(c).__name__ for c in tree.of]
+    assert kinds[:4] == ["RatedAtLeast", "Meets", "ConsecutiveHolds", "ConsecutiveAwards"]
+    assert tree.of[4].window == ("BK_BO",)  # type: ignore[attr-defined]
+    assert tree.of[10].form is DisciplineForm.WARNING  # type: ignore[attr-defined]
+    assert tree.of[12].except_reasons == (AbsenceReason.MATERNITY, AbsenceReason.STUDY)  # type: ignore[attr-defined]
+    assert tree.of[15].graduate == 150e6  # type: ignore[attr-defined]
+
+    rs = rule_set_from_data(
+        {
+            "id": "own",
+            "name": "Own",
+            "instruments": ["1/QĐ-X"],
+            "effective_from": "2024-01-01",
+            "sources": "a regulation",
+            "rules": {"LDTT": {"condition": {"rated_at_least": "HT"}, "basis": "1/QĐ-X"}},
+        }
+    )
+    assert rs.instruments == ("1/QĐ-X",)
+    assert rs.sources == ("a regulation",)
+    h = history(member("P"), ratings("P", {2024: "HT"}))
+    assert eligibility(h, load_catalogue(), "LDTT", "2024", rules=rs).verdict("P").eligible
+
+    bad = [
+        ({"rated_at_least": "HTT", "x": 1}, "one key"),
+        ({"bogus": 1}, "unknown condition"),
+        ({"all": "x"}, "list of conditions"),
+        ({"in_post": {"months": 10, "days": 3}}, "no field 'days'"),
+        ({"in_post": {"months": True}}, "whole number"),
+        ({"member_share": {"honour": "LDTT", "share": []}}, "expected a number"),
+        ({"consecutive_holds": 3}, "mapping of fields"),
+        ({"consecutive_holds": {"honour": "X"}}, "missing"),
+        ({"absent_less": {"days": 4, "except_reasons": 3}}, "list of reasons"),
+        ({"holds_at_all": {"window": 3}}, "no field"),
+    ]
+    for data, message in bad:
+        with pytest.raises(InvalidArgumentError, match=message):
+            condition_from_data(data)
+    with pytest.raises(InvalidArgumentError, match=r"\$\.all\[1\]\.in_post"):
+        condition_from_data({"all": [{"meets": "LDTT"}, {"in_post": "ten"}]})
+    with pytest.raises(InvalidArgumentError, match="needs an id"):
+        rule_set_from_data({"rules": {}})
+    with pytest.raises(InvalidArgumentError, match="effective_from"):
+        rule_set_from_data({"id": "x"})
+    with pytest.raises(InvalidArgumentError, match="condition"):
+        rule_set_from_data({"id": "x", "base": "vn-2024", "rules": {"GK": {"basis": "b"}}})
+    with pytest.raises(InvalidArgumentError, match="mapping of honour code"):
+        rule_set_from_data({"id": "x", "base": "vn-2024", "rules": []})
+    with pytest.raises(UnknownNameError):
+        rule_set_from_data({"id": "x", "base": "vn-1999"})
+    with pytest.raises(InvalidArgumentError, match=r"rule data \$"):
+        rule_set_from_data({"id": "x", "effective_from": "not a date"})

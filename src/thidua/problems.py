@@ -3,9 +3,10 @@
 Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
-the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and honours), a ``severity``, a
-sentence naming the objects (Vietnamese names intact), the ``subject`` id and
-a :class:`Pointer` to where the object came from.
+the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and
+honours), a ``severity``, a sentence naming the objects (Vietnamese names
+intact), the ``subject`` id and a :class:`Pointer` to where the object came
+from.
 
 The catalogue of codes, :data:`CODES`, is the single source of the table in
 ``docs/problems.md``.

@@ -50,6 +50,7 @@ from thidua.honours._conditions import (
 )
 from thidua.honours._context import last_step, previous_period
 from thidua.honours._eligibility import Eligibility, Explanation, Verdict, eligibility
+from thidua.honours._ruledata import condition_from_data, rule_set_from_data
 from thidua.honours._rulesets import (
     RULE_SETS,
     Rule,
@@ -92,6 +93,7 @@ __all__ = [
     "RuleSet",
     "Verdict",
     "choose_rule_set",
+    "condition_from_data",
     "derive_rule_set",
     "eligibility",
     "extend_catalogue",
@@ -99,4 +101,5 @@ __all__ = [
     "last_step",
     "load_catalogue",
     "previous_period",
+    "rule_set_from_data",
 ]
