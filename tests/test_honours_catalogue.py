@@ -385,3 +385,12 @@ def test_rule_set_from_data_builds_every_condition_kind() -> None:
         rule_set_from_data({"id": "x", "base": "vn-1999"})
     with pytest.raises(InvalidArgumentError, match=r"rule data \$"):
         rule_set_from_data({"id": "x", "effective_from": "not a date"})
+
+
+def test_to_pandas() -> None:
+    pytest.importorskip("pandas")
+    h = history(member("P"), member("Q"), ratings("P", {2024: "HTT"}))
+    df = eligibility(h, load_catalogue(), "LDTT", "2024").to_pandas()
+    assert df["subject"].tolist() == ["P", "Q"]
+    assert df["eligible"].tolist() == [True, False]
+    assert set(df["rule_set"]) == {"vn-2024"}

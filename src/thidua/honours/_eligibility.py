@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -19,6 +19,7 @@ import numpy.typing as npt
 import pendulum
 
 from thidua._dates import as_date
+from thidua.errors import MissingExtraError
 from thidua.honours._catalogue import Catalogue, Recipient
 from thidua.honours._conditions import Condition, Meets, evaluate
 from thidua.honours._context import Context
@@ -26,6 +27,9 @@ from thidua.honours._rulesets import RuleSet, choose_rule_set, get_rule_set
 from thidua.people import History
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Eligibility", "Explanation", "Verdict", "eligibility"]
 
@@ -262,6 +266,26 @@ class Eligibility:
             return _explain(ctx, rule.condition, self.period, ctx.history.index(subject))
         finally:
             ctx.stack.pop()
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame: one row per candidate (subject, honour, period, rule_set, eligible).
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'thidua[pandas]'``).
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415  (optional dependency)
+        except ImportError:
+            raise MissingExtraError("pandas", "pandas") from None
+        return pd.DataFrame(
+            {
+                "subject": list(self.subjects),
+                "honour": self.honour,
+                "period": str(self.period),
+                "rule_set": self.rule_set.id,
+                "eligible": self.eligible,
+            }
+        )
 
     def to_records(self) -> list[dict[str, object]]:
         """One plain dictionary per candidate (no explanations)."""
