@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from benchmarks import bench_cli, bench_engines, bench_hierarchy, bench_rollup
+from benchmarks import bench_cli, bench_engines, bench_hierarchy, bench_honours, bench_rollup
 from benchmarks._harness import Bench, Result, environment, header, write_json
 
 __all__ = ["SUITES", "Result", "run"]
@@ -22,6 +22,7 @@ SUITES: dict[str, Callable[..., None]] = {
     bench_rollup.NAME: bench_rollup.run,
     bench_cli.NAME: bench_cli.run,
     bench_engines.NAME: bench_engines.run,
+    bench_honours.NAME: bench_honours.run,
 }
 """Suite name → ``run(bench, *, quick)``."""
 

@@ -3,9 +3,10 @@
 Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
-the input, ``H`` hierarchy, ``F`` figures and indicators), a ``severity``, a
-sentence naming the objects (Vietnamese names intact), the ``subject`` id and
-a :class:`Pointer` to where the object came from.
+the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and
+honours), a ``severity``, a sentence naming the objects (Vietnamese names
+intact), the ``subject`` id and a :class:`Pointer` to where the object came
+from.
 
 The codes of each family are a :class:`enum.StrEnum` (:class:`StructureCode`,
 :class:`HierarchyCode`, :class:`FigureCode`), whose members equal their text:
@@ -44,6 +45,7 @@ __all__ = [
     "CODES",
     "DEFAULT_MAX_PER_CODE",
     "FAMILIES",
+    "AwardCode",
     "CodeInfo",
     "FigureCode",
     "HierarchyCode",
@@ -236,10 +238,28 @@ class FigureCode(ProblemCode):
     FRACTIONAL_COUNT = "F018"
 
 
+class AwardCode(ProblemCode):
+    """Codes ``A``: awards and honours.
+
+    Examples:
+        >>> AwardCode.UNREADABLE_DOCUMENT_SYMBOL.info.severity.value
+        'error'
+
+    .. versionadded:: 0.2.0
+    """
+
+    UNREADABLE_DOCUMENT_SYMBOL = "A001"
+    UNREADABLE_RATING = "A002"
+    UNREADABLE_DISCIPLINE_FORM = "A003"
+    RULE_SET_OUT_OF_PERIOD = "A004"
+    INVALID_HONOUR_ROW = "A005"
+
+
 FAMILIES: Mapping[str, type[ProblemCode]] = {
     "S": StructureCode,
     "H": HierarchyCode,
     "F": FigureCode,
+    "A": AwardCode,
 }
 """Each family's letter → its enum of codes.
 
@@ -673,6 +693,42 @@ _CATALOGUE = [
         "A count of people or units is a whole number: check the cell (a decimal comma "
         "read as thousands, or an average).",
     ),
+    # ---- A: awards and honours (issue 8; one block, kept apart for the per-family merge) ----
+    _c(
+        AwardCode.UNREADABLE_DOCUMENT_SYMBOL,
+        "error",
+        "unreadable document symbol",
+        "Write the symbol as number/TYPE-ISSUER (80/KH-LĐLĐ, 1234/QĐ-TLĐ) or "
+        "number/year/TYPE-ISSUER (98/2023/NĐ-CP).",
+    ),
+    _c(
+        AwardCode.UNREADABLE_RATING,
+        "error",
+        "unreadable rating",
+        "Write HTXS, HTT, HT or KHT, or the full phrase (Hoàn thành tốt nhiệm vụ …).",
+    ),
+    _c(
+        AwardCode.UNREADABLE_DISCIPLINE_FORM,
+        "error",
+        "unreadable discipline form",
+        "Write reprimand, warning, demotion, removal or dismissal (khiển trách, cảnh cáo, "
+        "giáng chức, cách chức, buộc thôi việc).",
+    ),
+    _c(
+        AwardCode.RULE_SET_OUT_OF_PERIOD,
+        "warning",
+        "proposal date outside the rule set's effective period",
+        "Pass the rule set in force on the proposal date, or leave rules unset to choose it "
+        "by the date.",
+    ),
+    _c(
+        AwardCode.INVALID_HONOUR_ROW,
+        "error",
+        "invalid honour catalogue row",
+        "Give every honour a code, a Vietnamese name and valid kind, recipient and type "
+        "values (the message names the field).",
+    ),
+    # ---- end of the A block ----
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}

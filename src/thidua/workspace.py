@@ -48,7 +48,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -147,12 +147,12 @@ class Workspace:
     # -- the dataset's tables, for code written against a Dataset ---------------
 
     @property
-    def units(self) -> tuple[Unit, ...]:
+    def units(self) -> Sequence[Unit]:
         """The units (``dataset.units``)."""
         return self.dataset.units
 
     @property
-    def links(self) -> tuple[Link, ...]:
+    def links(self) -> Sequence[Link]:
         """The links (``dataset.links``)."""
         return self.dataset.links
 

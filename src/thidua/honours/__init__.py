@@ -1,0 +1,105 @@
+"""Honours: the catalogue, composable conditions, rule sets by legal instrument, eligibility.
+
+The engine evaluates one honour for one period over a whole
+:class:`~thidua.people.History` at once and explains every verdict on demand.
+
+Examples:
+    >>> from thidua.people import History, Membership, Rating
+    >>> h = History.from_records(
+    ...     memberships=[Membership(person="P1", unit="CD1", valid_from="2020-01-01")],
+    ...     ratings=[Rating(subject="P1", period="2024", rating="HTXS")])
+    >>> result = eligibility(h, load_catalogue(), "CSTDCS", "2024")
+    >>> result.eligible_subjects(), result.rule_set.id
+    (('P1',), 'vn-2024')
+
+.. versionadded:: 0.3.0
+"""
+
+from __future__ import annotations
+
+from thidua.honours._catalogue import (
+    Catalogue,
+    CommendationType,
+    Honour,
+    HonourKind,
+    Recipient,
+    extend_catalogue,
+    load_catalogue,
+)
+from thidua.honours._conditions import (
+    AbsentLess,
+    All,
+    AnyMemberHolds,
+    AnyOf,
+    BenefitAtLeast,
+    Condition,
+    ConsecutiveAwards,
+    ConsecutiveHolds,
+    ConsecutiveRated,
+    EveryMemberRated,
+    HoldsAtAll,
+    Initiatives,
+    InPost,
+    Meets,
+    MemberShare,
+    NoDiscipline,
+    Not,
+    NotUnderReview,
+    RatedAtLeast,
+    Registered,
+)
+from thidua.honours._context import last_step, previous_period
+from thidua.honours._eligibility import Eligibility, Explanation, Verdict, eligibility
+from thidua.honours._ruledata import condition_from_data, rule_set_from_data
+from thidua.honours._rulesets import (
+    RULE_SETS,
+    Rule,
+    RuleSet,
+    choose_rule_set,
+    derive_rule_set,
+    get_rule_set,
+)
+
+__all__ = [
+    "RULE_SETS",
+    "AbsentLess",
+    "All",
+    "AnyMemberHolds",
+    "AnyOf",
+    "BenefitAtLeast",
+    "Catalogue",
+    "CommendationType",
+    "Condition",
+    "ConsecutiveAwards",
+    "ConsecutiveHolds",
+    "ConsecutiveRated",
+    "Eligibility",
+    "EveryMemberRated",
+    "Explanation",
+    "HoldsAtAll",
+    "Honour",
+    "HonourKind",
+    "InPost",
+    "Initiatives",
+    "Meets",
+    "MemberShare",
+    "NoDiscipline",
+    "Not",
+    "NotUnderReview",
+    "RatedAtLeast",
+    "Recipient",
+    "Registered",
+    "Rule",
+    "RuleSet",
+    "Verdict",
+    "choose_rule_set",
+    "condition_from_data",
+    "derive_rule_set",
+    "eligibility",
+    "extend_catalogue",
+    "get_rule_set",
+    "last_step",
+    "load_catalogue",
+    "previous_period",
+    "rule_set_from_data",
+]
