@@ -32,12 +32,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from thidua.documents import DocumentSymbolError
     from thidua.io._workbook import ReadLimitError
     from thidua.levels import InvalidRankError
+    from thidua.people._kinds import VocabularyError
     from thidua.problems import Problem
 
 __all__ = [
     "DateParseError",
+    "DocumentSymbolError",
     "FormatError",
     "InvalidArgumentError",
     "InvalidRankError",
@@ -52,6 +55,7 @@ __all__ = [
     "UnknownUnitError",
     "UnreadableInputError",
     "ValueParseError",
+    "VocabularyError",
 ]
 
 
@@ -284,7 +288,12 @@ class UnknownNameError(InvalidArgumentError):
         return f"{text} (known: {shown or 'none'})"
 
 
-_ELSEWHERE = {"ReadLimitError": "thidua.io._workbook", "InvalidRankError": "thidua.levels"}
+_ELSEWHERE = {
+    "ReadLimitError": "thidua.io._workbook",
+    "InvalidRankError": "thidua.levels",
+    "DocumentSymbolError": "thidua.documents",
+    "VocabularyError": "thidua.people._kinds",
+}
 """Errors defined beside the code that raises them (which imports this module)."""
 
 
