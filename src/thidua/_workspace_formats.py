@@ -440,22 +440,7 @@ def _with_paths(
         kept = rows
     else:  # some objects were left out: the frame rows the figures came from
         kept = rows[[figures.origins[i].row - 2 for i in range(len(figures))]]  # type: ignore[operator]
-    origins = {i: Pointer(file=file, path=f"$.figures[{j}]") for i, j in enumerate(kept.tolist())}
-    return Figures(
-        unit_codes=figures.unit_codes,
-        units=figures.units,
-        indicator_codes=figures.indicator_codes,
-        indicators=figures.indicators,
-        period_codes=figures.period_codes,
-        periods=figures.periods,
-        values=figures.values,
-        source_codes=figures.source_codes,
-        sources=figures.sources,
-        scope_codes=figures.scope_codes,
-        key_sets=figures.key_sets,
-        origins=origins,
-        plans=figures.plans,
-    )
+    return figures.with_paths(file=file, path="$.figures", positions=kept)
 
 
 # -- writing a document -------------------------------------------------------------------------

@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from thidua._source import Pointer
+from thidua.errors import InvalidArgumentError
 from thidua.periods import Period, parse_period
 
 if TYPE_CHECKING:
@@ -181,9 +182,11 @@ class _RowOrigins(Mapping[int, Pointer]):
 
     A reader keeps one row number per figure instead of millions of
     :class:`Pointer` records; ``origins[i]`` makes the pointer when asked.
+    With *path* (``"$.figures"``) the numbers are positions in a document's
+    list and the pointers JSON paths (``$.figures[3]``).
     """
 
-    __slots__ = ("_rows", "file", "headers", "sheet")
+    __slots__ = ("_rows", "file", "headers", "path", "sheet")
 
     def __init__(
         self,
@@ -192,15 +195,19 @@ class _RowOrigins(Mapping[int, Pointer]):
         sheet: str | None,
         rows: npt.NDArray[np.signedinteger[Any]],
         headers: Mapping[str, str],
+        path: str | None = None,
     ) -> None:
         self.file = file
         self.sheet = sheet
         self.headers = headers
+        self.path = path
         self._rows = _frozen(rows)
 
     def __getitem__(self, key: int) -> Pointer:
         if not 0 <= key < self._rows.shape[0]:
             raise KeyError(key)
+        if self.path is not None:
+            return Pointer(file=self.file, path=f"{self.path}[{int(self._rows[key])}]")
         return Pointer(
             file=self.file, sheet=self.sheet, row=int(self._rows[key]), headers=self.headers
         )
@@ -216,7 +223,11 @@ class _RowOrigins(Mapping[int, Pointer]):
 
     def take(self, idx: npt.NDArray[np.intp]) -> _RowOrigins:
         return _RowOrigins(
-            file=self.file, sheet=self.sheet, rows=self._rows[idx], headers=self.headers
+            file=self.file,
+            sheet=self.sheet,
+            rows=self._rows[idx],
+            headers=self.headers,
+            path=self.path,
         )
 
 
@@ -551,6 +562,48 @@ class Figures:
             key_sets=_take_side(self.key_sets, idx),
             origins=origins,
             plans=_take_side(self.plans, idx),
+        )
+
+    def with_paths(
+        self, *, file: str | None, path: str, positions: npt.NDArray[np.signedinteger[Any]]
+    ) -> Figures:
+        """The same figures, each pointing at an object of a document list.
+
+        Figure ``i`` points at ``{path}[positions[i]]`` of *file*; the
+        pointers are made when asked, not one per figure.
+
+        Args:
+            file: the document's file name.
+            path: the JSON path of the list (``"$.figures"``).
+            positions: each figure's position in that list.
+
+        Examples:
+            >>> f = Figures.from_columns(unit=["A", "B"], indicator=["x", "x"],
+            ...                          period=["2025", "2025"], value=[1, 2])
+            >>> print(f.with_paths(file="w.json", path="$.figures",
+            ...                    positions=np.array([0, 3])).origins[1])
+            w.json $.figures[3]
+
+        .. versionadded:: 0.2.0
+        """
+        if positions.shape[0] != len(self):
+            msg = f"Figures.with_paths: {positions.shape[0]} positions for {len(self)} figures"
+            raise InvalidArgumentError(msg)
+        origins = _RowOrigins(file=file, sheet=None, rows=positions, headers={}, path=path)
+        return Figures(
+            unit_codes=self.unit_codes,
+            units=self.units,
+            indicator_codes=self.indicator_codes,
+            indicators=self.indicators,
+            period_codes=self.period_codes,
+            periods=self.periods,
+            values=self.values,
+            source_codes=self.source_codes,
+            sources=self.sources,
+            scope_codes=self.scope_codes,
+            key_sets=self.key_sets,
+            origins=origins,
+            plans=self.plans,
         )
 
     # -- frames ------------------------------------------------------------------
