@@ -14,7 +14,7 @@ import functools
 import attrs
 import numpy as np
 
-from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal, to_ordinal
+from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
 from thidua._graph import CSR, BoolArray, IntArray
 from thidua.hierarchy import Hierarchy
 from thidua.problems import Pointer, Problem, Report, problem, summary_problem
@@ -44,29 +44,16 @@ def unit_columns(hierarchy: Hierarchy) -> UnitColumns:
 
     The one place the validation reads the unit table in bulk: the checks never
     iterate over unit records themselves (they build one only for a faulty row).
-    Built from the records here, one list per column.
+    Taken from :meth:`thidua.model.Dataset.unit_columns`, which builds no record
+    for a dataset read from tables.
     """
-    units = hierarchy.dataset.units
-    size = len(units)
-    names = tuple([u.name for u in units])
-    kinds = tuple([u.kind for u in units])
-    if size == len(hierarchy):  # no duplicate id: the rows are the index, in order
-        lifetimes = hierarchy.lifetime_arrays()
-        return UnitColumns(
-            ids=hierarchy.ids,
-            names=names,
-            kinds=kinds,
-            founded=lifetimes.founded,
-            dissolved=lifetimes.dissolved,
-        )
+    columns = hierarchy.dataset.unit_columns()
     return UnitColumns(
-        ids=tuple([u.id for u in units]),
-        names=names,
-        kinds=kinds,
-        founded=np.fromiter((to_ordinal(u.founded) for u in units), dtype=np.int64, count=size),
-        dissolved=np.fromiter(
-            (to_ordinal(u.dissolved, open_end=True) for u in units), dtype=np.int64, count=size
-        ),
+        ids=tuple(columns.id),
+        names=tuple(columns.name),
+        kinds=tuple(columns.kind),
+        founded=columns.founded,
+        dissolved=columns.dissolved,
     )
 
 
