@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 
@@ -49,6 +50,9 @@ def test_equal_name_keys_give_equal_coarse_keys(names: list[str]) -> None:
                 assert coarse[i] == coarse[j], (names[i], names[j])
 
 
+_OLD_TONE = {"oà": "òa", "uỳ": "ùy", "oé": "óe"}
+
+
 def _spellings(name: str) -> list[str]:
     """Ways of writing *name* that read the same."""
     return [
@@ -56,7 +60,8 @@ def _spellings(name: str) -> list[str]:
         name.upper(),
         "  " + name.replace(" ", " \t\xa0 ") + "\u3000",
         unicodedata.normalize("NFD", name),
-        name.replace("oà", "òa").replace("uỳ", "ùy").replace("oé", "óe"),
+        # the old tone placement, on open diphthongs only (no letter or digit after)
+        re.sub(r"(?:oà|uỳ|oé)(?!\w)", lambda m: _OLD_TONE[m.group()], name),
         name.replace("Đ", "Ð").replace("đ", "ð"),
     ]
 
