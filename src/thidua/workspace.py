@@ -48,21 +48,33 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from thidua._text import name_key
 from thidua.figures import Figures, FiguresResult, read_figures_csv
 from thidua.figures._validate import FigureCheck, check_figures
 from thidua.hierarchy import Hierarchy
 from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.indicators_io import read_indicators_csv, write_indicators_csv
 from thidua.io import LoadResult, read, write
+from thidua.io._domain import (
+    DataTable,
+    domain_checks,
+    domain_tables,
+    find_table_file,
+    read_domain_csv,
+    read_domain_document,
+    read_domain_sheets,
+    resolve_check,
+    table_objects,
+    table_sheet,
+    write_domain_csv,
+)
 from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
-from thidua.problems import DEFAULT_MAX_PER_CODE, Pointer, Problem, Report, StructureCode, problem
+from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report
 from thidua.typing import DateLike, PathLike, ProgressCallback
 from thidua.validation import validate as validate_hierarchy
 
@@ -81,6 +93,16 @@ __all__ = [
 
 _EMPTY_FIGURES = Figures.from_records(())
 
+T = TypeVar("T")
+
+
+def _tables(value: Mapping[str, DataTable]) -> Mapping[str, DataTable]:
+    """The non-empty tables, in the order the domain schemas declare them."""
+    order = list(domain_tables())
+    kept = {k: v for k, v in value.items() if len(v)}
+    return dict(sorted(kept.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 0))
+
+
 Format = Literal["json", "yaml", "csv", "excel"]
 
 _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "excel"}
@@ -98,6 +120,8 @@ class Workspace:
         dataset: units, links, groups, memberships, events, roots, levels, metadata.
         catalogue: the built-in indicators extended by the input's own.
         figures: the figures (empty when the input has none).
+        tables: the other tables the input holds (people, awards, campaigns
+            …), by name, as text; :meth:`table` gives one (empty if absent).
         source: the path it was read from, if any.
 
     Examples:
@@ -114,6 +138,7 @@ class Workspace:
     dataset: Dataset = attrs.field(factory=Dataset)
     catalogue: IndicatorCatalogue = BUILTIN_INDICATORS
     figures: Figures = _EMPTY_FIGURES
+    tables: Mapping[str, DataTable] = attrs.field(factory=dict, converter=_tables)
     source: str | None = attrs.field(default=None, eq=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
@@ -142,6 +167,44 @@ class Workspace:
                 self.figures, self.hierarchy, self.catalogue
             )
         assert isinstance(found, FigureCheck)
+        return found
+
+    def table(self, name: str) -> DataTable:
+        """The domain table *name* (``people``, ``campaigns`` …); empty when the input has none.
+
+        Raises:
+            UnknownNameError: no domain table has that name.
+
+        Examples:
+            >>> Workspace().table("nope")  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            thidua.errors.UnknownNameError: ...
+        """
+        found = self.tables.get(name)
+        if found is not None:
+            return found
+        declared = domain_tables().get(name)
+        if declared is None:
+            from thidua.errors import UnknownNameError  # noqa: PLC0415
+
+            raise UnknownNameError("table", name, tuple(domain_tables()))
+        return DataTable.empty(declared)
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """The value *build* makes, built on first use and kept with the workspace.
+
+        Engines keep what they derive from the tables here (a people history,
+        a campaign index), so it is built once per workspace.
+
+        Examples:
+            >>> ws = Workspace()
+            >>> ws.cached("answer", lambda: 42), ws.cached("answer", lambda: 0)
+            (42, 42)
+        """
+        if key not in self._cache:
+            self._cache[key] = build()
+        found: T = self._cache[key]
         return found
 
     # -- the dataset's tables, for code written against a Dataset ---------------
@@ -208,6 +271,7 @@ class Workspace:
             "group_members": len(ds.members),
             "figures": len(self.figures),
             "indicators": len(self.catalogue),
+            **{name: len(t) for name, t in self.tables.items()},
         }
 
     def __repr__(self) -> str:
@@ -217,10 +281,11 @@ class Workspace:
             return f"{count:,} {word}" + ("" if count == 1 else "s")
 
         where = f" from {Path(self.source).name!r}" if self.source else ""
+        tables = "".join(f", {len(t):,} {name}" for name, t in self.tables.items())
         return (
             f"Workspace({n(c['units'], 'unit')}, {n(c['links'], 'link')}, "
             f"{n(c['events'], 'event')}, {n(c['groups'], 'group')}, "
-            f"{n(c['figures'], 'figure')}, {n(c['indicators'], 'indicator')}{where})"
+            f"{n(c['figures'], 'figure')}, {n(c['indicators'], 'indicator')}{tables}{where})"
         )
 
     def _repr_html_(self) -> str:
@@ -268,43 +333,19 @@ class WorkspaceResult:
 # -- reading ------------------------------------------------------------------
 
 
-def _find_file(directory: Path, name: str, problems: list[Problem]) -> Path | None:
-    """The file of *directory* called *name*, matched like a header (case, spacing).
-
-    Two files that both match (``figures.csv`` and ``FIGURES.CSV``) are an
-    ``S021`` error naming both, and neither is read: which one is meant is
-    for the user to say.
-    """
-    wanted = name_key(name)
-    found = sorted(
-        entry for entry in directory.iterdir() if entry.is_file() and name_key(entry.name) == wanted
-    )
-    if len(found) > 1:
-        names = " and ".join(repr(f.name) for f in found)
-        problems.extend(
-            problem(
-                StructureCode.TWO_FILES_FOR_ONE_TABLE,
-                f"{names} both hold the {Path(name).stem} table; neither was read: keep one",
-                pointer=Pointer(file=f.name),
-            )
-            for f in found
-        )
-        return None
-    return found[0] if found else None
-
-
 def _read_directory(
     directory: Path, encoding: str | None
 ) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
     problems: list[Problem] = []
+
     catalogue = BUILTIN_INDICATORS
-    indicators = _find_file(directory, "indicators.csv", problems)
+    indicators = find_table_file(directory, "indicators.csv", problems)
     if indicators is not None:
         catalogue, found = read_indicators_csv(
             indicators, extends=BUILTIN_INDICATORS, encoding=encoding
         )
         problems.extend(found)
-    figures_file = _find_file(directory, "figures.csv", problems)
+    figures_file = find_table_file(directory, "figures.csv", problems)
     figures = (
         None
         if figures_file is None
@@ -322,12 +363,19 @@ def _read_workbook(path: Path) -> tuple[IndicatorCatalogue, FiguresResult | None
 
 def _read_document(
     path: Path, progress: ProgressCallback | None
-) -> tuple[LoadResult, IndicatorCatalogue, FiguresResult | None, list[Problem]]:
-    from thidua._workspace_formats import document_sections  # noqa: PLC0415
+) -> tuple[
+    LoadResult, IndicatorCatalogue, FiguresResult | None, dict[str, DataTable], list[Problem]
+]:
+    from thidua._workspace_formats import DocumentTables, document_sections  # noqa: PLC0415
     from thidua.io._json import read_document  # noqa: PLC0415
 
-    loaded, found = read_document(path, document_sections, progress=progress)
-    return loaded, found.catalogue, found.figures, list(found.problems)
+    problems: list[Problem] = []
+
+    def sections(doc: Mapping[str, Any], file: str) -> tuple[DocumentTables, dict[str, DataTable]]:
+        return document_sections(doc, file), read_domain_document(doc, file=file, problems=problems)
+
+    loaded, (found, tables) = read_document(path, sections, progress=progress)
+    return loaded, found.catalogue, found.figures, tables, [*found.problems, *problems]
 
 
 def read_workspace(
@@ -373,14 +421,17 @@ def read_workspace(
     target = Path(path)
     figures: FiguresResult | None
     kind = None if target.is_dir() else _SUFFIXES.get(target.suffix.lower())
+    tables: dict[str, DataTable] = {}
     if kind in ("json", "yaml") and target.is_file():
-        loaded, catalogue, figures, found = _read_document(target, progress)
+        loaded, catalogue, figures, tables, found = _read_document(target, progress)
     else:
         loaded = read(path, progress=progress, encoding=encoding)
         if target.is_dir():
             catalogue, figures, found = _read_directory(target, encoding)
+            tables = read_domain_csv(target, encoding=encoding, problems=found)
         elif kind == "excel":
             catalogue, figures, found = _read_workbook(target)
+            tables = read_domain_sheets(target, problems=found)
         else:  # pragma: no cover - io.read refuses every other path
             catalogue, figures, found = BUILTIN_INDICATORS, None, []
     problems: list[Problem] = list(loaded.report)
@@ -391,6 +442,7 @@ def read_workspace(
         dataset=loaded.dataset,
         catalogue=catalogue,
         figures=_EMPTY_FIGURES if figures is None else figures.figures,
+        tables=tables,
         source=os.fspath(path),
     )
     return WorkspaceResult(
@@ -443,7 +495,11 @@ def validate(
         found = check_figures(
             data.figures, data.hierarchy, data.catalogue, max_per_code=max_per_code
         )
-    return report + found.report
+    report = report + found.report
+    if data.tables:
+        for spec in domain_checks():
+            report = report + resolve_check(spec)(data)
+    return report
 
 
 def _dedupe(report: Report) -> Report:
@@ -607,19 +663,22 @@ def write_workspace(workspace: Workspace, path: PathLike, format: Format | None 
             write_indicators_csv(own, target / "indicators.csv")
         if len(figures):
             write_figures_csv(figures, target / "figures.csv")
+        write_domain_csv(workspace.tables.values(), target)
     elif kind == "excel":
         from thidua._workspace_formats import write_workbook  # noqa: PLC0415
         from thidua.io._excel import dataset_sheets  # noqa: PLC0415
 
-        write_workbook(dataset_sheets(workspace.dataset), own, figures, path)
-    elif kind in ("json", "yaml") and (len(own) or len(figures)):
-        _write_document(workspace.dataset, own, figures, path, kind)
+        sheets = dataset_sheets(workspace.dataset)
+        sheets += [table_sheet(t) for t in workspace.tables.values()]
+        write_workbook(sheets, own, figures, path)
+    elif kind in ("json", "yaml") and (len(own) or len(figures) or workspace.tables):
+        _write_document(workspace, own, path, kind)
     else:  # the hierarchy alone, or a format io.write explains it does not know
         write(workspace.dataset, path, format=format)
 
 
 def _write_document(
-    dataset: Dataset, own: IndicatorCatalogue, figures: Figures, path: PathLike, kind: str
+    workspace: Workspace, own: IndicatorCatalogue, path: PathLike, kind: str
 ) -> None:
     from thidua._workspace_formats import figure_objects, indicator_objects  # noqa: PLC0415
     from thidua.io._json import (  # noqa: PLC0415
@@ -629,12 +688,14 @@ def _write_document(
         write_yaml_document,
     )
 
-    doc = dataset_document(dataset)
+    doc = dataset_document(workspace.dataset)
     doc["schema_version"] = WORKSPACE_SCHEMA_VERSION
     if len(own):
         doc["indicators"] = indicator_objects(own)
-    if len(figures):
-        doc["figures"] = figure_objects(figures)
+    if len(workspace.figures):
+        doc["figures"] = figure_objects(workspace.figures)
+    for name, table in workspace.tables.items():
+        doc[name] = table_objects(table)
     if kind == "json":
         write_json_document(doc, path)
     else:

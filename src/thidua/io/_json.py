@@ -43,6 +43,7 @@ from thidua.io._converter import (
     _text,
     make_converter,
 )
+from thidua.io._domain import domain_tables
 from thidua.levels import UNION_SCHEME, LevelScheme
 from thidua.model import Dataset
 from thidua.problems import Pointer, Problem, Report, problem
@@ -386,7 +387,7 @@ def _load_document(
             "S007", f"unknown top-level key {_describe(key)} ignored", pointer=root.at(str(key))
         )
         for key in doc
-        if key not in _DOCUMENT_KEYS
+        if key not in _DOCUMENT_KEYS and key not in domain_tables()
     )
     if "format" in doc and doc["format"] != FORMAT_NAME:
         problems.append(

@@ -149,6 +149,8 @@ class Column:
         enum_type: the enum type of an :attr:`ColumnType.ENUM` column.
         default: the value an empty cell stands for, as text (docs).
         doc: what the column means, in a few words (docs).
+        vocabulary: more words accepted for the values of an enum column
+            (value → words), beside :data:`ENUM_WORDS`.
 
     Examples:
         >>> Column(name="role", type=ColumnType.ENUM, enum_type=Role).words()[:3]
@@ -165,13 +167,15 @@ class Column:
     enum_type: builtins.type[enum.Enum] | None = None
     default: str | None = None
     doc: str = ""
+    vocabulary: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, hash=False)
 
     def words(self) -> tuple[str, ...]:
         """The accepted words of an enum column: the values, then their Vietnamese names."""
         if self.enum_type is None:
             return ()
         values = tuple(str(m.value) for m in self.enum_type)
-        extra = tuple(w for words in ENUM_WORDS.get(self.enum_type, {}).values() for w in words)
+        known = {**ENUM_WORDS.get(self.enum_type, {}), **self.vocabulary}
+        extra = tuple(w for words in known.values() for w in words)
         return values + extra
 
 
@@ -193,6 +197,8 @@ class TableDeclaration:
         attributes: whether unknown columns are free attributes of the
             record (instead of ignored with an ``S007`` warning).
         doc: what the table holds (docs).
+        sheets: the Vietnamese sheet names accepted for the table in a
+            workbook (besides its name).
 
     Examples:
         >>> roots = TABLES["roots"]
@@ -210,6 +216,7 @@ class TableDeclaration:
     required: bool = False
     attributes: bool = False
     doc: str = ""
+    sheets: tuple[str, ...] = attrs.field(default=(), converter=_words)
     spec: TableSpec = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

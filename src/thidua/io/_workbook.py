@@ -249,7 +249,11 @@ def sheet_key(name: str) -> str:
 
 
 def _table_keys(table: str) -> frozenset[str]:
-    return frozenset(sheet_key(n) for n in (table, *SHEET_ALIASES.get(table, ())))
+    from thidua.io._domain import domain_tables  # noqa: PLC0415 - the domain tables import this module
+
+    declared = domain_tables().get(table)
+    names = SHEET_ALIASES.get(table, ()) if declared is None else (declared.label, *declared.sheets)
+    return frozenset(sheet_key(n) for n in (table, *names) if n)
 
 
 def find_sheets(sheet_names: Sequence[str], table: str) -> list[str]:
