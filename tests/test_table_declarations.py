@@ -32,6 +32,8 @@ from thidua.io._references import column_values, unknown_references
 from thidua.io._schema import (
     DOCS_BEGIN,
     DOCS_END,
+    DOMAIN_DOCS_BEGIN,
+    DOMAIN_DOCS_END,
     TABLES,
     Column,
     ColumnType,
@@ -153,7 +155,10 @@ def test_docs_tables_name_every_column_and_alias() -> None:
 
 def test_the_tool_rewrites_a_stale_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stale = tmp_path / "formats.md"
-    stale.write_text(f"intro\n{DOCS_BEGIN}\nold\n{DOCS_END}\nend\n", encoding="utf-8")
+    stale.write_text(
+        f"intro\n{DOCS_BEGIN}\nold\n{DOCS_END}\n{DOMAIN_DOCS_BEGIN}\nold\n{DOMAIN_DOCS_END}\nend\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(format_tables, "DOCS", stale)
     assert format_tables.main(["--check"]) == 1
     assert format_tables.main([]) == 0

@@ -1,7 +1,9 @@
 """Write the format tables of docs/formats.md from the table declarations.
 
-Usage: ``python tools/format_tables.py`` (rewrites the part of
-``docs/formats.md`` between the ``format-tables`` markers) or
+Usage: ``python tools/format_tables.py`` (rewrites the parts of
+``docs/formats.md`` between the ``format-tables`` markers, the hierarchy
+tables, and the ``domain-tables`` markers, the tables of
+:data:`thidua.io._domain.DOMAIN_SCHEMAS`) or
 ``python tools/format_tables.py --check`` (exit 1 when it is out of date).
 ``tests/test_table_declarations.py`` runs the check.
 """
@@ -12,7 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from thidua.io._schema import markdown_tables, replace_docs_section
+from thidua.io._domain import domain_tables
+from thidua.io._schema import (
+    DOMAIN_DOCS_BEGIN,
+    DOMAIN_DOCS_END,
+    markdown_tables,
+    replace_docs_section,
+)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
 
@@ -24,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = DOCS.read_text(encoding="utf-8")
     fresh = replace_docs_section(text, markdown_tables())
+    domain = markdown_tables(domain_tables()) if domain_tables() else "(no domain tables yet)"
+    fresh = replace_docs_section(fresh, domain, begin=DOMAIN_DOCS_BEGIN, end=DOMAIN_DOCS_END)
     if args.check:
         if fresh != text:
             print(f"{DOCS} is out of date: run python tools/format_tables.py", file=sys.stderr)
