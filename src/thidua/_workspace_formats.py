@@ -16,7 +16,7 @@ Examples:
     ...                     "value": "1.585"},
     ...                    {"unit": "C1", "indicator": "new_members", "period": "quý V/2024",
     ...                     "value": 3}]}
-    >>> from thidua.indicators import BUILTIN_INDICATORS
+    >>> from thidua.figures import BUILTIN_INDICATORS
     >>> result = figures_from_document(doc["figures"], file="w.json", catalogue=BUILTIN_INDICATORS)
     >>> [f.value for f in result.figures], [str(p.pointer) for p in result.report]
     ([1585.0], ['w.json $.figures[1].period'])
@@ -36,9 +36,17 @@ import attrs
 import numpy as np
 
 from thidua.errors import FormatError, MissingExtraError, ValueParseError
-from thidua.figures import Figures, FiguresResult, Scope, figures_from_pandas, format_figure_value
-from thidua.indicators import BUILTIN_INDICATORS, Indicator, IndicatorCatalogue
-from thidua.indicators_io import INDICATOR_COLUMNS
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    INDICATOR_COLUMNS,
+    Figures,
+    FiguresResult,
+    Indicator,
+    IndicatorCatalogue,
+    Scope,
+    figures_from_pandas,
+    format_figure_value,
+)
 from thidua.io._converter import _describe, _HugeNumber
 from thidua.problems import FigureCode, Pointer, Problem, Report, StructureCode, problem
 from thidua.values import parse_actual_plan
@@ -185,7 +193,7 @@ def indicators_from_document(
         >>> cat.codes, [(p.code, str(p.pointer)) for p in report]
         (('blood',), [('S002', 'w.json $.indicators[1].aggregation')])
     """
-    from thidua.indicators_io import _row_indicator  # noqa: PLC0415 - the rules of indicators.csv
+    from thidua.figures import indicator_from_row  # noqa: PLC0415 - the rules of indicators.csv
     from thidua.io._tabular import Row  # noqa: PLC0415
 
     problems: list[Problem] = []
@@ -214,7 +222,7 @@ def indicators_from_document(
                 break
             cells[field] = text
         else:
-            indicator = _row_indicator(Row(values=cells, extra={}, pointer=at), problems)
+            indicator = indicator_from_row(Row(values=cells, extra={}, pointer=at), problems)
             if indicator is not None:
                 found.append(indicator)
     catalogue = (extends or IndicatorCatalogue()).extend(found)
@@ -545,8 +553,11 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
     import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from thidua.figures import read_figures_excel  # noqa: PLC0415
-    from thidua.indicators_io import _SPEC, _row_indicator  # noqa: PLC0415
+    from thidua.figures import (  # noqa: PLC0415
+        INDICATOR_TABLE,
+        indicator_from_row,
+        read_figures_excel,
+    )
     from thidua.io._tabular import read_excel_table  # noqa: PLC0415
     from thidua.io._workbook import find_sheets, open_workbook  # noqa: PLC0415
 
@@ -567,9 +578,9 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
                         pointer=Pointer(file=name, sheet=found[1]),
                     )
                 )
-            table = read_excel_table(book[found[0]], _SPEC, file=name, source=source)
+            table = read_excel_table(book[found[0]], INDICATOR_TABLE, file=name, source=source)
             problems.extend(table.problems)
-            read = [_row_indicator(row, problems) for row in table.rows]
+            read = [indicator_from_row(row, problems) for row in table.rows]
             catalogue = BUILTIN_INDICATORS.extend([ind for ind in read if ind is not None])
             problems.extend(catalogue.validate())
         has_figures = bool(find_sheets(names, "figures"))

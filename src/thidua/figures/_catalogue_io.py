@@ -11,7 +11,7 @@ tiêu``, ``Đơn vị tính``, ``Cách tổng hợp``, ``Tử số``, ``Mẫu s�
 see :data:`AGGREGATION_ALIASES`).
 
 A dataset's ``indicators.csv`` **extends** the built-in catalogue: its
-indicators are added to :data:`~thidua.indicators.BUILTIN_INDICATORS`, a row
+indicators are added to :data:`~thidua.figures.BUILTIN_INDICATORS`, a row
 with a built-in code replaces that indicator (:func:`load_catalogue`).
 
 Problems: ``S002`` missing required column, ``S004`` empty code or name,
@@ -47,8 +47,13 @@ import attrs
 from thidua._text import name_key, nfc
 from thidua.errors import UnreadableInputError, ValueParseError
 from thidua.figures._cells import _number_cell
+from thidua.figures._indicators import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Indicator,
+    IndicatorCatalogue,
+)
 from thidua.figures._write import format_figure_value
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
 from thidua.io._tabular import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike
@@ -56,6 +61,8 @@ from thidua.typing import PathLike
 __all__ = [
     "AGGREGATION_ALIASES",
     "INDICATOR_COLUMNS",
+    "INDICATOR_TABLE",
+    "indicator_from_row",
     "load_catalogue",
     "read_indicators_csv",
     "write_indicators_csv",
@@ -86,12 +93,16 @@ AGGREGATION_ALIASES: dict[str, Aggregation] = {
 }
 """Vietnamese names of the aggregations (matched like headers: case, spacing, tones)."""
 
-_SPEC = TableSpec(
+INDICATOR_TABLE = TableSpec(
     name="indicators",
     fields=tuple(INDICATOR_COLUMNS),
     required=frozenset({"code", "name", "aggregation"}),
     aliases=INDICATOR_COLUMNS,
 )
+"""The indicators table as the table engine reads it (every format of a catalogue).
+
+.. versionadded:: 0.2.0
+"""
 _AGGREGATIONS = {
     **{name_key(a.value): a for a in Aggregation},
     **{name_key(k): a for k, a in AGGREGATION_ALIASES.items()},
@@ -100,8 +111,27 @@ _TRUE = frozenset(map(name_key, ("true", "yes", "1", "có", "x")))
 _FALSE = frozenset(map(name_key, ("false", "no", "0", "không")))
 
 
-def _row_indicator(row: Row, problems: list[Problem]) -> Indicator | None:
-    """One row as an indicator, or ``None`` (with problems) when a cell is bad."""
+def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
+    """One row of an indicators table as an indicator (the rules of ``indicators.csv``).
+
+    Args:
+        row: the row, read against :data:`INDICATOR_TABLE` (any format).
+        problems: where the problems of the row's cells are appended.
+
+    Returns:
+        The indicator, or ``None`` (with problems) when a cell is bad.
+
+    Examples:
+        >>> from thidua.io._tabular import Row
+        >>> from thidua.problems import Pointer
+        >>> found: list[Problem] = []
+        >>> row = Row(values={"code": "x", "name": "X", "aggregation": "cộng"}, extra={},
+        ...           pointer=Pointer(file="i.csv", row=2))
+        >>> indicator_from_row(row, found).aggregation, found
+        (<Aggregation.SUM: 'sum'>, [])
+
+    .. versionadded:: 0.2.0
+    """
     cells = {k: nfc(v).strip() for k, v in row.values.items()}
     code = cells.get("code", "")
     pointer = row.pointer
@@ -213,13 +243,13 @@ def read_indicators_csv(
         raise UnreadableInputError(os.fspath(path), "no such file")
     check_encoding(encoding)
     try:
-        table = read_csv_table(path, _SPEC, encoding=encoding)
+        table = read_csv_table(path, INDICATOR_TABLE, encoding=encoding)
     except UnreadableInputError as exc:
         name = Path(path).name
         found = problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))
         return extends or IndicatorCatalogue(), Report((found,))
     problems: list[Problem] = list(table.problems)
-    read = [_row_indicator(row, problems) for row in table.rows]
+    read = [indicator_from_row(row, problems) for row in table.rows]
     indicators = [ind for ind in read if ind is not None]
     catalogue = (extends or IndicatorCatalogue()).extend(indicators)
     return catalogue, Report(tuple(problems)) + catalogue.validate()

@@ -26,11 +26,11 @@ import numpy as np
 import pendulum
 
 from thidua._dates import as_date
-from thidua.model import ChangeEvent, EventKind
+from thidua.hierarchy._records import ChangeEvent, EventKind
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:
-    from thidua.hierarchy import Hierarchy
+    from thidua.hierarchy._index import Hierarchy
 
 __all__ = ["HierarchyDiff", "Move", "Rename", "diff"]
 

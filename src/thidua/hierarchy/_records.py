@@ -31,7 +31,7 @@ import pendulum
 
 from thidua._source import Pointer
 from thidua._text import nfc
-from thidua.levels import UNION_SCHEME, LevelScheme
+from thidua.hierarchy._levels import UNION_SCHEME, LevelScheme
 
 if TYPE_CHECKING:
     import numpy as np

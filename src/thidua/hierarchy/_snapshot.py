@@ -40,14 +40,14 @@ import pendulum
 from thidua._graph import CSR, BoolArray, IntArray, levels_from_parent
 from thidua._search import NameQuery
 from thidua._text import name_key
-from thidua._tree import Numbers, render_tree
 from thidua.errors import MissingExtraError, UnknownNameError, UnknownUnitError
-from thidua.model import Unit
+from thidua.hierarchy._records import Unit
+from thidua.hierarchy._tree import Numbers, render_tree
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from thidua.hierarchy import Hierarchy
+    from thidua.hierarchy._index import Hierarchy
 
 __all__ = ["Snapshot"]
 

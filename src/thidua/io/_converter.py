@@ -35,9 +35,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from thidua._dates import as_date, parse_date
 from thidua._text import name_key, nfc
 from thidua.errors import DateParseError, FormatError, MissingExtraError
-from thidua.io._schema import ENUM_WORDS
-from thidua.levels import Level, LevelScheme
-from thidua.model import (
+from thidua.hierarchy import (
     AttributeValue,
     ChangeEvent,
     Dataset,
@@ -45,10 +43,13 @@ from thidua.model import (
     Group,
     GroupKind,
     GroupMember,
+    Level,
+    LevelScheme,
     Link,
     Role,
     Unit,
 )
+from thidua.io._schema import ENUM_WORDS
 from thidua.problems import Pointer, Problem, Report, problem
 
 __all__ = [
@@ -536,7 +537,7 @@ def make_converter() -> cattrs.Converter:
     enums by value, tuples as lists, the ``source`` pointer never, and fields
     whose value is ``None`` or an empty default (``()``, ``{}``) not at all.
     Fields with a non-empty default (a link's ``relation``, a membership's
-    ``role``) are always written.  A :class:`~thidua.model.Dataset`
+    ``role``) are always written.  A :class:`~thidua.hierarchy.Dataset`
     unstructures to the whole canonical document (``format``,
     ``schema_version``, ``metadata``, ``scheme``, ``roots`` and the record
     lists).
@@ -552,7 +553,7 @@ def make_converter() -> cattrs.Converter:
 
     Examples:
         >>> import pendulum
-        >>> from thidua.model import GroupMember, Link, Role
+        >>> from thidua.hierarchy import GroupMember, Link, Role
         >>> conv = make_converter()
         >>> conv.unstructure(Link(child="G1", parent="D1", valid_to=pendulum.Date(2025, 7, 1)))
         {'child': 'G1', 'parent': 'D1', 'relation': 'admin', 'valid_to': '2025-07-01'}

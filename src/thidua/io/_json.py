@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import attrs
 
 from thidua.errors import FormatError, UnreadableInputError
+from thidua.hierarchy import UNION_SCHEME, Dataset, LevelScheme
 from thidua.io._converter import (
     _SAFE_INT_BITS,
     _SECTIONS,
@@ -43,8 +44,6 @@ from thidua.io._converter import (
     _text,
     make_converter,
 )
-from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import Dataset
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -183,7 +182,7 @@ def read_json(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_json(Dataset(units=[Unit(id="T", name="TLĐ", kind="central")]), tmp / "h.json")
         >>> result = read_json(tmp / "h.json")
@@ -586,8 +585,8 @@ def dumps_json(dataset: Dataset) -> str:
     final newline.
 
     Examples:
-        >>> from thidua.levels import LevelScheme
-        >>> from thidua.model import Dataset, Link, Unit
+        >>> from thidua.hierarchy import LevelScheme
+        >>> from thidua.hierarchy import Dataset, Link, Unit
         >>> ds = Dataset(units=[Unit(id="HK", name="LĐLĐ quận Hoàn Kiếm", kind="district")],
         ...              links=[Link(child="HK", parent="HN")], metadata={"title": "Hà Nội"},
         ...              scheme=LevelScheme.from_ranks("mini", {"city": 0, "district": 1}))
@@ -654,7 +653,7 @@ def write_json(dataset: Dataset, path: PathLike) -> None:
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset
+        >>> from thidua.hierarchy import Dataset
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_json(Dataset(), tmp / "empty.json")
         >>> (tmp / "empty.json").read_text(encoding="utf-8").splitlines()[1]
@@ -695,7 +694,7 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_yaml(Dataset(units=[Unit(id="007", name="CĐCS", kind="grassroots")]),
         ...            tmp / "h.yaml")
