@@ -47,7 +47,7 @@ from thidua.figures import (
     figures_from_pandas,
     format_figure_value,
 )
-from thidua.io._converter import _describe, _HugeNumber
+from thidua.io._converter import HugeNumber, describe
 from thidua.problems import FigureCode, Pointer, Problem, Report, StructureCode, problem
 from thidua.values import parse_actual_plan
 
@@ -126,7 +126,7 @@ def _section(
         problems.append(
             problem(
                 StructureCode.INVALID_VALUE,
-                f"{name!r} must be a list, got {_describe(items)}",
+                f"{name!r} must be a list, got {describe(items)}",
                 pointer=Pointer(file=file, path=f"$.{name}"),
             )
         )
@@ -140,7 +140,7 @@ def _unknown_keys(
     problems.extend(
         problem(
             StructureCode.UNKNOWN_FIELD,
-            f"{what}: unknown field {_describe(key)} ignored",
+            f"{what}: unknown field {describe(key)} ignored",
             pointer=at.at(str(key)),
         )
         for key in item
@@ -169,7 +169,9 @@ def _missing(
 
 def _not_an_object(item: object, what: str, at: Pointer) -> Problem:
     return problem(
-        StructureCode.INVALID_VALUE, f"{what} must be an object, got {_describe(item)}", pointer=at
+        StructureCode.INVALID_VALUE,
+        f"{what} must be an object, got {describe(item)}",
+        pointer=at,
     )
 
 
@@ -203,7 +205,7 @@ def indicators_from_document(
         if not isinstance(item, Mapping):
             problems.append(_not_an_object(item, "an indicator", at))
             continue
-        what = f"indicator {_describe(item.get('code'))}" if "code" in item else "an indicator"
+        what = f"indicator {describe(item.get('code'))}" if "code" in item else "an indicator"
         _unknown_keys(item, _INDICATOR_KEYS, what, at, problems)
         if _missing(item, _REQUIRED_INDICATOR, what, at, problems):
             continue
@@ -214,7 +216,7 @@ def indicators_from_document(
                 problems.append(
                     problem(
                         StructureCode.INVALID_VALUE,
-                        f"{what}: {field} is {_describe(item.get(field))}, not text or a number",
+                        f"{what}: {field} is {describe(item.get(field))}, not text or a number",
                         subject=cells.get("code") or None,
                         pointer=at.at(field),
                     )
@@ -379,7 +381,7 @@ def _figure_row(item: object, at: Pointer, problems: list[Problem]) -> dict[str,
             problems.append(
                 problem(
                     FigureCode.UNREADABLE_VALUE,
-                    f"a figure: the {field} {_describe(cell)} is beyond the largest number a "
+                    f"a figure: the {field} {describe(cell)} is beyond the largest number a "
                     "figure holds (about 1.8e308); it is not read",
                     subject=row.get("unit"),
                     pointer=at.at(field),
@@ -400,8 +402,7 @@ def _figure_row(item: object, at: Pointer, problems: list[Problem]) -> dict[str,
         problems.append(
             problem(
                 StructureCode.INVALID_VALUE,
-                f"a figure: {field} is {_describe(item.get(field))}, not {expected}; "
-                "it is not read",
+                f"a figure: {field} is {describe(item.get(field))}, not {expected}; it is not read",
                 subject=row.get("unit"),
                 pointer=at.at(field),
             )
@@ -422,7 +423,7 @@ def _number(value: object) -> object:
             return float(value)
         except OverflowError:
             return _TOO_LARGE
-    if isinstance(value, _HugeNumber):
+    if isinstance(value, HugeNumber):
         return _TOO_LARGE
     return _BAD
 
