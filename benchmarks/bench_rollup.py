@@ -37,8 +37,7 @@ import pendulum
 from benchmarks._harness import Bench, format_seconds, peak_rss_mb
 from thidua import Hierarchy, Snapshot
 from thidua.datasets.national import national_history
-from thidua.figures import Figures
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figures, Indicator, IndicatorCatalogue
 from thidua.periods import Period, parse_period
 from thidua.rollup import RollUp, roll_up
 from thidua.rollup._closure import Closure, Forest

@@ -19,7 +19,7 @@ them alike, and no ratio has a zero denominator.
 
 Every file is written by the library (:func:`thidua.io.write_csv_dir`,
 :func:`thidua.figures.write_figures_csv`,
-:func:`thidua.indicators_io.write_indicators_csv`).  The directory lives
+:func:`thidua.figures.write_indicators_csv`).  The directory lives
 under ``benchmarks/results/`` (git-ignored), named by size and seed, and is
 reused by later runs: a ``manifest.json`` written last marks it complete and
 records the row counts.
@@ -43,11 +43,17 @@ import pendulum
 
 from benchmarks._harness import RESULTS_DIR
 from thidua.datasets.national import national_history
-from thidua.figures import Figures, write_figures_csv
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
-from thidua.indicators_io import write_indicators_csv
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Figures,
+    Indicator,
+    IndicatorCatalogue,
+    write_figures_csv,
+    write_indicators_csv,
+)
+from thidua.hierarchy import Dataset, Group, GroupKind, GroupMember, Role, Unit
 from thidua.io import write_csv_dir
-from thidua.model import Dataset, Group, GroupKind, GroupMember, Role, Unit
 from thidua.periods import Period
 
 __all__ = [

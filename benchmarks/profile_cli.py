@@ -108,7 +108,7 @@ def stage_clock(directory: str, period: str = "2024") -> list[tuple[str, float, 
     shares.
     """
     import thidua
-    from thidua.indicators_io import load_catalogue
+    from thidua.figures import load_catalogue
 
     base = Path(directory)
     clock: list[tuple[str, float, float]] = []

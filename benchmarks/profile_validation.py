@@ -15,7 +15,7 @@ CPU (process) time of *N* runs (default 3) of
   which the cycle check then reuses).
 
 The per-check rows call the private check functions of
-``thidua.validation`` (this is a profiling tool, tied to that layout).
+``thidua.hierarchy`` (this is a profiling tool, tied to that layout).
 CPU time is used because the machine is shared: other processes inflate
 wall time far more than process time.
 """
@@ -32,8 +32,8 @@ from pathlib import Path
 
 from thidua import Dataset, Hierarchy, validate
 from thidua.datasets.national import national_history
-from thidua.validation import _cycles, _events, _groups, _links, _units
-from thidua.validation._context import Context
+from thidua.hierarchy._checks import _cycles, _events, _groups, _links, _units
+from thidua.hierarchy._checks._context import Context
 from thidua.workspace import read_workspace
 
 CHECKS: tuple[tuple[str, Callable[[Context], None]], ...] = (

@@ -28,10 +28,8 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from thidua.io._dataset_tables import GROUPS, UNITS, plain_attribute
-from thidua.io._schema import Column, ColumnType, TableDeclaration
-from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.model import (
+from thidua.hierarchy import (
+    UNION_SCHEME,
     AttributeValue,
     ChangeEvent,
     Dataset,
@@ -39,10 +37,14 @@ from thidua.model import (
     Group,
     GroupKind,
     GroupMember,
+    Level,
+    LevelScheme,
     Link,
     Role,
     Unit,
 )
+from thidua.io._dataset_tables import GROUPS, UNITS, plain_attribute
+from thidua.io._schema import Column, ColumnType, TableDeclaration
 
 __all__ = [
     "attribute_maps",

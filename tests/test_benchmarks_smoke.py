@@ -121,7 +121,7 @@ def test_pandas_baseline_matches_thidua_roll_up(tmp_path: Path) -> None:
     from benchmarks.national_csv import INDICATORS, national_dir
 
     import thidua
-    from thidua.indicators_io import load_catalogue
+    from thidua.figures import load_catalogue
 
     data = national_dir(300, seed=5, root=tmp_path)
     totals = pandas_roll_up(str(data.path), "2024", "2024-12-31")

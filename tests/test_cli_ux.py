@@ -17,8 +17,8 @@ from thidua.cli import EXIT_INTERNAL, main
 from thidua.cli import validate as validate_command
 from thidua.cli._common import format_value, neutralise, report_csv, table
 from thidua.datasets import hanoi_path
+from thidua.hierarchy import Dataset, Unit
 from thidua.io import write_json
-from thidua.model import Dataset, Unit
 
 HANOI = str(hanoi_path())
 
@@ -221,8 +221,9 @@ def test_interrupt_exits_130_without_traceback(
 
 
 def test_public_entry_points_stay() -> None:
-    from thidua import _tree, cli
+    from thidua import cli
     from thidua.cli import diff as diff_command
+    from thidua.hierarchy import _tree
 
     assert cli.render_tree is _tree.render_tree
     assert cli.render_diff is diff_command.render_diff

@@ -20,12 +20,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz._targets import mutate_figures
-from thidua.figures import Figures, FiguresResult, read_figures_csv, write_figures_csv
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Figures,
+    FiguresResult,
+    read_figures_csv,
+    write_figures_csv,
+)
 from thidua.figures._arrow import classify_values, id_texts, parse, prepare, prepare_file
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _classify, _id_text
 from thidua.figures._columns import _Col
 from thidua.figures._read import _read_csv_bytes
-from thidua.indicators import BUILTIN_INDICATORS
 from thidua.periods import Period
 from thidua.values import number_words
 

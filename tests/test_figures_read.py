@@ -13,9 +13,12 @@ import pytest
 from thidua.datasets import hanoi_path
 from thidua.errors import UnreadableInputError
 from thidua.figures import (
+    BUILTIN_INDICATORS,
     FIGURE_COLUMNS,
+    Aggregation,
     Figure,
     Figures,
+    Indicator,
     Scope,
     figures_from_pandas,
     figures_from_polars,
@@ -23,7 +26,6 @@ from thidua.figures import (
     read_figures_csv,
     read_figures_excel,
 )
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
 from thidua.periods import Period
 from thidua.problems import Pointer, Severity
 

@@ -8,10 +8,17 @@ import numpy as np
 import pytest
 
 from thidua.datasets import hanoi_path, load_hanoi
-from thidua.figures import Figure, Figures, Scope, read_figures_csv, validate_figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
-from thidua.model import Dataset
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Figure,
+    Figures,
+    Indicator,
+    Scope,
+    read_figures_csv,
+    validate_figures,
+)
+from thidua.hierarchy import Dataset, Hierarchy
 from thidua.periods import Period
 from thidua.testing import tiny_dataset
 

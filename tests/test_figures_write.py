@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua.figures import (
+    BUILTIN_INDICATORS,
     Figure,
     Figures,
     Scope,
@@ -24,7 +25,6 @@ from thidua.figures import (
     write_figures_csv,
     write_figures_excel,
 )
-from thidua.indicators import BUILTIN_INDICATORS
 from thidua.periods import Period
 
 DATA = Path(__file__).parent / "data" / "figures"

@@ -13,7 +13,8 @@ import pytest
 from thidua import ChangeEvent, Dataset, EventKind, Hierarchy, Link, Unit, validate
 from thidua.errors import PeriodParseError, ThiduaError
 from thidua.figures import Figure, Figures, FiguresResult, Scope, read_figures_csv, validate_figures
-from thidua.levels import MAX_RANK, InvalidRankError, Level, LevelScheme
+from thidua.hierarchy import MAX_RANK, InvalidRankError, Level, LevelScheme
+from thidua.hierarchy._checks._intervals import overlap_groups, overlapping_other, overlapping_pairs
 from thidua.periods import Period, parse_period
 from thidua.problems import (
     CODES,
@@ -26,7 +27,6 @@ from thidua.problems import (
 from thidua.rollup import Flag, roll_up, roll_up_groups
 from thidua.rollup._layout import derive, flag_names
 from thidua.testing import assert_codes, tiny_dataset
-from thidua.validation._intervals import overlap_groups, overlapping_other, overlapping_pairs
 from thidua.values import measure_kind, number_words, words_misfit
 
 D = pendulum.Date
@@ -513,7 +513,7 @@ def test_a_reported_total_is_not_reconciled_against_an_overflowed_sum() -> None:
 
 
 def test_many_overlapping_leaders_give_one_problem_each_not_one_per_pair() -> None:
-    from thidua.model import Group, GroupKind, GroupMember, Role
+    from thidua.hierarchy import Group, GroupKind, GroupMember, Role
 
     n = 1500
     units = [Unit(id="P", name="P", kind="provincial")] + [

@@ -19,9 +19,8 @@ from thidua.figures import (
     read_figures_excel,
     write_figures_excel,
 )
+from thidua.hierarchy import Dataset, Level, LevelScheme, Unit
 from thidua.io import ReadLimitError, ReadLimits
-from thidua.levels import Level, LevelScheme
-from thidua.model import Dataset, Unit
 from thidua.problems import Pointer
 
 D = pendulum.Date

@@ -10,10 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua.errors import UnknownIndicatorError, UnreadableInputError
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
-from thidua.indicators_io import (
+from thidua.figures import (
     AGGREGATION_ALIASES,
+    BUILTIN_INDICATORS,
     INDICATOR_COLUMNS,
+    Aggregation,
+    Indicator,
+    IndicatorCatalogue,
     load_catalogue,
     read_indicators_csv,
     write_indicators_csv,

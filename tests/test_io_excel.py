@@ -11,8 +11,7 @@ import pytest
 
 from thidua import io
 from thidua.errors import UnreadableInputError
-from thidua.levels import LevelScheme
-from thidua.model import ChangeEvent, Dataset, EventKind, Link, Unit
+from thidua.hierarchy import ChangeEvent, Dataset, EventKind, LevelScheme, Link, Unit
 from thidua.problems import Pointer
 
 D = pendulum.Date

@@ -16,19 +16,21 @@ from hypothesis import strategies as st
 
 from thidua import io
 from thidua.errors import ThiduaError, UnreadableInputError
-from thidua.io._converter import _readers
-from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.model import (
+from thidua.hierarchy import (
+    UNION_SCHEME,
     ChangeEvent,
     Dataset,
     EventKind,
     Group,
     GroupKind,
     GroupMember,
+    Level,
+    LevelScheme,
     Link,
     Role,
     Unit,
 )
+from thidua.io._converter import _readers
 from thidua.problems import Pointer, Problem
 
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import datasets
 from thidua import io
+from thidua.hierarchy import Dataset
 from thidua.io import LoadResult
-from thidua.model import Dataset
 
 SETTINGS = settings(
     max_examples=40,

@@ -10,6 +10,20 @@ import pytest
 
 from thidua import io
 from thidua.errors import UnreadableInputError
+from thidua.hierarchy import (
+    UNION_SCHEME,
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Level,
+    LevelScheme,
+    Link,
+    Role,
+    Unit,
+)
 from thidua.io._dataset_tables import LINKS, UNITS
 from thidua.io._tabular import (
     PROGRESS_EVERY,
@@ -17,18 +31,6 @@ from thidua.io._tabular import (
     cell_text,
     read_csv_table,
     table_from_cells,
-)
-from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.model import (
-    ChangeEvent,
-    Dataset,
-    EventKind,
-    Group,
-    GroupKind,
-    GroupMember,
-    Link,
-    Role,
-    Unit,
 )
 from thidua.problems import Pointer, Problem
 

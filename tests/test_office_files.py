@@ -26,16 +26,31 @@ from thidua._dates import (
     parse_date_cell,
 )
 from thidua.errors import DateParseError, FormatError, UnreadableInputError
-from thidua.figures import Figure, Figures, Scope, read_figures_csv, write_figures_csv
-from thidua.indicators_io import load_catalogue, read_indicators_csv
+from thidua.figures import (
+    Figure,
+    Figures,
+    Scope,
+    load_catalogue,
+    read_figures_csv,
+    read_indicators_csv,
+    write_figures_csv,
+)
+from thidua.hierarchy import (
+    UNION_SCHEME,
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Level,
+    LevelScheme,
+    Link,
+    Unit,
+)
 from thidua.io._tabular import (
     decode_csv,
     read_csv_table,
     sniff_delimiter,
     write_csv_table,
 )
-from thidua.levels import UNION_SCHEME, Level, LevelScheme
-from thidua.model import ChangeEvent, Dataset, EventKind, Link, Unit
 from thidua.periods import Period
 from thidua.problems import Severity
 

@@ -10,8 +10,7 @@ import pytest
 
 from thidua import ChangeEvent, Dataset, EventKind, Hierarchy, Link, Unit, UnknownUnitError
 from thidua.errors import UnknownIndicatorError
-from thidua.figures import Figure, Figures, Scope
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figure, Figures, Indicator, Scope
 from thidua.periods import Period
 from thidua.rollup import Basis, Flag, roll_up
 from thidua.testing import assert_codes, assert_problems, tiny_dataset

@@ -18,8 +18,8 @@ from thidua.errors import (
     ThiduaValidationError,
     UnknownNameError,
 )
+from thidua.hierarchy import Dataset, Unit
 from thidua.loading import load
-from thidua.model import Dataset, Unit
 from thidua.testing import tiny_dataset
 
 

@@ -17,7 +17,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua import io
-from thidua.hierarchy import Hierarchy
+from thidua.hierarchy import (
+    UNION_SCHEME,
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Hierarchy,
+    Link,
+    LinkColumns,
+    RecordView,
+    Unit,
+    UnitColumns,
+)
 from thidua.io._columnar import from_table, read_csv_columns
 from thidua.io._converter import _readers
 from thidua.io._dataset_tables import TABLES as SPECS
@@ -42,20 +56,6 @@ from thidua.io._schema import (
     replace_docs_section,
 )
 from thidua.io._tabular import read_csv_table, table_from_cells, write_csv_table
-from thidua.levels import UNION_SCHEME
-from thidua.model import (
-    ChangeEvent,
-    Dataset,
-    EventKind,
-    Group,
-    GroupKind,
-    GroupMember,
-    Link,
-    LinkColumns,
-    RecordView,
-    Unit,
-    UnitColumns,
-)
 from thidua.problems import Problem
 from thidua.testing import tiny_dataset
 

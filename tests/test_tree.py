@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from thidua import Hierarchy
-from thidua._tree import render_tree
 from thidua.cli import main
 from thidua.datasets import hanoi_path
 from thidua.errors import InvalidArgumentError, UnknownNameError
+from thidua.hierarchy import Dataset, Link, Unit
+from thidua.hierarchy._tree import render_tree
 from thidua.io import write_json
-from thidua.model import Dataset, Link, Unit
 from thidua.testing import tiny_dataset
 
 

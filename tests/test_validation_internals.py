@@ -20,9 +20,9 @@ from thidua import Dataset, Hierarchy, Link, Unit, validate
 from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
 from thidua._text import name_key
 from thidua.datasets.national import national_history
-from thidua.validation._context import Context, admin_parents_on, unit_columns
-from thidua.validation._intervals import coverage_gaps
-from thidua.validation._names import _ASCII_SPACE, coarse_keys, name_keys
+from thidua.hierarchy._checks._context import Context, admin_parents_on, unit_columns
+from thidua.hierarchy._checks._intervals import coverage_gaps
+from thidua.hierarchy._checks._names import _ASCII_SPACE, coarse_keys, name_keys
 
 D = pendulum.Date
 

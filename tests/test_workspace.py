@@ -16,8 +16,7 @@ from thidua import Workspace, check, load, read_workspace, roll_up, write_worksp
 from thidua.cli import main
 from thidua.datasets import hanoi_path
 from thidua.errors import FormatError, InvalidArgumentError, ThiduaValidationError
-from thidua.figures import Figure, Figures
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figure, Figures, Indicator
 from thidua.io import write_excel
 from thidua.periods import Period
 from thidua.testing import tiny_dataset
@@ -402,7 +401,7 @@ def test_group_totals_keep_the_flags_of_their_members() -> None:
 
 
 def test_unwritable_text_is_a_format_error_naming_the_row(tmp_path: Path) -> None:
-    from thidua.model import Dataset, Unit
+    from thidua.hierarchy import Dataset, Unit
 
     ds = Dataset(
         units=[

@@ -19,8 +19,15 @@ from thidua import Workspace, check, read_workspace, write_workspace
 from thidua.cli import main
 from thidua.datasets import hanoi_path
 from thidua.errors import FormatError, UnreadableInputError
-from thidua.figures import Figure, Figures, Scope
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, Indicator, IndicatorCatalogue
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Figure,
+    Figures,
+    Indicator,
+    IndicatorCatalogue,
+    Scope,
+)
 from thidua.io import write_excel, write_json
 from thidua.periods import Period
 from thidua.problems import Report

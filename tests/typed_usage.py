@@ -22,7 +22,7 @@ from thidua import (
     Unit,
 )
 from thidua.datasets import hanoi_path
-from thidua.lineage import Lineage
+from thidua.hierarchy import Lineage
 from thidua.problems import HierarchyCode, ProblemCode
 from thidua.typing import (
     AwardId,

@@ -16,7 +16,7 @@ Examples:
     ...                     "value": "1.585"},
     ...                    {"unit": "C1", "indicator": "new_members", "period": "quý V/2024",
     ...                     "value": 3}]}
-    >>> from thidua.indicators import BUILTIN_INDICATORS
+    >>> from thidua.figures import BUILTIN_INDICATORS
     >>> result = figures_from_document(doc["figures"], file="w.json", catalogue=BUILTIN_INDICATORS)
     >>> [f.value for f in result.figures], [str(p.pointer) for p in result.report]
     ([1585.0], ['w.json $.figures[1].period'])
@@ -36,10 +36,18 @@ import attrs
 import numpy as np
 
 from thidua.errors import FormatError, MissingExtraError, ValueParseError
-from thidua.figures import Figures, FiguresResult, Scope, figures_from_pandas, format_figure_value
-from thidua.indicators import BUILTIN_INDICATORS, Indicator, IndicatorCatalogue
-from thidua.indicators_io import INDICATOR_COLUMNS
-from thidua.io._converter import _describe, _HugeNumber
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    INDICATOR_COLUMNS,
+    Figures,
+    FiguresResult,
+    Indicator,
+    IndicatorCatalogue,
+    Scope,
+    figures_from_pandas,
+    format_figure_value,
+)
+from thidua.io._converter import HugeNumber, describe
 from thidua.problems import FigureCode, Pointer, Problem, Report, StructureCode, problem
 from thidua.values import parse_actual_plan
 
@@ -118,7 +126,7 @@ def _section(
         problems.append(
             problem(
                 StructureCode.INVALID_VALUE,
-                f"{name!r} must be a list, got {_describe(items)}",
+                f"{name!r} must be a list, got {describe(items)}",
                 pointer=Pointer(file=file, path=f"$.{name}"),
             )
         )
@@ -132,7 +140,7 @@ def _unknown_keys(
     problems.extend(
         problem(
             StructureCode.UNKNOWN_FIELD,
-            f"{what}: unknown field {_describe(key)} ignored",
+            f"{what}: unknown field {describe(key)} ignored",
             pointer=at.at(str(key)),
         )
         for key in item
@@ -161,7 +169,9 @@ def _missing(
 
 def _not_an_object(item: object, what: str, at: Pointer) -> Problem:
     return problem(
-        StructureCode.INVALID_VALUE, f"{what} must be an object, got {_describe(item)}", pointer=at
+        StructureCode.INVALID_VALUE,
+        f"{what} must be an object, got {describe(item)}",
+        pointer=at,
     )
 
 
@@ -185,7 +195,7 @@ def indicators_from_document(
         >>> cat.codes, [(p.code, str(p.pointer)) for p in report]
         (('blood',), [('S002', 'w.json $.indicators[1].aggregation')])
     """
-    from thidua.indicators_io import _row_indicator  # noqa: PLC0415 - the rules of indicators.csv
+    from thidua.figures import indicator_from_row  # noqa: PLC0415 - the rules of indicators.csv
     from thidua.io._tabular import Row  # noqa: PLC0415
 
     problems: list[Problem] = []
@@ -195,7 +205,7 @@ def indicators_from_document(
         if not isinstance(item, Mapping):
             problems.append(_not_an_object(item, "an indicator", at))
             continue
-        what = f"indicator {_describe(item.get('code'))}" if "code" in item else "an indicator"
+        what = f"indicator {describe(item.get('code'))}" if "code" in item else "an indicator"
         _unknown_keys(item, _INDICATOR_KEYS, what, at, problems)
         if _missing(item, _REQUIRED_INDICATOR, what, at, problems):
             continue
@@ -206,7 +216,7 @@ def indicators_from_document(
                 problems.append(
                     problem(
                         StructureCode.INVALID_VALUE,
-                        f"{what}: {field} is {_describe(item.get(field))}, not text or a number",
+                        f"{what}: {field} is {describe(item.get(field))}, not text or a number",
                         subject=cells.get("code") or None,
                         pointer=at.at(field),
                     )
@@ -214,7 +224,7 @@ def indicators_from_document(
                 break
             cells[field] = text
         else:
-            indicator = _row_indicator(Row(values=cells, extra={}, pointer=at), problems)
+            indicator = indicator_from_row(Row(values=cells, extra={}, pointer=at), problems)
             if indicator is not None:
                 found.append(indicator)
     catalogue = (extends or IndicatorCatalogue()).extend(found)
@@ -371,7 +381,7 @@ def _figure_row(item: object, at: Pointer, problems: list[Problem]) -> dict[str,
             problems.append(
                 problem(
                     FigureCode.UNREADABLE_VALUE,
-                    f"a figure: the {field} {_describe(cell)} is beyond the largest number a "
+                    f"a figure: the {field} {describe(cell)} is beyond the largest number a "
                     "figure holds (about 1.8e308); it is not read",
                     subject=row.get("unit"),
                     pointer=at.at(field),
@@ -392,8 +402,7 @@ def _figure_row(item: object, at: Pointer, problems: list[Problem]) -> dict[str,
         problems.append(
             problem(
                 StructureCode.INVALID_VALUE,
-                f"a figure: {field} is {_describe(item.get(field))}, not {expected}; "
-                "it is not read",
+                f"a figure: {field} is {describe(item.get(field))}, not {expected}; it is not read",
                 subject=row.get("unit"),
                 pointer=at.at(field),
             )
@@ -414,7 +423,7 @@ def _number(value: object) -> object:
             return float(value)
         except OverflowError:
             return _TOO_LARGE
-    if isinstance(value, _HugeNumber):
+    if isinstance(value, HugeNumber):
         return _TOO_LARGE
     return _BAD
 
@@ -545,8 +554,11 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
     import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from thidua.figures import read_figures_excel  # noqa: PLC0415
-    from thidua.indicators_io import _SPEC, _row_indicator  # noqa: PLC0415
+    from thidua.figures import (  # noqa: PLC0415
+        INDICATOR_TABLE,
+        indicator_from_row,
+        read_figures_excel,
+    )
     from thidua.io._tabular import read_excel_table  # noqa: PLC0415
     from thidua.io._workbook import find_sheets, open_workbook  # noqa: PLC0415
 
@@ -567,9 +579,9 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
                         pointer=Pointer(file=name, sheet=found[1]),
                     )
                 )
-            table = read_excel_table(book[found[0]], _SPEC, file=name, source=source)
+            table = read_excel_table(book[found[0]], INDICATOR_TABLE, file=name, source=source)
             problems.extend(table.problems)
-            read = [_row_indicator(row, problems) for row in table.rows]
+            read = [indicator_from_row(row, problems) for row in table.rows]
             catalogue = BUILTIN_INDICATORS.extend([ind for ind in read if ind is not None])
             problems.extend(catalogue.validate())
         has_figures = bool(find_sheets(names, "figures"))

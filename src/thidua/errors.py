@@ -7,7 +7,7 @@ resembles, so ``except KeyError`` keeps working for an unknown unit.
 Every error is importable from here, including the two defined beside the
 code that raises them: :class:`ReadLimitError` (a workbook beyond its read
 limits, defined in :mod:`thidua.io`) and :class:`InvalidRankError` (a level
-rank out of range, defined in :mod:`thidua.levels`); they are imported on
+rank out of range, defined in :mod:`thidua.hierarchy`); they are imported on
 first use, so that this module stays a leaf.
 
 Examples:
@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from thidua.documents import DocumentSymbolError
+    from thidua.hierarchy import InvalidRankError
     from thidua.io._workbook import ReadLimitError
-    from thidua.levels import InvalidRankError
     from thidua.people._kinds import VocabularyError
     from thidua.problems import Problem
 
@@ -290,7 +290,7 @@ class UnknownNameError(InvalidArgumentError):
 
 _ELSEWHERE = {
     "ReadLimitError": "thidua.io._workbook",
-    "InvalidRankError": "thidua.levels",
+    "InvalidRankError": "thidua.hierarchy",
     "DocumentSymbolError": "thidua.documents",
     "VocabularyError": "thidua.people._kinds",
 }

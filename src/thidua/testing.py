@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 
 import pendulum
 
-from thidua.model import (
+from thidua.hierarchy import (
     ChangeEvent,
     Dataset,
     EventKind,

@@ -1,6 +1,6 @@
 r"""The workspace: everything one dataset directory, workbook or file holds, read and checked once.
 
-A :class:`Workspace` bundles the hierarchy :class:`~thidua.model.Dataset`, the
+A :class:`Workspace` bundles the hierarchy :class:`~thidua.hierarchy.Dataset`, the
 indicator catalogue (the built-in one extended by the input's own
 ``indicators`` table) and the figures.  Every entry point reads through it:
 
@@ -54,11 +54,26 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from thidua.figures import Figures, FiguresResult, read_figures_csv
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Figures,
+    FiguresResult,
+    IndicatorCatalogue,
+    read_figures_csv,
+    read_indicators_csv,
+    write_indicators_csv,
+)
 from thidua.figures._validate import FigureCheck, check_figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
-from thidua.indicators_io import read_indicators_csv, write_indicators_csv
+from thidua.hierarchy import (
+    ChangeEvent,
+    Dataset,
+    Group,
+    GroupMember,
+    Hierarchy,
+    Link,
+    Unit,
+    validate_hierarchy,
+)
 from thidua.io import LoadResult, read, write
 from thidua.io._domain import (
     DataTable,
@@ -73,13 +88,11 @@ from thidua.io._domain import (
     table_sheet,
     write_domain_csv,
 )
-from thidua.model import ChangeEvent, Dataset, Group, GroupMember, Link, Unit
 from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report
 from thidua.typing import DateLike, PathLike, ProgressCallback
-from thidua.validation import validate as validate_hierarchy
 
 if TYPE_CHECKING:
-    from thidua.levels import LevelScheme
+    from thidua.hierarchy import LevelScheme
 
 __all__ = [
     "Workspace",
@@ -114,7 +127,7 @@ class Workspace:
 
     A workspace is immutable; change it with :func:`attrs.evolve`.  It offers
     the dataset's record tuples directly (``workspace.units`` …) so that code
-    written for a :class:`~thidua.model.Dataset` keeps working.
+    written for a :class:`~thidua.hierarchy.Dataset` keeps working.
 
     Attributes:
         dataset: units, links, groups, memberships, events, roots, levels, metadata.

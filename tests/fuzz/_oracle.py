@@ -21,7 +21,7 @@ import attrs
 
 from tests.fuzz._mutate import nonblank_csv_rows
 from thidua._text import name_key
-from thidua.model import Dataset
+from thidua.hierarchy import Dataset
 from thidua.problems import Pointer, Problem
 
 __all__ = [

@@ -18,7 +18,7 @@ from tests.fuzz._mutate import HUGE_INT
 from tests.fuzz._runner import execute, save
 from tests.fuzz._scale import chain, huge_rank, overlaps, siblings
 from tests.fuzz._xlsx import sheet_xml, workbook_bytes
-from thidua.model import Dataset, Unit
+from thidua.hierarchy import Dataset, Unit
 
 __all__ = ["CASES", "build"]
 

@@ -18,10 +18,19 @@ import pendulum
 from tests.fuzz._mutate import csv_bytes, csv_rows
 from thidua import io as tio
 from thidua.datasets import hanoi_path
-from thidua.indicators import Aggregation, Indicator, IndicatorCatalogue
-from thidua.indicators_io import write_indicators_csv
-from thidua.levels import Level, LevelScheme
-from thidua.model import ChangeEvent, Dataset, EventKind, Group, GroupKind, GroupMember, Link, Unit
+from thidua.figures import Aggregation, Indicator, IndicatorCatalogue, write_indicators_csv
+from thidua.hierarchy import (
+    ChangeEvent,
+    Dataset,
+    EventKind,
+    Group,
+    GroupKind,
+    GroupMember,
+    Level,
+    LevelScheme,
+    Link,
+    Unit,
+)
 from thidua.testing import tiny_dataset
 
 __all__ = ["Seeds", "seeds"]

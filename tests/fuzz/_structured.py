@@ -33,9 +33,8 @@ from tests.fuzz._mutate import CONTROL, HUGE_INT, INTERESTING
 from tests.fuzz._seeds import seeds
 from tests.fuzz._targets import _ALIASES, _argv
 from tests.fuzz._xlsx import workbook_bytes
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation
-from thidua.indicators_io import AGGREGATION_ALIASES
-from thidua.model import Dataset
+from thidua.figures import AGGREGATION_ALIASES, BUILTIN_INDICATORS, Aggregation
+from thidua.hierarchy import Dataset
 
 __all__ = ["structured_inputs"]
 

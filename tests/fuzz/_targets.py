@@ -45,8 +45,7 @@ from tests.fuzz._oracle import (
 from tests.fuzz._seeds import Files, full_sample, seeds
 from tests.fuzz._xlsx import Sheet, sheet_xml, workbook_bytes
 from thidua import io as tio
-from thidua.figures import FIGURE_COLUMNS, read_figures_excel
-from thidua.indicators_io import INDICATOR_COLUMNS
+from thidua.figures import FIGURE_COLUMNS, INDICATOR_COLUMNS, read_figures_excel
 from thidua.io._dataset_tables import TABLES
 
 __all__ = ["PROFILE", "TARGETS", "CliFailure", "Target"]

@@ -25,7 +25,7 @@ from tests.fuzz._regressions import CASES
 from tests.fuzz._runner import PassResult, execute, run_pass
 from tests.fuzz._targets import PROFILE, TARGETS, Target
 from tests.fuzz.known import KNOWN, READERS, known_class
-from thidua.model import Dataset
+from thidua.hierarchy import Dataset
 from thidua.problems import Pointer, problem
 
 INPUTS = 100

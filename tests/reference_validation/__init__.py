@@ -1,6 +1,6 @@
 """The validation as it was before the vectorised rewrite, kept as the test oracle.
 
-A frozen copy of ``thidua.validation`` (one record at a time, in pure Python
+A frozen copy of ``thidua.hierarchy`` (one record at a time, in pure Python
 over the dataset's records) taken before the speed work of issue 6.  The
 equivalence tests (``tests/test_validation_equivalence.py``) and the
 national-size script (``benchmarks/validation_equivalence.py``) check that the
@@ -18,8 +18,7 @@ from tests.reference_validation._groups import check_groups
 from tests.reference_validation._links import check_links
 from tests.reference_validation._units import check_units
 from thidua._dates import as_date
-from thidua.hierarchy import Hierarchy
-from thidua.model import Dataset
+from thidua.hierarchy import Dataset, Hierarchy
 from thidua.problems import DEFAULT_MAX_PER_CODE, Report
 from thidua.typing import DateLike
 

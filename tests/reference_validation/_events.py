@@ -11,7 +11,7 @@ from collections import Counter
 from tests.reference_validation._context import Context, show_date
 from thidua._dates import from_ordinal
 from thidua._graph import IntArray
-from thidua.model import ChangeEvent, EventKind
+from thidua.hierarchy import ChangeEvent, EventKind
 
 # (minimum originals, maximum originals, minimum results, maximum results); None = any.
 _ARITY: dict[EventKind, tuple[int, int | None, int, int | None]] = {

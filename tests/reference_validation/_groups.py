@@ -6,7 +6,7 @@ from collections import Counter
 
 from tests.reference_validation._context import Context, show_date
 from thidua._dates import to_ordinal
-from thidua.model import GroupMember, Role
+from thidua.hierarchy import GroupMember, Role
 
 
 def check_groups(ctx: Context) -> None:

@@ -19,7 +19,7 @@ from tests.reference_validation._intervals import (
 from thidua._dates import MAX_ORD, MIN_ORD
 from thidua._graph import BoolArray, IntArray
 from thidua._text import name_key
-from thidua.model import Link
+from thidua.hierarchy import Link
 
 
 def check_links(ctx: Context) -> None:

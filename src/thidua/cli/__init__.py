@@ -31,7 +31,6 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from thidua._tree import render_tree
 from thidua.cli import demo, diff, rollup, tree, validate
 from thidua.cli._common import (
     EXIT_INTERNAL,
@@ -43,6 +42,7 @@ from thidua.cli._common import (
 )
 from thidua.cli.diff import render_diff
 from thidua.errors import ThiduaError, UnreadableInputError
+from thidua.hierarchy._tree import render_tree
 
 __all__ = [
     "EXIT_INTERNAL",

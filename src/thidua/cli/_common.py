@@ -16,8 +16,8 @@ from typing import TextIO
 import attrs
 
 from thidua._dates import parse_date
-from thidua._tree import Numbers
 from thidua.errors import DateParseError
+from thidua.hierarchy._tree import Numbers
 from thidua.problems import Report
 from thidua.values import format_number_vi
 

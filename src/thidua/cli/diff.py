@@ -9,8 +9,7 @@ import argparse
 import json
 
 from thidua.cli._common import EXIT_OK, Context, add_encoding_option, date_arg, warn_errors
-from thidua.diff import HierarchyDiff
-from thidua.hierarchy import Hierarchy
+from thidua.hierarchy import Hierarchy, HierarchyDiff
 from thidua.problems import Report
 from thidua.typing import ProgressCallback
 from thidua.workspace import check
@@ -51,7 +50,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def render_diff(hierarchy: Hierarchy, diff: HierarchyDiff) -> str:
-    """A readable summary of a :class:`~thidua.diff.HierarchyDiff`.
+    """A readable summary of a :class:`~thidua.hierarchy.HierarchyDiff`.
 
     Examples:
         >>> from thidua import Hierarchy

@@ -17,7 +17,6 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from thidua._tree import Numbers
 from thidua.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -32,6 +31,7 @@ from thidua.cli._common import (
 )
 from thidua.errors import UnknownNameError, UnreadableInputError
 from thidua.hierarchy import Hierarchy
+from thidua.hierarchy._tree import Numbers
 from thidua.periods import parse_period
 from thidua.problems import Report
 from thidua.rollup import RollUp, roll_up

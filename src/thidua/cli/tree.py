@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 
-from thidua._tree import render_tree
 from thidua.cli._common import (
     EXIT_OK,
     Context,
@@ -18,6 +17,7 @@ from thidua.cli._common import (
     warn_errors,
 )
 from thidua.hierarchy import Hierarchy
+from thidua.hierarchy._tree import render_tree
 from thidua.problems import Report
 from thidua.typing import ProgressCallback
 from thidua.workspace import check

@@ -22,7 +22,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from thidua.model import Dataset
+from thidua.hierarchy import Dataset
 
 __all__ = ["hanoi_path", "load_hanoi"]
 

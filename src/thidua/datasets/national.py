@@ -69,7 +69,7 @@ from thidua.datasets._national_names import (
     _grassroots_names,
     _Pool,
 )
-from thidua.model import ChangeEvent, Dataset, EventKind, Link, Unit
+from thidua.hierarchy import ChangeEvent, Dataset, EventKind, Link, Unit
 
 __all__ = ["national_history"]
 
@@ -554,7 +554,7 @@ def national_history(
         seed: seed of the :func:`numpy.random.default_rng` generator.
 
     Returns:
-        The dataset, with the default :data:`~thidua.levels.UNION_SCHEME`.
+        The dataset, with the default :data:`~thidua.hierarchy.UNION_SCHEME`.
 
     Raises:
         ValueError: a count is negative, *provinces_after* is not in

@@ -1,5 +1,9 @@
 """Figures: reported values keyed by (unit, indicator, period), stored in columns.
 
+* indicators and their catalogue: :class:`Indicator`, :class:`Aggregation`,
+  :class:`IndicatorCatalogue`, :data:`BUILTIN_INDICATORS`; reading and writing
+  a catalogue: :func:`load_catalogue`, :func:`read_indicators_csv`,
+  :func:`write_indicators_csv`;
 * the store: :class:`Figures` (columns), :class:`Figure` (a record), :class:`Scope`;
 * reading, with every bad cell reported as a problem: :func:`read_figures_csv`,
   :func:`read_figures_excel`, :func:`figures_from_pandas`,
@@ -23,29 +27,58 @@ Examples:
          of indicator 'new_members' (Phát triển đoàn viên mới): it exists from 2025-07-01
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   Indicators and their catalogue moved in (from :mod:`thidua.indicators` and
+   :mod:`thidua.indicators_io`, which still work and warn).
 """
 
 from thidua.figures._assembly import FiguresResult
+from thidua.figures._catalogue_io import (
+    AGGREGATION_ALIASES,
+    INDICATOR_COLUMNS,
+    INDICATOR_TABLE,
+    indicator_from_row,
+    load_catalogue,
+    read_indicators_csv,
+    write_indicators_csv,
+)
 from thidua.figures._columns import FIGURE_COLUMNS
 from thidua.figures._frames import figures_from_pandas, figures_from_polars
+from thidua.figures._indicators import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Indicator,
+    IndicatorCatalogue,
+)
 from thidua.figures._read import figures_from_records, read_figures_csv, read_figures_excel
 from thidua.figures._store import Figure, Figures, Scope
 from thidua.figures._validate import validate_figures
 from thidua.figures._write import format_figure_value, write_figures_csv, write_figures_excel
 
 __all__ = [
+    "AGGREGATION_ALIASES",
+    "BUILTIN_INDICATORS",
     "FIGURE_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "INDICATOR_TABLE",
+    "Aggregation",
     "Figure",
     "Figures",
     "FiguresResult",
+    "Indicator",
+    "IndicatorCatalogue",
     "Scope",
     "figures_from_pandas",
     "figures_from_polars",
     "figures_from_records",
     "format_figure_value",
+    "indicator_from_row",
+    "load_catalogue",
     "read_figures_csv",
     "read_figures_excel",
+    "read_indicators_csv",
     "validate_figures",
     "write_figures_csv",
     "write_figures_excel",
+    "write_indicators_csv",
 ]

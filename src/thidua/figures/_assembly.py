@@ -51,8 +51,8 @@ from thidua.figures._columns import (
     _Layout,
     _recode,
 )
+from thidua.figures._indicators import IndicatorCatalogue
 from thidua.figures._store import Figures, _RowOrigins
-from thidua.indicators import IndicatorCatalogue
 from thidua.periods import Period, parse_period
 from thidua.problems import Pointer, Problem, Report, problem
 

@@ -21,8 +21,8 @@ import numpy.typing as npt
 from thidua._text import name_key, nfc
 from thidua.errors import ValueParseError
 from thidua.figures._columns import FloatArray
+from thidua.figures._indicators import IndicatorCatalogue
 from thidua.figures._store import Scope
-from thidua.indicators import IndicatorCatalogue
 from thidua.io._tabular import cell_text
 from thidua.periods import Period
 from thidua.values import (

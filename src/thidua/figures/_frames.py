@@ -13,7 +13,7 @@ import numpy as np
 from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._cells import _keys
 from thidua.figures._columns import _Col, _Column, _encoded, _layout
-from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
+from thidua.figures._indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 
 if TYPE_CHECKING:
     import pandas as pd

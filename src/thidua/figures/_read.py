@@ -81,8 +81,8 @@ from thidua.figures._arrow import (
 )
 from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._columns import _Column, _encoded, _layout
+from thidua.figures._indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.figures._store import Figure, Figures
-from thidua.indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.io._tabular import CsvText, cell_text, check_encoding
 from thidua.io._workbook import (
     DEFAULT_LIMITS,

@@ -51,9 +51,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from thidua.figures._indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.figures._store import Figures
 from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
 from thidua.periods import Period
 from thidua.problems import DEFAULT_MAX_PER_CODE, Problem, Report, problem, summary_problem
 from thidua.values import measure_kind

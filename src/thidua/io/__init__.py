@@ -15,7 +15,7 @@ values a table cannot hold).
 
 Examples:
     >>> import tempfile, pathlib
-    >>> from thidua.model import Dataset, Link, Unit
+    >>> from thidua.hierarchy import Dataset, Link, Unit
     >>> ds = Dataset(units=[Unit(id="HN", name="LĐLĐ thành phố Hà Nội", kind="provincial"),
     ...                     Unit(id="HK", name="LĐLĐ quận Hoàn Kiếm", kind="district")],
     ...              links=[Link(child="HK", parent="HN")])
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Literal
 
 from thidua.errors import UnreadableInputError
+from thidua.hierarchy import Dataset
 from thidua.io._converter import (
     FORMAT_NAME,
     SCHEMA_VERSION,
@@ -50,7 +51,6 @@ from thidua.io._dataset_tables import read_csv_dir, write_csv_dir
 from thidua.io._excel import read_excel, write_excel
 from thidua.io._json import dumps_json, loads_json, read_json, read_yaml, write_json, write_yaml
 from thidua.io._workbook import DEFAULT_LIMITS, ReadLimitError, ReadLimits
-from thidua.model import Dataset
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = [
@@ -174,7 +174,7 @@ def write(dataset: Dataset, path: PathLike, format: Format | None = None) -> Non
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset
+        >>> from thidua.hierarchy import Dataset
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write(Dataset(), tmp / "out", format="json")
         >>> (tmp / "out").read_text(encoding="utf-8").startswith("{")

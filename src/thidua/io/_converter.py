@@ -35,9 +35,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from thidua._dates import as_date, parse_date
 from thidua._text import name_key, nfc
 from thidua.errors import DateParseError, FormatError, MissingExtraError
-from thidua.io._schema import ENUM_WORDS
-from thidua.levels import Level, LevelScheme
-from thidua.model import (
+from thidua.hierarchy import (
     AttributeValue,
     ChangeEvent,
     Dataset,
@@ -45,10 +43,13 @@ from thidua.model import (
     Group,
     GroupKind,
     GroupMember,
+    Level,
+    LevelScheme,
     Link,
     Role,
     Unit,
 )
+from thidua.io._schema import ENUM_WORDS
 from thidua.problems import Pointer, Problem, Report, problem
 
 __all__ = [
@@ -124,7 +125,7 @@ class _MissingValueError(ValueError):
 
 
 @attrs.frozen
-class _HugeNumber:
+class HugeNumber:
     """A whole number of a document too long to convert (Python's 4,300-digit limit).
 
     The JSON and YAML readers give one instead of the number, so that every
@@ -142,10 +143,25 @@ _SAFE_INT_BITS = 14_000
 _SHOWN = 60
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """A value as a problem's sentence shows it: short, and never a huge number's digits.
+
+    Args:
+        value: any value read from a document.
+
+    Returns:
+        The value's ``repr`` (cut past 60 characters), the size of a huge
+        whole number, or the name of its type.
+
+    Examples:
+        >>> describe("abc"), describe(HugeNumber(5000)), describe([1])
+        ("'abc'", 'a whole number of 5,000 digits', 'a list')
+
+    .. versionadded:: 0.2.0
+    """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
-    if isinstance(value, _HugeNumber):
+    if isinstance(value, HugeNumber):
         return str(value)
     if isinstance(value, bool | int | float | str):
         text = repr(value)
@@ -155,7 +171,7 @@ def _describe(value: object) -> str:
 
 def _int_text(value: int) -> str:
     if value.bit_length() > _SAFE_INT_BITS:
-        raise _InvalidValueError(f"{_describe(value)} is too long")
+        raise _InvalidValueError(f"{describe(value)} is too long")
     return str(value)
 
 
@@ -166,7 +182,7 @@ def _text(value: object, _type: object = None) -> str:
         return nfc(str(value))
     if isinstance(value, int) and not isinstance(value, bool):
         return _int_text(value)
-    raise _InvalidValueError(f"expected text, got {_describe(value)}")
+    raise _InvalidValueError(f"expected text, got {describe(value)}")
 
 
 def _opt_text(value: object, _type: object = None) -> str | None:
@@ -184,7 +200,7 @@ def _id(value: object, _type: object = None) -> str:
 
 def _ids(value: object, _type: object = None) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
-        raise _InvalidValueError(f"expected a list of ids, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a list of ids, got {describe(value)}")
     out: list[str] = []
     for item in value:
         try:
@@ -199,24 +215,24 @@ _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
 
 def _float(value: object) -> float:
     if isinstance(value, bool):
-        raise _InvalidValueError(f"expected a number, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a number, got {describe(value)}")
     if isinstance(value, int | float):
         try:
             number = float(value)
         except OverflowError:
-            raise _InvalidValueError(f"{_describe(value)} is too large") from None
+            raise _InvalidValueError(f"{describe(value)} is too large") from None
     elif isinstance(value, str) and _NUMBER.match(value.strip()):
         number = float(value.strip().replace(",", "."))
     else:
-        raise _InvalidValueError(f"expected a number, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a number, got {describe(value)}")
     if not math.isfinite(number):
-        raise _InvalidValueError(f"expected a finite number, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a finite number, got {describe(value)}")
     return number
 
 
 def _floats(value: object, _type: object = None) -> tuple[float, ...]:
     if not isinstance(value, list | tuple):
-        raise _InvalidValueError(f"expected a list of numbers, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a list of numbers, got {describe(value)}")
     return tuple(_float(v) for v in value)
 
 
@@ -233,21 +249,21 @@ def _int(value: object, _type: object = None) -> int:
         digits = value.strip()
         number = int(digits) if len(digits) <= 21 else _OUT_OF_RANGE
     else:
-        raise _InvalidValueError(f"expected a whole number, got {_describe(value)}")
+        raise _InvalidValueError(f"expected a whole number, got {describe(value)}")
     if number not in _INT64:
-        raise _InvalidValueError(f"{_describe(value)} is out of range (from -2**63 to 2**63 - 1)")
+        raise _InvalidValueError(f"{describe(value)} is out of range (from -2**63 to 2**63 - 1)")
     return number
 
 
 def _scalar(value: object) -> AttributeValue:
     if value is None or isinstance(value, str | bool | int | float):
         return value
-    raise _InvalidValueError(f"expected text, a number, true/false or null, got {_describe(value)}")
+    raise _InvalidValueError(f"expected text, a number, true/false or null, got {describe(value)}")
 
 
 def _attributes(value: object, _type: object = None) -> dict[str, AttributeValue]:
     if not isinstance(value, Mapping):
-        raise _InvalidValueError(f"expected an object of attributes, got {_describe(value)}")
+        raise _InvalidValueError(f"expected an object of attributes, got {describe(value)}")
     out = {_text(k): _scalar(v) for k, v in value.items()}
     if len(out) != len(value):
         raise _InvalidValueError("two attribute names are the same text once NFC-normalised")
@@ -256,7 +272,7 @@ def _attributes(value: object, _type: object = None) -> dict[str, AttributeValue
 
 def _text_map(value: object, _type: object = None) -> dict[str, str]:
     if not isinstance(value, Mapping):
-        raise _InvalidValueError(f"expected an object, got {_describe(value)}")
+        raise _InvalidValueError(f"expected an object, got {describe(value)}")
     out = {_text(k): _text(v) for k, v in value.items()}
     if len(out) != len(value):
         raise _InvalidValueError("two keys are the same text once NFC-normalised")
@@ -301,7 +317,7 @@ def _date_reader(cache_limit: int = 100_000) -> _DateReader:
             return day
         if isinstance(value, dt.date):
             return as_date(value)
-        raise DateParseError(_describe(value), "expected text yyyy-mm-dd or dd/mm/yyyy")
+        raise DateParseError(describe(value), "expected text yyyy-mm-dd or dd/mm/yyyy")
 
     def read_optional(value: object, _type: object = None) -> pendulum.Date | None:
         return None if value is None else read(value)
@@ -343,7 +359,7 @@ def _enum_reader(enum_type: type[E]) -> Callable[[object, object], E]:
             if isinstance(value, enum_type):
                 return value
             if not isinstance(value, str):
-                raise _InvalidValueError(f"expected one of {accepted}, got {_describe(value)}")
+                raise _InvalidValueError(f"expected one of {accepted}, got {describe(value)}")
             if not value.strip():
                 raise _MissingValueError("empty")
             member = folded.get(name_key(value))
@@ -536,7 +552,7 @@ def make_converter() -> cattrs.Converter:
     enums by value, tuples as lists, the ``source`` pointer never, and fields
     whose value is ``None`` or an empty default (``()``, ``{}``) not at all.
     Fields with a non-empty default (a link's ``relation``, a membership's
-    ``role``) are always written.  A :class:`~thidua.model.Dataset`
+    ``role``) are always written.  A :class:`~thidua.hierarchy.Dataset`
     unstructures to the whole canonical document (``format``,
     ``schema_version``, ``metadata``, ``scheme``, ``roots`` and the record
     lists).
@@ -552,7 +568,7 @@ def make_converter() -> cattrs.Converter:
 
     Examples:
         >>> import pendulum
-        >>> from thidua.model import GroupMember, Link, Role
+        >>> from thidua.hierarchy import GroupMember, Link, Role
         >>> conv = make_converter()
         >>> conv.unstructure(Link(child="G1", parent="D1", valid_to=pendulum.Date(2025, 7, 1)))
         {'child': 'G1', 'parent': 'D1', 'relation': 'admin', 'valid_to': '2025-07-01'}
@@ -694,7 +710,7 @@ class _RecordReader(Generic[T]):
             problems.append(
                 problem(
                     "S006",
-                    self._say(None, f"expected an object, got {_describe(raw)}"),
+                    self._say(None, f"expected an object, got {describe(raw)}"),
                     pointer=pointer,
                 )
             )
@@ -703,7 +719,7 @@ class _RecordReader(Generic[T]):
         problems.extend(
             problem(
                 "S007",
-                self._say(subject, f"unknown field {_describe(key)} ignored"),
+                self._say(subject, f"unknown field {describe(key)} ignored"),
                 subject=subject,
                 pointer=pointer.at(str(key)),
             )

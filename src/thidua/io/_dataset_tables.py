@@ -19,7 +19,7 @@ Cell rules (the same for CSV and Excel):
   only, so a bare year is never a date);
 * a unit's kind may be written as the scheme labels it or as office staff
   do ("Công đoàn cơ sở", "CĐCS", "LĐLĐ quận"): the canonical kind is stored
-  (:meth:`thidua.levels.LevelScheme.kind_for`);
+  (:meth:`thidua.hierarchy.LevelScheme.kind_for`);
 * a ``units`` table laid out as offices keep it, with a parent column
   (``parent`` / ``Đơn vị cấp trên``) and optionally ``relation`` /
   ``Quan hệ``, ``valid_from`` / ``Từ ngày``, ``valid_to`` / ``Đến ngày``,
@@ -50,6 +50,20 @@ import numpy.typing as npt
 from thidua._dates import MAX_ORD, MIN_ORD, excel_serial_date, format_date
 from thidua._text import name_key
 from thidua.errors import UnreadableInputError
+from thidua.hierarchy import (
+    ADMIN,
+    UNION_SCHEME,
+    AttributeValue,
+    Dataset,
+    Group,
+    LevelScheme,
+    Link,
+    LinkColumns,
+    RecordView,
+    RowSources,
+    Unit,
+    UnitColumns,
+)
 from thidua.io._columnar import ColumnTable, from_table, read_csv_columns
 from thidua.io._converter import (
     FormatError,
@@ -65,19 +79,6 @@ from thidua.io._converter import (
 from thidua.io._schema import TABLES as DECLARED
 from thidua.io._schema import Column, ColumnType
 from thidua.io._tabular import Table, TableSpec, check_encoding, write_csv_table
-from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import (
-    ADMIN,
-    AttributeValue,
-    Dataset,
-    Group,
-    Link,
-    LinkColumns,
-    RecordView,
-    RowSources,
-    Unit,
-    UnitColumns,
-)
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -127,7 +128,7 @@ _MODES: Mapping[str, Mapping[str, str]] = {
         c.name: _mode(c) for c in d.columns if c.name not in _NOT_RECORD_FIELDS.get(d.name, ())
     }
     for d in DECLARED.values()
-    if d.record.startswith(("thidua.model.", "thidua.levels."))
+    if d.record.startswith("thidua.hierarchy.")
 }
 
 
@@ -541,7 +542,7 @@ def dataset_from_tables(
 
     The ``units`` table must be present (the caller raises otherwise).  A
     units table without parent columns and a links table become columns
-    (``dataset.units`` and ``dataset.links`` are :class:`~thidua.model.RecordView` s);
+    (``dataset.units`` and ``dataset.links`` are :class:`~thidua.hierarchy.RecordView` s);
     the other tables are read row by row.
     """
     readers: _Readers = _readers()
@@ -919,7 +920,7 @@ def write_csv_dir(dataset: Dataset, path: PathLike, *, bom: bool = False) -> Non
 
     ``units.csv`` and ``links.csv`` are always written, the other tables only
     when they have rows (``levels.csv`` only for a scheme other than
-    :data:`~thidua.levels.UNION_SCHEME`); a table file of this format left
+    :data:`~thidua.hierarchy.UNION_SCHEME`); a table file of this format left
     from an earlier write and not written now is removed, so the directory
     reads back as *dataset*.  Files are UTF-8 with ``\n`` line ends.
 
@@ -935,7 +936,7 @@ def write_csv_dir(dataset: Dataset, path: PathLike, *, bom: bool = False) -> Non
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> ds = Dataset(units=[Unit(id="HK", name="Hoàn Kiếm", kind="district",
         ...                          attributes={"Khu vực": "nội thành"})])

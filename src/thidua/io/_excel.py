@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from thidua.errors import UnreadableInputError
+from thidua.hierarchy import Dataset
 from thidua.io._converter import LoadResult, MissingExtraError, _collector_paused
 from thidua.io._dataset_tables import dataset_from_tables, dataset_to_tables
 from thidua.io._tabular import Table, TableSpec, read_excel_table
@@ -25,7 +26,6 @@ from thidua.io._workbook import (
     find_sheets,
     open_workbook,
 )
-from thidua.model import Dataset
 from thidua.problems import Pointer, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -68,7 +68,7 @@ def read_excel(
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> ds = Dataset(units=[Unit(id="007", name="CĐCS Công ty Thăng Long", kind="grassroots")])
         >>> write_excel(ds, tmp / "h.xlsx")
@@ -126,7 +126,7 @@ def write_excel(dataset: Dataset, path: PathLike) -> None:
 
     Examples:
         >>> import tempfile, pathlib, openpyxl
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> ds = Dataset(units=[Unit(id="A", name="=SUM(1)", kind="team",
         ...                          attributes={"=note": "dòng 1\\r\\ndòng 2"})])

@@ -25,27 +25,26 @@ from typing import Any, TypeVar
 import attrs
 
 from thidua.errors import FormatError, UnreadableInputError
+from thidua.hierarchy import UNION_SCHEME, Dataset, LevelScheme
 from thidua.io._converter import (
     _SAFE_INT_BITS,
     _SECTIONS,
     _TOP_KEYS,
     FORMAT_NAME,
     SCHEMA_VERSION,
+    HugeNumber,
     LoadResult,
     MissingExtraError,
     _collector_paused,
-    _describe,
-    _HugeNumber,
     _id,
     _MissingValueError,
     _Readers,
     _readers,
     _text,
+    describe,
     make_converter,
 )
 from thidua.io._domain import domain_tables
-from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import Dataset
 from thidua.problems import Pointer, Problem, Report, problem
 from thidua.typing import PathLike, ProgressCallback
 
@@ -99,11 +98,11 @@ def _digits(text: str) -> int:
     return sum(c.isalnum() for c in text.lstrip("+-").removeprefix("0x").removeprefix("0o"))
 
 
-def _json_int(text: str) -> int | _HugeNumber:
+def _json_int(text: str) -> int | HugeNumber:
     """``int`` for JSON, except that a number past Python's digit limit becomes a marker."""
     limit = sys.get_int_max_str_digits()
     if limit and len(text) > limit and _digits(text) > limit:
-        return _HugeNumber(_digits(text))
+        return HugeNumber(_digits(text))
     return int(text)
 
 
@@ -147,7 +146,7 @@ def _duplicate_problems(doc: object, duplicates: list[_Duplicate], root: Pointer
         out.extend(
             problem(
                 "S009",
-                f"key {_describe(key)} is given more than once in one object{line}; "
+                f"key {describe(key)} is given more than once in one object{line}; "
                 "the last value is used",
                 pointer=at.at(str(key)),
             )
@@ -184,7 +183,7 @@ def read_json(path: PathLike, *, progress: ProgressCallback | None = None) -> Lo
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_json(Dataset(units=[Unit(id="T", name="TLĐ", kind="central")]), tmp / "h.json")
         >>> result = read_json(tmp / "h.json")
@@ -331,13 +330,13 @@ def _parse_yaml(text: str, source: str) -> tuple[object, list[_Duplicate]]:
 
     duplicates: list[_Duplicate] = []
 
-    def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | _HugeNumber:
+    def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | HugeNumber:
         try:
             value: int = loader.construct_yaml_int(node)
         except ValueError:  # past Python's digit limit for int()
-            return _HugeNumber(_digits(str(node.value)))
+            return HugeNumber(_digits(str(node.value)))
         if value.bit_length() > _SAFE_INT_BITS:  # a huge hexadecimal or octal number
-            return _HugeNumber(_digits(str(node.value)))
+            return HugeNumber(_digits(str(node.value)))
         return value
 
     def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
@@ -364,7 +363,7 @@ def _parse_yaml(text: str, source: str) -> tuple[object, list[_Duplicate]]:
     except RecursionError:
         raise UnreadableInputError(source, f"not a dataset document: {_TOO_DEEP}") from None
     except (ValueError, OverflowError, TypeError) as exc:
-        raise UnreadableInputError(source, f"not YAML ({_describe(str(exc))})") from None
+        raise UnreadableInputError(source, f"not YAML ({describe(str(exc))})") from None
     return doc, duplicates
 
 
@@ -378,13 +377,15 @@ def _load_document(
 ) -> LoadResult:
     if not isinstance(doc, Mapping):
         raise UnreadableInputError(
-            source, f"the document is {_describe(doc)}, not an object with 'units', 'links' …"
+            source, f"the document is {describe(doc)}, not an object with 'units', 'links' …"
         )
     root = Pointer(file=file, path="$")
     problems: list[Problem] = _duplicate_problems(doc, duplicates, root)
     problems.extend(
         problem(
-            "S007", f"unknown top-level key {_describe(key)} ignored", pointer=root.at(str(key))
+            "S007",
+            f"unknown top-level key {describe(key)} ignored",
+            pointer=root.at(str(key)),
         )
         for key in doc
         if key not in _DOCUMENT_KEYS and key not in domain_tables()
@@ -393,7 +394,7 @@ def _load_document(
         problems.append(
             problem(
                 "S006",
-                f"'format' is {_describe(doc['format'])}, expected {FORMAT_NAME!r}",
+                f"'format' is {describe(doc['format'])}, expected {FORMAT_NAME!r}",
                 pointer=root.at("format"),
             )
         )
@@ -402,7 +403,7 @@ def _load_document(
         problems.append(
             problem(
                 "S005",
-                f"schema_version {_describe(version)} is not supported "
+                f"schema_version {describe(version)} is not supported "
                 f"(this thidua reads versions {SCHEMA_VERSION} and {WORKSPACE_SCHEMA_VERSION}); "
                 f"reading it as version {WORKSPACE_SCHEMA_VERSION}",
                 pointer=root.at("schema_version"),
@@ -432,7 +433,9 @@ def _read_section(
     if not isinstance(items, list):
         problems.append(
             problem(
-                "S006", f"{name!r} must be a list, got {_describe(items)}", pointer=root.at(name)
+                "S006",
+                f"{name!r} must be a list, got {describe(items)}",
+                pointer=root.at(name),
             )
         )
         return ()
@@ -456,7 +459,7 @@ def _read_metadata(
         return {}
     if not isinstance(value, Mapping):
         problems.append(
-            problem("S006", f"'metadata' must be an object, got {_describe(value)}", pointer=at)
+            problem("S006", f"'metadata' must be an object, got {describe(value)}", pointer=at)
         )
         return {}
     out: dict[str, str] = {}
@@ -475,7 +478,7 @@ def _read_metadata(
             out[name] = _text(item)
         except ValueError as exc:
             problems.append(
-                problem("S006", f"metadata {_describe(key)}: {exc}", pointer=at.at(str(key)))
+                problem("S006", f"metadata {describe(key)}: {exc}", pointer=at.at(str(key)))
             )
     return out
 
@@ -488,7 +491,7 @@ def _read_roots(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) 
         problems.append(
             problem(
                 "S006",
-                f"'roots' must be a list of unit ids, got {_describe(value)}",
+                f"'roots' must be a list of unit ids, got {describe(value)}",
                 pointer=root.at("roots"),
             )
         )
@@ -517,13 +520,13 @@ def _read_scheme(
             problem(
                 "S006",
                 f"'scheme' must be an object with 'name' and 'levels', "
-                f"got {_describe(value)}; using {UNION_SCHEME.name!r}",
+                f"got {describe(value)}; using {UNION_SCHEME.name!r}",
                 pointer=at,
             )
         )
         return UNION_SCHEME
     problems.extend(
-        problem("S007", f"scheme: unknown field {_describe(key)} ignored", pointer=at.at(str(key)))
+        problem("S007", f"scheme: unknown field {describe(key)} ignored", pointer=at.at(str(key)))
         for key in value
         if key not in ("name", "levels")
     )
@@ -587,8 +590,8 @@ def dumps_json(dataset: Dataset) -> str:
     final newline.
 
     Examples:
-        >>> from thidua.levels import LevelScheme
-        >>> from thidua.model import Dataset, Link, Unit
+        >>> from thidua.hierarchy import LevelScheme
+        >>> from thidua.hierarchy import Dataset, Link, Unit
         >>> ds = Dataset(units=[Unit(id="HK", name="LĐLĐ quận Hoàn Kiếm", kind="district")],
         ...              links=[Link(child="HK", parent="HN")], metadata={"title": "Hà Nội"},
         ...              scheme=LevelScheme.from_ranks("mini", {"city": 0, "district": 1}))
@@ -655,7 +658,7 @@ def write_json(dataset: Dataset, path: PathLike) -> None:
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset
+        >>> from thidua.hierarchy import Dataset
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_json(Dataset(), tmp / "empty.json")
         >>> (tmp / "empty.json").read_text(encoding="utf-8").splitlines()[1]
@@ -696,7 +699,7 @@ def write_yaml(dataset: Dataset, path: PathLike) -> None:
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from thidua.model import Dataset, Unit
+        >>> from thidua.hierarchy import Dataset, Unit
         >>> tmp = pathlib.Path(tempfile.mkdtemp())
         >>> write_yaml(Dataset(units=[Unit(id="007", name="CĐCS", kind="grassroots")]),
         ...            tmp / "h.yaml")

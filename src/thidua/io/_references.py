@@ -10,7 +10,7 @@ report them (``H002`` for links, ``H014`` for roots, the group and event
 codes) keep their own messages.
 
 Examples:
-    >>> from thidua.model import Dataset, Link, Unit
+    >>> from thidua.hierarchy import Dataset, Link, Unit
     >>> ds = Dataset(units=[Unit(id="A", name="a", kind="district")],
     ...              links=[Link(child="A", parent="X")], roots=["Z"])
     >>> [(str(u.reference), u.position, u.value) for u in unknown_references(ds)]
@@ -25,8 +25,8 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from thidua.hierarchy import Dataset
 from thidua.io._schema import TABLES, Reference
-from thidua.model import Dataset
 
 __all__ = ["UnknownReference", "column_values", "unknown_references"]
 

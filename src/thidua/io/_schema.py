@@ -38,8 +38,8 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from thidua.hierarchy import EventKind, GroupKind, Role
 from thidua.io._tabular import TableSpec
-from thidua.model import EventKind, GroupKind, Role
 
 __all__ = [
     "ENUM_WORDS",
@@ -304,7 +304,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="units",
         label="đơn vị",
-        record="thidua.model.Unit",
+        record="thidua.hierarchy.Unit",
         key=("id",),
         required=True,
         attributes=True,
@@ -338,7 +338,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="links",
         label="quan hệ",
-        record="thidua.model.Link",
+        record="thidua.hierarchy.Link",
         key=("child", "parent", "relation", "valid_from"),
         doc="child → parent links, valid on [valid_from, valid_to)",
         columns=(
@@ -372,7 +372,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="groups",
         label="cụm, khối",
-        record="thidua.model.Group",
+        record="thidua.hierarchy.Group",
         key=("id",),
         attributes=True,
         doc="emulation clusters and blocks; any other column is a text attribute",
@@ -394,7 +394,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="group_members",
         label="thành viên cụm",
-        record="thidua.model.GroupMember",
+        record="thidua.hierarchy.GroupMember",
         key=("group", "unit", "role", "valid_from"),
         doc="memberships of groups, with roles, on [valid_from, valid_to)",
         columns=(
@@ -422,7 +422,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="events",
         label="sự kiện",
-        record="thidua.model.ChangeEvent",
+        record="thidua.hierarchy.ChangeEvent",
         key=("id",),
         doc="dated structural changes and their documents",
         columns=(
@@ -484,7 +484,7 @@ _DECLARATIONS = (
     TableDeclaration(
         name="levels",
         label="hệ thống cấp",
-        record="thidua.levels.Level",
+        record="thidua.hierarchy.Level",
         key=("kind",),
         doc="the level scheme (absent: union-2024)",
         columns=(

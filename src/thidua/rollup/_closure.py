@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from thidua._graph import CSR, BoolArray, IntArray
-from thidua.snapshot import Relation, Snapshot
+from thidua.hierarchy import Relation, Snapshot
 
 __all__ = [
     "Closure",

@@ -15,14 +15,12 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 
-from thidua.figures import Figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figures, IndicatorCatalogue
+from thidua.hierarchy import Hierarchy, Relation
 from thidua.periods import Period
 from thidua.rollup._engine import ROUNDING, roll_up
 from thidua.rollup._export import relation_label
 from thidua.rollup._records import Basis
-from thidua.snapshot import Relation
 from thidua.typing import DateLike
 
 __all__ = ["RelationDifference", "compare_relations"]

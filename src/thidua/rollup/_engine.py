@@ -22,11 +22,9 @@ import pendulum
 from thidua._dates import as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua.errors import InvalidArgumentError, UnknownNameError
-from thidua.figures import Figures
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figures, IndicatorCatalogue
 from thidua.figures._validate import SUMMARISED_CODES, FigureCheck, check_figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import BUILTIN_INDICATORS, Aggregation, IndicatorCatalogue
-from thidua.levels import check_rank
+from thidua.hierarchy import Hierarchy, Relation, Snapshot, check_rank
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, Report, problem
 from thidua.rollup._closure import Structure, relation_names, sorted_unique, structure
@@ -43,7 +41,6 @@ from thidua.rollup._rows import (
     select,
 )
 from thidua.rollup._totals import accumulate, reported_matrix
-from thidua.snapshot import Relation, Snapshot
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:

@@ -22,10 +22,10 @@ from typing import IO, TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from thidua.hierarchy import Relation
 from thidua.periods import Period
 from thidua.rollup import _csv
 from thidua.rollup._layout import FlagArray, FloatArray, flag_names
-from thidua.snapshot import Relation
 
 if TYPE_CHECKING:
     import pandas as pd

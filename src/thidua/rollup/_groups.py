@@ -20,8 +20,7 @@ import pendulum
 
 from thidua._dates import as_date
 from thidua.errors import UnknownIndicatorError
-from thidua.hierarchy import Hierarchy
-from thidua.model import GroupKind
+from thidua.hierarchy import GroupKind, Hierarchy
 from thidua.rollup._layout import FlagArray, FloatArray, derive, flag_names
 from thidua.rollup._result import RollUp
 from thidua.typing import DateLike

@@ -33,8 +33,7 @@ import numpy.typing as npt
 
 from thidua._graph import BoolArray, IntArray
 from thidua.errors import UnknownIndicatorError
-from thidua.figures import Figures
-from thidua.indicators import Aggregation, Indicator, IndicatorCatalogue
+from thidua.figures import Aggregation, Figures, Indicator, IndicatorCatalogue
 from thidua.problems import Problem, problem
 
 __all__ = [
@@ -103,7 +102,7 @@ class Layout:
         ValueError: a ratio or mean names an input of an unsupported kind.
 
     Examples:
-        >>> from thidua.indicators import BUILTIN_INDICATORS as cat
+        >>> from thidua.figures import BUILTIN_INDICATORS as cat
         >>> lay = Layout(cat.closure(["union_score", "membership_rate"]), cat)
         >>> lay.codes, lay.n_sums
         (('members', 'union_score', 'workers', 'membership_rate'), 5)
@@ -315,7 +314,7 @@ def resolve_codes(
 
     Examples:
         >>> from thidua.figures import Figures
-        >>> from thidua.indicators import BUILTIN_INDICATORS as cat
+        >>> from thidua.figures import BUILTIN_INDICATORS as cat
         >>> f = Figures.from_columns(unit=["G1", "G1", "G1"], period=["2024"] * 3,
         ...     indicator=["works_registered", "works_completed", "xyz"], value=[4, 3, 1])
         >>> codes, problems = resolve_codes(f, cat, None)

@@ -14,13 +14,12 @@ import pendulum
 
 from thidua._graph import BoolArray, IntArray
 from thidua.figures import Figure, Figures
-from thidua.hierarchy import Hierarchy
+from thidua.hierarchy import Hierarchy, Relation, Snapshot
 from thidua.periods import Period
 from thidua.problems import Report
 from thidua.rollup._layout import FlagArray, FloatArray, Layout
 from thidua.rollup._rows import Rows
 from thidua.rollup._totals import Totals
-from thidua.snapshot import Relation, Snapshot
 
 __all__ = ["Basis", "Contribution", "Coverage", "Discrepancy", "RollUpRow", "State"]
 

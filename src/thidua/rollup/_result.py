@@ -20,9 +20,8 @@ import numpy.typing as npt
 import pendulum
 
 from thidua.errors import UnknownIndicatorError, UnknownUnitError
-from thidua.figures import Figure, Figures
-from thidua.hierarchy import Hierarchy
-from thidua.indicators import Aggregation
+from thidua.figures import Aggregation, Figure, Figures
+from thidua.hierarchy import Hierarchy, Relation
 from thidua.periods import Period
 from thidua.problems import Report
 from thidua.rollup import _export
@@ -37,7 +36,6 @@ from thidua.rollup._records import (
 )
 from thidua.rollup._rows import CONTRIBUTES, WEIGHT
 from thidua.rollup._totals import total_problems
-from thidua.snapshot import Relation
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -22,9 +22,8 @@ import numpy.typing as npt
 import pendulum
 
 from thidua._graph import BoolArray, IntArray
-from thidua.figures import Figures
+from thidua.figures import Aggregation, Figures
 from thidua.hierarchy import Hierarchy
-from thidua.indicators import Aggregation
 from thidua.periods import Period
 from thidua.problems import Problem, problem
 from thidua.rollup._closure import Structure, sorted_unique

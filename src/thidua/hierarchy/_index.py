@@ -1,8 +1,8 @@
 """The dated organisation hierarchy: the whole history, indexed for fast views.
 
-A :class:`Hierarchy` indexes a :class:`~thidua.model.Dataset` once (numpy
+A :class:`Hierarchy` indexes a :class:`~thidua.hierarchy.Dataset` once (numpy
 arrays of lifetimes and link intervals).  :meth:`Hierarchy.as_of` then gives a
-:class:`~thidua.snapshot.Snapshot`, the frozen structure of one day, in a few
+:class:`~thidua.hierarchy.Snapshot`, the frozen structure of one day, in a few
 vectorised passes.  The dataset's records stay the source of truth; the
 arrays and graphs are derived, cached indexes.
 
@@ -34,23 +34,22 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 import numpy as np
 import pendulum
 
-from thidua import diff as _diff
-from thidua import lineage as _lineage
 from thidua._dates import MAX_ORD, MIN_ORD, as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua._search import NameQuery, strip_diacritics
 from thidua._text import name_key
 from thidua.errors import UnknownUnitError
-from thidua.levels import MAX_RANK
-from thidua.model import ADMIN, ChangeEvent, Dataset, EventKind, Unit, UnitColumns
+from thidua.hierarchy import _diff, _lineage
+from thidua.hierarchy._levels import MAX_RANK
+from thidua.hierarchy._records import ADMIN, ChangeEvent, Dataset, EventKind, Unit, UnitColumns
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from thidua.diff import HierarchyDiff
-    from thidua.levels import LevelScheme
-    from thidua.lineage import Lineage, _Edges
+    from thidua.hierarchy._diff import HierarchyDiff
+    from thidua.hierarchy._levels import LevelScheme
+    from thidua.hierarchy._lineage import Lineage, _Edges
 
 __all__ = ["HasDataset", "Hierarchy", "Lifetimes", "LinkArrays"]
 
@@ -245,7 +244,7 @@ class Hierarchy:
 
         .. versionadded:: 0.2.0
         """
-        from thidua._hierarchy_frames import dataset_from_pandas  # noqa: PLC0415
+        from thidua.hierarchy._frames import dataset_from_pandas  # noqa: PLC0415
 
         chosen = {} if scheme is None else {"scheme": scheme}
         return cls(dataset_from_pandas(units, links, roots=roots, **chosen))
@@ -413,7 +412,7 @@ class Hierarchy:
         return _lineage.lineage_edges(self)
 
     def lineage(self, unit_id: str) -> Lineage:
-        """Predecessors and successors of *unit_id*; see :func:`thidua.lineage.lineage`.
+        """Predecessors and successors of *unit_id*; see :func:`thidua.hierarchy.lineage`.
 
         Examples:
             >>> from thidua.testing import tiny_dataset
@@ -423,7 +422,7 @@ class Hierarchy:
         return _lineage.lineage(self, unit_id)
 
     def successors_on(self, unit_id: str, day: DateLike) -> dict[str, float]:
-        """Where *unit_id* ended up on *day*; see :func:`thidua.lineage.successors_on`.
+        """Where *unit_id* ended up on *day*; see :func:`thidua.hierarchy.successors_on`.
 
         Examples:
             >>> from thidua.testing import tiny_dataset
@@ -433,7 +432,7 @@ class Hierarchy:
         return _lineage.successors_on(self, unit_id, day)
 
     def diff(self, start: DateLike, end: DateLike) -> HierarchyDiff:
-        """What changed between two dates; see :func:`thidua.diff.diff`.
+        """What changed between two dates; see :func:`thidua.hierarchy.diff`.
 
         Examples:
             >>> from thidua.testing import tiny_dataset
@@ -596,4 +595,4 @@ def _rank_or(rank: int | None) -> int:
     return rank if rank is not None and 0 <= rank <= MAX_RANK else -1
 
 
-from thidua.snapshot import Snapshot  # noqa: E402  (cycle: Snapshot refers back to Hierarchy)
+from thidua.hierarchy._snapshot import Snapshot  # noqa: E402  (cycle: Snapshot refers back to Hierarchy)

@@ -16,7 +16,7 @@ import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD, from_ordinal
 from thidua._graph import CSR, BoolArray, IntArray
-from thidua.hierarchy import Hierarchy
+from thidua.hierarchy._index import Hierarchy
 from thidua.problems import Pointer, Problem, Report, problem, summary_problem
 
 
@@ -44,7 +44,7 @@ def unit_columns(hierarchy: Hierarchy) -> UnitColumns:
 
     The one place the validation reads the unit table in bulk: the checks never
     iterate over unit records themselves (they build one only for a faulty row).
-    Taken from :meth:`thidua.model.Dataset.unit_columns`, which builds no record
+    Taken from :meth:`thidua.hierarchy.Dataset.unit_columns`, which builds no record
     for a dataset read from tables.
     """
     columns = hierarchy.dataset.unit_columns()

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from thidua._dates import as_date
 from thidua.errors import MissingExtraError, TextParseError, ThiduaValidationError
-from thidua.levels import UNION_SCHEME, LevelScheme
-from thidua.model import AttributeValue, Dataset, Link, Unit
+from thidua.hierarchy._levels import UNION_SCHEME, LevelScheme
+from thidua.hierarchy._records import AttributeValue, Dataset, Link, Unit
 from thidua.problems import Pointer, Problem, problem
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ import numpy as np
 
 from thidua._dates import MIN_ORD
 from thidua._graph import BoolArray, IntArray
-from thidua.model import ChangeEvent, EventKind
-from thidua.validation._context import Context, admin_parents_on, show_date
+from thidua.hierarchy._checks._context import Context, admin_parents_on, show_date
+from thidua.hierarchy._records import ChangeEvent, EventKind
 
 # (minimum originals, maximum originals, minimum results, maximum results); None = any.
 _ARITY: dict[EventKind, tuple[int, int | None, int, int | None]] = {

@@ -23,7 +23,7 @@ from thidua.errors import InvalidArgumentError, UnknownNameError
 from thidua.values import format_number_vi
 
 if TYPE_CHECKING:
-    from thidua.snapshot import Relation, Snapshot
+    from thidua.hierarchy._snapshot import Relation, Snapshot
 
 __all__ = ["Numbers", "number_formatter", "relation_label", "render_tree"]
 

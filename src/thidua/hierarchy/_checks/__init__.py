@@ -1,7 +1,7 @@
 """One-pass validation of a hierarchy dataset.
 
-:func:`validate` runs every check and returns a :class:`~thidua.problems.Report`
-holding **every** problem found, each with a stable code (see
+:func:`~thidua.hierarchy.validate_hierarchy` runs every check and returns a
+:class:`~thidua.problems.Report` holding **every** problem found, each with a stable code (see
 ``docs/problems.md``), a sentence naming the units by id and name, the subject
 id and a pointer to the record's source (file, row, column or JSON path).
 
@@ -38,21 +38,21 @@ Examples:
 from __future__ import annotations
 
 from thidua._dates import as_date
-from thidua.hierarchy import Hierarchy
-from thidua.model import Dataset
+from thidua.hierarchy._checks._context import Context
+from thidua.hierarchy._checks._cycles import check_cycles
+from thidua.hierarchy._checks._events import check_events
+from thidua.hierarchy._checks._groups import check_groups
+from thidua.hierarchy._checks._links import check_links
+from thidua.hierarchy._checks._units import check_units
+from thidua.hierarchy._index import Hierarchy
+from thidua.hierarchy._records import Dataset
 from thidua.problems import DEFAULT_MAX_PER_CODE, Report
 from thidua.typing import DateLike
-from thidua.validation._context import Context
-from thidua.validation._cycles import check_cycles
-from thidua.validation._events import check_events
-from thidua.validation._groups import check_groups
-from thidua.validation._links import check_links
-from thidua.validation._units import check_units
 
-__all__ = ["validate"]
+__all__ = ["validate_hierarchy"]
 
 
-def validate(
+def validate_hierarchy(
     data: Dataset | Hierarchy,
     *,
     on: DateLike | None = None,
@@ -86,11 +86,14 @@ def validate(
 
     Examples:
         >>> from thidua.testing import tiny_dataset
-        >>> validate(tiny_dataset(), on="2025-07-01").problems
+        >>> from thidua.hierarchy import validate_hierarchy
+        >>> validate_hierarchy(tiny_dataset(), on="2025-07-01").problems
         ()
 
     .. versionchanged:: 0.2.0
-       Vectorised over the index (about 2× faster on the national
+       Named ``validate_hierarchy`` in :mod:`thidua.hierarchy` (beside
+       :func:`thidua.figures.validate_figures`); ``thidua.validation.validate``
+       is the same function.  Vectorised over the index (about 2× faster on the national
        dataset); the problems reported, and their order, are unchanged.
     """
     hierarchy = data if isinstance(data, Hierarchy) else Hierarchy(data)

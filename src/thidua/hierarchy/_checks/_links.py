@@ -13,15 +13,15 @@ import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD
 from thidua._graph import BoolArray, IntArray
-from thidua.model import Link
-from thidua.validation._context import Context, show, show_date
-from thidua.validation._intervals import (
+from thidua.hierarchy._checks._context import Context, show, show_date
+from thidua.hierarchy._checks._intervals import (
     coverage_gaps,
     overlap_groups,
     overlapping_other,
     overlapping_pairs,
 )
-from thidua.validation._names import coarse_keys, name_keys
+from thidua.hierarchy._checks._names import coarse_keys, name_keys
+from thidua.hierarchy._records import Link
 
 
 def check_links(ctx: Context) -> None:

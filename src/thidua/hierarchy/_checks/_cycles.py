@@ -17,7 +17,7 @@ import networkx as nx
 import numpy as np
 
 from thidua._graph import CSR, IntArray
-from thidua.validation._context import Context, show
+from thidua.hierarchy._checks._context import Context, show
 
 _MAX_SEEDS = 500  # above this, one strongly-connected-components pass is cheaper
 

@@ -1,6 +1,7 @@
 """Checks on unit records: ids, kinds, names, lifetimes, declared roots.
 
-The faulty rows are found over the unit columns (:func:`~thidua.validation._context.unit_columns`);
+The faulty rows are found over the unit columns
+(:func:`~thidua.hierarchy._checks._context.unit_columns`);
 a record is read, and a problem built, for those rows only, in row order.
 """
 
@@ -11,8 +12,8 @@ from collections import Counter
 import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD
-from thidua.model import Unit
-from thidua.validation._context import Context
+from thidua.hierarchy._checks._context import Context
+from thidua.hierarchy._records import Unit
 
 
 def check_units(ctx: Context) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from thidua._dates import to_ordinal
-from thidua.model import GroupMember, Role
-from thidua.validation._context import Context, show_date
+from thidua.hierarchy._checks._context import Context, show_date
+from thidua.hierarchy._records import GroupMember, Role
 
 
 def check_groups(ctx: Context) -> None:
