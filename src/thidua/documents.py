@@ -35,7 +35,7 @@ import attrs
 from thidua._source import Pointer
 from thidua._text import nfc
 from thidua.errors import TextParseError
-from thidua.problems import Problem, problem
+from thidua.problems import AwardCode, Problem, problem
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -272,5 +272,7 @@ def symbol_problem(
         parse_symbol(text)
     except DocumentSymbolError as exc:
         owner = f"{subject}: " if subject else ""
-        return problem("A001", f"{owner}{exc}", subject=subject, pointer=pointer)
+        return problem(
+            AwardCode.UNREADABLE_DOCUMENT_SYMBOL, f"{owner}{exc}", subject=subject, pointer=pointer
+        )
     return None

@@ -55,7 +55,7 @@ from thidua.figures._indicators import (
 )
 from thidua.figures._write import format_figure_value
 from thidua.io._tabular import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike
 
 __all__ = [
@@ -137,7 +137,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
     pointer = row.pointer
     found: list[Problem] = [
         problem(
-            "S004",
+            StructureCode.MISSING_REQUIRED_VALUE,
             f"the indicator {field} is empty",
             subject=code or None,
             pointer=pointer.at(field),
@@ -150,7 +150,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
         accepted = ", ".join(a.value for a in Aggregation)
         found.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"indicator {code!r}: aggregation {cells.get('aggregation', '')!r} is not one "
                 f"of {accepted} (or {', '.join(AGGREGATION_ALIASES)})",
                 subject=code or None,
@@ -164,7 +164,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
         except ValueParseError as exc:
             found.append(
                 problem(
-                    "S006",
+                    StructureCode.INVALID_VALUE,
                     f"indicator {code!r}: {exc}",
                     subject=code or None,
                     pointer=pointer.at("scale"),
@@ -177,7 +177,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
     elif flag and flag not in _TRUE:
         found.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"indicator {code!r}: nonnegative {cells['nonnegative']!r} is not true or false "
                 "(có / không)",
                 subject=code or None,
@@ -246,7 +246,11 @@ def read_indicators_csv(
         table = read_csv_table(path, INDICATOR_TABLE, encoding=encoding)
     except UnreadableInputError as exc:
         name = Path(path).name
-        found = problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))
+        found = problem(
+            StructureCode.UNREADABLE_FILE,
+            f"cannot read {name}: {exc.reason}",
+            pointer=Pointer(file=name),
+        )
         return extends or IndicatorCatalogue(), Report((found,))
     problems: list[Problem] = list(table.problems)
     read = [indicator_from_row(row, problems) for row in table.rows]

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from thidua._text import nfc
 from thidua.figures._store import factorize
 from thidua.io._tabular import TableSpec, cell_text
-from thidua.problems import Pointer, Problem, problem
+from thidua.problems import Pointer, Problem, StructureCode, problem
 
 __all__ = ["FIGURE_COLUMNS"]
 
@@ -100,7 +100,7 @@ def _layout(raw_headers: Sequence[object], *, file: str | None, sheet: str | Non
         if field is None:
             problems.append(
                 problem(
-                    "S007",
+                    StructureCode.UNKNOWN_FIELD,
                     f"{where}: unknown column {header!r} ignored "
                     f"(accepted: {', '.join(FIGURE_COLUMNS)} or their Vietnamese names)",
                     pointer=here,
@@ -109,7 +109,7 @@ def _layout(raw_headers: Sequence[object], *, file: str | None, sheet: str | Non
         elif field in columns:
             problems.append(
                 problem(
-                    "S008",
+                    StructureCode.DUPLICATE_COLUMN,
                     f"{where}: columns {headers[field]!r} and {header!r} both give "
                     f"{field!r}; the second is ignored",
                     pointer=here,
@@ -123,7 +123,7 @@ def _layout(raw_headers: Sequence[object], *, file: str | None, sheet: str | Non
             names = " or ".join(repr(h) for h in _SPEC.headers_for(field))
             problems.append(
                 problem(
-                    "S002",
+                    StructureCode.MISSING_REQUIRED_COLUMN,
                     f"{where}: required column {names} is missing; no row was read",
                     pointer=base,
                 )

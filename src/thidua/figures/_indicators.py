@@ -44,7 +44,7 @@ import attrs
 
 from thidua._text import nfc
 from thidua.errors import UnknownIndicatorError
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import FigureCode, Pointer, Problem, Report, problem
 
 __all__ = [
     "BUILTIN_INDICATORS",
@@ -222,7 +222,7 @@ class IndicatorCatalogue:
             if ind.code in seen:
                 problems.append(
                     problem(
-                        "F013",
+                        FigureCode.DUPLICATE_INDICATOR_CODE,
                         f"indicator code {ind.code!r} is defined twice",
                         subject=ind.code,
                         pointer=ptr,
@@ -230,7 +230,7 @@ class IndicatorCatalogue:
                 )
             seen.add(ind.code)
             problems.extend(
-                problem("F012", msg, subject=ind.code, pointer=ptr)
+                problem(FigureCode.INVALID_INDICATOR, msg, subject=ind.code, pointer=ptr)
                 for msg in _definition_faults(self, ind)
             )
         problems.extend(_cycle_faults(self))
@@ -268,7 +268,7 @@ def _cycle_faults(cat: IndicatorCatalogue) -> list[Problem]:
             if code == ind.code:
                 faults.append(
                     problem(
-                        "F012",
+                        FigureCode.INVALID_INDICATOR,
                         f"indicator {ind.code!r} is computed from itself",
                         subject=ind.code,
                         pointer=ind.source,

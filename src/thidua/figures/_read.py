@@ -92,7 +92,7 @@ from thidua.io._workbook import (
     open_workbook,
     sheet_rows,
 )
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def _from_cells(
         if size > width and any(c not in (None, "") for c in cells[width:]):
             layout.problems.append(
                 problem(
-                    "S007",
+                    StructureCode.UNKNOWN_FIELD,
                     f"row {number} has values beyond the last header; they are ignored",
                     pointer=Pointer(file=file, sheet=sheet, row=number),
                 )
@@ -266,7 +266,13 @@ def _read_csv_bytes(
         prepared = prepare(data, name=name, source=source, encoding=encoding)
     except UnreadableInputError as exc:
         return _empty_result(
-            [problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))]
+            [
+                problem(
+                    StructureCode.UNREADABLE_FILE,
+                    f"cannot read {name}: {exc.reason}",
+                    pointer=Pointer(file=name),
+                )
+            ]
         )
     del data
     found = prepared.problems
@@ -279,7 +285,13 @@ def _read_csv_bytes(
             decoded = prepared.text(name=name, source=source)
         except UnreadableInputError as exc:  # pragma: no cover - the bytes were UTF-8
             return _empty_result(
-                [problem("S001", f"cannot read {name}: {exc.reason}", pointer=Pointer(file=name))]
+                [
+                    problem(
+                        StructureCode.UNREADABLE_FILE,
+                        f"cannot read {name}: {exc.reason}",
+                        pointer=Pointer(file=name),
+                    )
+                ]
             )
         result = _read_rows(decoded, name, catalogue)
     if found:
@@ -310,7 +322,13 @@ def _read_rows(decoded: CsvText, name: str, catalogue: IndicatorCatalogue) -> Fi
         rows = list(decoded.reader())
     except csv.Error as exc:
         return _empty_result(
-            [problem("S001", f"cannot read {name}: not CSV ({exc})", pointer=Pointer(file=name))]
+            [
+                problem(
+                    StructureCode.UNREADABLE_FILE,
+                    f"cannot read {name}: not CSV ({exc})",
+                    pointer=Pointer(file=name),
+                )
+            ]
         )
     return _from_cells(
         rows[0] if rows else [],
@@ -382,9 +400,13 @@ def read_figures_excel(
         with open_workbook(path, limits) as book:
             return _read_sheet(book, name, source, sheet, catalogue, limits)
     except ReadLimitError as exc:
-        return _empty_result([problem("S010", str(exc), pointer=Pointer(file=name))])
+        return _empty_result(
+            [problem(StructureCode.BEYOND_READ_LIMIT, str(exc), pointer=Pointer(file=name))]
+        )
     except UnreadableInputError as exc:
-        return _empty_result([problem("S001", str(exc), pointer=Pointer(file=name))])
+        return _empty_result(
+            [problem(StructureCode.UNREADABLE_FILE, str(exc), pointer=Pointer(file=name))]
+        )
 
 
 def _read_sheet(
@@ -399,14 +421,16 @@ def _read_sheet(
     found = [sheet] if sheet in names else find_sheets(names, sheet)
     if not found:
         message = f"{name} has no sheet {sheet!r} (sheets: {', '.join(names)})"
-        return _empty_result([problem("S001", message, pointer=Pointer(file=name))])
+        return _empty_result(
+            [problem(StructureCode.UNREADABLE_FILE, message, pointer=Pointer(file=name))]
+        )
     extra: list[Problem] = []
     others = [n for n in find_sheets(names, sheet) if n != found[0]]
     if others:
         listed = ", ".join(repr(n) for n in (found[0], *others))
         extra.append(
             problem(
-                "S011",
+                StructureCode.TWO_SHEETS_FOR_ONE_TABLE,
                 f"{name}: sheets {listed} are all the {sheet!r} table; only {found[0]!r} was read",
                 pointer=Pointer(file=name, sheet=others[0]),
             )

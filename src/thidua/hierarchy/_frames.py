@@ -17,7 +17,7 @@ from thidua._dates import as_date
 from thidua.errors import MissingExtraError, TextParseError, ThiduaValidationError
 from thidua.hierarchy._levels import UNION_SCHEME, LevelScheme
 from thidua.hierarchy._records import AttributeValue, Dataset, Link, Unit
-from thidua.problems import Pointer, Problem, problem
+from thidua.problems import Pointer, Problem, StructureCode, problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,7 +71,7 @@ class _Rows:
             if required:
                 self.problems.append(
                     problem(
-                        "S004",
+                        StructureCode.MISSING_REQUIRED_VALUE,
                         f"{self.name} row {position}: required '{column}' is empty",
                         pointer=self.pointer(position, column),
                     )
@@ -92,7 +92,7 @@ class _Rows:
         except (TextParseError, ValueError) as exc:
             self.problems.append(
                 problem(
-                    "S003",
+                    StructureCode.UNREADABLE_DATE,
                     f"{self.name} row {position}: {column}: {exc}",
                     pointer=self.pointer(position, column),
                 )
@@ -108,7 +108,7 @@ def _require(name: str, columns: Iterable[str], wanted: Iterable[str]) -> list[P
     present = set(columns)
     return [
         problem(
-            "S002",
+            StructureCode.MISSING_REQUIRED_COLUMN,
             f"the {name} DataFrame has no '{c}' column",
             pointer=Pointer(file=f"{name} DataFrame", column=c),
         )

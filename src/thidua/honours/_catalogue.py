@@ -18,7 +18,7 @@ import attrs
 
 from thidua._text import nfc
 from thidua.errors import ThiduaValidationError, UnknownNameError
-from thidua.problems import Problem, problem
+from thidua.problems import AwardCode, Problem, problem
 
 __all__ = [
     "Catalogue",
@@ -189,7 +189,9 @@ def _read_rows(rows: Iterable[Mapping[str, str] | Honour], where: str) -> list[H
         except ValueError as exc:
             problems.append(
                 problem(
-                    "A005", f"honour {code or '?'} in {where} row {number}: {exc}", subject=code
+                    AwardCode.INVALID_HONOUR_ROW,
+                    f"honour {code or '?'} in {where} row {number}: {exc}",
+                    subject=code,
                 )
             )
     if problems:

@@ -26,7 +26,7 @@ from thidua.honours._context import Context
 from thidua.honours._rulesets import RuleSet, choose_rule_set, get_rule_set
 from thidua.people import History
 from thidua.periods import Period, parse_period
-from thidua.problems import Problem, problem
+from thidua.problems import AwardCode, Problem, problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -388,7 +388,7 @@ def eligibility(
             until = f" to {rule_set.effective_to:%d/%m/%Y}" if rule_set.effective_to else ""
             problems.append(
                 problem(
-                    "A004",
+                    AwardCode.RULE_SET_OUT_OF_PERIOD,
                     f"rule set {rule_set.id} (in force from {rule_set.effective_from:%d/%m/%Y}"
                     f"{until}) used for a proposal dated {day:%d/%m/%Y}",
                     subject=rule_set.id,

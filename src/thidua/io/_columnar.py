@@ -52,7 +52,7 @@ from thidua.io._tabular import (
     read_csv_text,
     table_from_cells,
 )
-from thidua.problems import Pointer, Problem, problem
+from thidua.problems import Pointer, Problem, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ def _columnar(
     for number, index in sorted(found):
         spec_problems.append(
             problem(
-                "S007",
+                StructureCode.UNKNOWN_FIELD,
                 f"column {index + 1} has no header; its values are ignored",
                 pointer=Pointer(file=file, row=number, headers=headers),
             )

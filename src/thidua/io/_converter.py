@@ -50,7 +50,7 @@ from thidua.hierarchy import (
     Unit,
 )
 from thidua.io._schema import ENUM_WORDS
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 
 __all__ = [
     "FORMAT_NAME",
@@ -709,7 +709,7 @@ class _RecordReader(Generic[T]):
         if not isinstance(raw, Mapping):
             problems.append(
                 problem(
-                    "S006",
+                    StructureCode.INVALID_VALUE,
                     self._say(None, f"expected an object, got {describe(raw)}"),
                     pointer=pointer,
                 )
@@ -718,7 +718,7 @@ class _RecordReader(Generic[T]):
         subject = _subject(raw, self.subject_key)
         problems.extend(
             problem(
-                "S007",
+                StructureCode.UNKNOWN_FIELD,
                 self._say(subject, f"unknown field {describe(key)} ignored"),
                 subject=subject,
                 pointer=pointer.at(str(key)),
@@ -753,7 +753,10 @@ class _RecordReader(Generic[T]):
             except DateParseError as exc:
                 problems.append(
                     problem(
-                        "S003", self._say(subject, f"{f.name}: {exc}"), subject=subject, pointer=at
+                        StructureCode.UNREADABLE_DATE,
+                        self._say(subject, f"{f.name}: {exc}"),
+                        subject=subject,
+                        pointer=at,
                     )
                 )
                 usable = usable and not f.required
@@ -771,7 +774,10 @@ class _RecordReader(Generic[T]):
             except (ValueError, TypeError) as exc:
                 problems.append(
                     problem(
-                        "S006", self._say(subject, f"{f.name}: {exc}"), subject=subject, pointer=at
+                        StructureCode.INVALID_VALUE,
+                        self._say(subject, f"{f.name}: {exc}"),
+                        subject=subject,
+                        pointer=at,
                     )
                 )
                 usable = usable and not f.required
@@ -783,7 +789,12 @@ class _RecordReader(Generic[T]):
             return self.cls(**kwargs)
         except (ValueError, TypeError) as exc:  # pragma: no cover - model converters
             problems.append(
-                problem("S006", self._say(subject, str(exc)), subject=subject, pointer=pointer)
+                problem(
+                    StructureCode.INVALID_VALUE,
+                    self._say(subject, str(exc)),
+                    subject=subject,
+                    pointer=pointer,
+                )
             )
             return None
 
@@ -797,7 +808,7 @@ class _RecordReader(Generic[T]):
                 if name in out:
                     problems.append(
                         problem(
-                            "S009",
+                            StructureCode.DUPLICATE_KEY,
                             self._say(
                                 subject,
                                 f"attribute {name!r} is given twice (once NFC-normalised); "
@@ -811,7 +822,7 @@ class _RecordReader(Generic[T]):
             except _InvalidValueError as exc:
                 problems.append(
                     problem(
-                        "S006",
+                        StructureCode.INVALID_VALUE,
                         self._say(subject, f"attribute {key!r}: {exc}"),
                         subject=subject,
                         pointer=at.at(str(key)),

@@ -79,7 +79,7 @@ from thidua.io._converter import (
 from thidua.io._schema import TABLES as DECLARED
 from thidua.io._schema import Column, ColumnType
 from thidua.io._tabular import Table, TableSpec, check_encoding, write_csv_table
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
@@ -244,7 +244,7 @@ def _warn_foreign(
         name, field = foreign[name_key(header)]
         problems.append(
             problem(
-                "S022",
+                StructureCode.COLUMN_OF_ANOTHER_TABLE,
                 f"{_where(table)}: column {header!r} is the {field!r} column of the {name} "
                 f"table, not a {table.spec.name} field{why}; its values are kept as the "
                 f"free attribute {header!r}",
@@ -267,7 +267,7 @@ def _units_and_links(
         if field in link_headers:
             problems.append(
                 problem(
-                    "S008",
+                    StructureCode.DUPLICATE_COLUMN,
                     f"{_where(table)}: columns {link_headers[field]!r} and {header!r} both give "
                     f"the links' {field!r}; the second is kept as a free attribute",
                     pointer=Pointer(file=table.file, sheet=table.sheet, row=1, column=header),
@@ -326,7 +326,7 @@ def _unit_link(
         if rest:
             problems.append(
                 problem(
-                    "S023",
+                    StructureCode.LINK_CELLS_WITHOUT_PARENT,
                     f"unit {child!r} has a {rest[0]!r} but no parent; the link cells are ignored",
                     subject=child or None,
                     pointer=pointer.at(rest[0]),
@@ -608,7 +608,11 @@ def _roots(table: Table, problems: list[Problem]) -> list[str]:
             out.append(_id(row.values["unit"].strip()))
         except _MissingValueError:
             problems.append(
-                problem("S004", "root: the unit id is empty", pointer=row.pointer.at("unit"))
+                problem(
+                    StructureCode.MISSING_REQUIRED_VALUE,
+                    "root: the unit id is empty",
+                    pointer=row.pointer.at("unit"),
+                )
             )
     return out
 
@@ -624,7 +628,7 @@ def _scheme(table: Table, readers: _Readers, problems: list[Problem]) -> LevelSc
         elif row_name != name:
             problems.append(
                 problem(
-                    "S006",
+                    StructureCode.INVALID_VALUE,
                     f"level: scheme {row_name!r} differs from {name!r} of the first row; "
                     "one scheme per dataset, the row is skipped",
                     pointer=row.pointer.at("scheme"),
@@ -645,13 +649,17 @@ def _metadata(table: Table, problems: list[Problem]) -> dict[str, str]:
         key = _text(row.values["key"].strip())
         if not key:
             problems.append(
-                problem("S004", "metadata: the key is empty", pointer=row.pointer.at("key"))
+                problem(
+                    StructureCode.MISSING_REQUIRED_VALUE,
+                    "metadata: the key is empty",
+                    pointer=row.pointer.at("key"),
+                )
             )
             continue
         if key in out:
             problems.append(
                 problem(
-                    "S006",
+                    StructureCode.INVALID_VALUE,
                     f"metadata: key {key!r} is given twice; the later value is kept",
                     pointer=row.pointer.at("key"),
                 )
@@ -884,7 +892,7 @@ def read_csv_dir(
             # One problem per file, so that each file's rows are accounted for.
             unreadable.extend(
                 problem(
-                    "S021",
+                    StructureCode.TWO_FILES_FOR_ONE_TABLE,
                     f"{both} both give the {spec.name} table; neither is read: keep one",
                     pointer=Pointer(file=f.name),
                 )
@@ -899,7 +907,7 @@ def read_csv_dir(
         except UnreadableInputError as exc:
             unreadable.append(
                 problem(
-                    "S001",
+                    StructureCode.UNREADABLE_FILE,
                     f"{file.name} cannot be read: {exc.reason}; the file is skipped",
                     pointer=Pointer(file=file.name),
                 )

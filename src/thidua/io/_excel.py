@@ -26,7 +26,7 @@ from thidua.io._workbook import (
     find_sheets,
     open_workbook,
 )
-from thidua.problems import Pointer, problem
+from thidua.problems import Pointer, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = ["read_excel", "write_excel"]
@@ -97,7 +97,7 @@ def read_excel(
             if len(found) == 1:
                 return table
             clash = problem(
-                "S011",
+                StructureCode.TWO_SHEETS_FOR_ONE_TABLE,
                 f"{file.name}: sheets {', '.join(repr(n) for n in found)} are all the "
                 f"{spec.name!r} table; only {found[0]!r} was read",
                 pointer=Pointer(file=file.name, sheet=found[1]),

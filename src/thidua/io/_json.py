@@ -45,7 +45,7 @@ from thidua.io._converter import (
     make_converter,
 )
 from thidua.io._domain import domain_tables
-from thidua.problems import Pointer, Problem, Report, problem
+from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = [
@@ -145,7 +145,7 @@ def _duplicate_problems(doc: object, duplicates: list[_Duplicate], root: Pointer
         line = f" (line {dup.line})" if dup.line is not None else ""
         out.extend(
             problem(
-                "S009",
+                StructureCode.DUPLICATE_KEY,
                 f"key {describe(key)} is given more than once in one object{line}; "
                 "the last value is used",
                 pointer=at.at(str(key)),
@@ -383,7 +383,7 @@ def _load_document(
     problems: list[Problem] = _duplicate_problems(doc, duplicates, root)
     problems.extend(
         problem(
-            "S007",
+            StructureCode.UNKNOWN_FIELD,
             f"unknown top-level key {describe(key)} ignored",
             pointer=root.at(str(key)),
         )
@@ -393,7 +393,7 @@ def _load_document(
     if "format" in doc and doc["format"] != FORMAT_NAME:
         problems.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"'format' is {describe(doc['format'])}, expected {FORMAT_NAME!r}",
                 pointer=root.at("format"),
             )
@@ -402,7 +402,7 @@ def _load_document(
     if type(version) is not int or version not in _READABLE_VERSIONS:
         problems.append(
             problem(
-                "S005",
+                StructureCode.UNSUPPORTED_SCHEMA_VERSION,
                 f"schema_version {describe(version)} is not supported "
                 f"(this thidua reads versions {SCHEMA_VERSION} and {WORKSPACE_SCHEMA_VERSION}); "
                 f"reading it as version {WORKSPACE_SCHEMA_VERSION}",
@@ -433,7 +433,7 @@ def _read_section(
     if not isinstance(items, list):
         problems.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"{name!r} must be a list, got {describe(items)}",
                 pointer=root.at(name),
             )
@@ -459,7 +459,11 @@ def _read_metadata(
         return {}
     if not isinstance(value, Mapping):
         problems.append(
-            problem("S006", f"'metadata' must be an object, got {describe(value)}", pointer=at)
+            problem(
+                StructureCode.INVALID_VALUE,
+                f"'metadata' must be an object, got {describe(value)}",
+                pointer=at,
+            )
         )
         return {}
     out: dict[str, str] = {}
@@ -469,7 +473,7 @@ def _read_metadata(
             if name in out:
                 problems.append(
                     problem(
-                        "S009",
+                        StructureCode.DUPLICATE_KEY,
                         f"metadata {name!r} is given twice (once NFC-normalised); "
                         "the last value is used",
                         pointer=at.at(name),
@@ -478,7 +482,11 @@ def _read_metadata(
             out[name] = _text(item)
         except ValueError as exc:
             problems.append(
-                problem("S006", f"metadata {describe(key)}: {exc}", pointer=at.at(str(key)))
+                problem(
+                    StructureCode.INVALID_VALUE,
+                    f"metadata {describe(key)}: {exc}",
+                    pointer=at.at(str(key)),
+                )
             )
     return out
 
@@ -490,7 +498,7 @@ def _read_roots(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) 
     if not isinstance(value, list):
         problems.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"'roots' must be a list of unit ids, got {describe(value)}",
                 pointer=root.at("roots"),
             )
@@ -502,9 +510,13 @@ def _read_roots(doc: Mapping[str, Any], root: Pointer, problems: list[Problem]) 
         try:
             out.append(_id(item))
         except _MissingValueError:
-            problems.append(problem("S004", "root: the unit id is empty", pointer=at))
+            problems.append(
+                problem(
+                    StructureCode.MISSING_REQUIRED_VALUE, "root: the unit id is empty", pointer=at
+                )
+            )
         except ValueError as exc:
-            problems.append(problem("S006", f"root: {exc}", pointer=at))
+            problems.append(problem(StructureCode.INVALID_VALUE, f"root: {exc}", pointer=at))
     return tuple(out)
 
 
@@ -518,7 +530,7 @@ def _read_scheme(
     if not isinstance(value, Mapping):
         problems.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"'scheme' must be an object with 'name' and 'levels', "
                 f"got {describe(value)}; using {UNION_SCHEME.name!r}",
                 pointer=at,
@@ -526,7 +538,11 @@ def _read_scheme(
         )
         return UNION_SCHEME
     problems.extend(
-        problem("S007", f"scheme: unknown field {describe(key)} ignored", pointer=at.at(str(key)))
+        problem(
+            StructureCode.UNKNOWN_FIELD,
+            f"scheme: unknown field {describe(key)} ignored",
+            pointer=at.at(str(key)),
+        )
         for key in value
         if key not in ("name", "levels")
     )
@@ -536,7 +552,7 @@ def _read_scheme(
             usable = False
             problems.append(
                 problem(
-                    "S002",
+                    StructureCode.MISSING_REQUIRED_COLUMN,
                     f"scheme: required {key!r} is missing; using {UNION_SCHEME.name!r}",
                     pointer=at.at(key),
                 )
@@ -548,7 +564,9 @@ def _read_scheme(
     except ValueError as exc:
         problems.append(
             problem(
-                "S006", f"scheme: name: {exc}; using {UNION_SCHEME.name!r}", pointer=at.at("name")
+                StructureCode.INVALID_VALUE,
+                f"scheme: name: {exc}; using {UNION_SCHEME.name!r}",
+                pointer=at.at("name"),
             )
         )
         return UNION_SCHEME
@@ -556,7 +574,7 @@ def _read_scheme(
     if not isinstance(levels, list):
         problems.append(
             problem(
-                "S006",
+                StructureCode.INVALID_VALUE,
                 f"scheme: 'levels' must be a list; using {UNION_SCHEME.name!r}",
                 pointer=at.at("levels"),
             )

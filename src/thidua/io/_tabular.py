@@ -57,7 +57,7 @@ import attrs
 from thidua._text import name_key, nfc
 from thidua.errors import FormatError, UnreadableInputError
 from thidua.io._workbook import DEFAULT_LIMITS, ReadLimits, sheet_rows
-from thidua.problems import Pointer, Problem, problem
+from thidua.problems import Pointer, Problem, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 if TYPE_CHECKING:
@@ -365,7 +365,7 @@ def header_layout(
             if any(h == header for _, h in extra):
                 problems.append(
                     problem(
-                        "S008",
+                        StructureCode.DUPLICATE_COLUMN,
                         f"{where}: column {header!r} appears twice; the second is ignored",
                         pointer=attrs.evolve(base, column=header),
                     )
@@ -375,7 +375,7 @@ def header_layout(
         elif field is None:
             problems.append(
                 problem(
-                    "S007",
+                    StructureCode.UNKNOWN_FIELD,
                     f"{where}: unknown column {header!r} ignored (accepted: "
                     f"{', '.join(spec.fields)})",
                     pointer=attrs.evolve(base, column=header),
@@ -384,7 +384,7 @@ def header_layout(
         elif field in columns:
             problems.append(
                 problem(
-                    "S008",
+                    StructureCode.DUPLICATE_COLUMN,
                     f"{where}: columns {headers[field]!r} and {header!r} both give "
                     f"{field!r}; the second is ignored",
                     pointer=attrs.evolve(base, column=header),
@@ -398,7 +398,7 @@ def header_layout(
         names = " or ".join(repr(h) for h in spec.headers_for(field))
         problems.append(
             problem(
-                "S002",
+                StructureCode.MISSING_REQUIRED_COLUMN,
                 f"{where}: required column {names} is missing; no row was read",
                 pointer=base,
             )
@@ -452,7 +452,7 @@ def _rows(
         if size > width and any(cells[width:]):
             problems.append(
                 problem(
-                    "S007",
+                    StructureCode.UNKNOWN_FIELD,
                     f"row {number} has values beyond the last header; they are ignored",
                     pointer=attrs.evolve(pointer, column=None),
                 )
@@ -462,7 +462,7 @@ def _rows(
                 warned_blank.add(i)
                 problems.append(
                     problem(
-                        "S007",
+                        StructureCode.UNKNOWN_FIELD,
                         f"column {i + 1} has no header; its values are ignored",
                         pointer=pointer,
                     )
@@ -602,7 +602,7 @@ def _decode(
         if utf8 and not codec.startswith("utf") and not data.isascii():
             found.append(
                 problem(
-                    "S020",
+                    StructureCode.ENCODING_GUESSED,
                     f"{name} was read as {codec}, as asked, but it is valid UTF-8: "
                     "check that its names read correctly",
                     pointer=pointer,
@@ -637,7 +637,7 @@ def _decode(
             "or give its encoding",
         ) from None
     warning = problem(
-        "S020",
+        StructureCode.ENCODING_GUESSED,
         f"{name} is not UTF-8 text ({utf8_fault}); it was read as {FALLBACK_ENCODING} "
         "(Windows Vietnamese): check that its names read correctly, or give its encoding",
         pointer=pointer,
