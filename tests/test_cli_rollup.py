@@ -145,3 +145,57 @@ def test_demo_runs_the_main_job(capsys: pytest.CaptureFixture[str]) -> None:
     assert "added 24, removed 46, moved 308" in out
     assert "LDLD-HOANKIEM new_members 2024: reported 647, computed 610 (difference +37)" in out
     assert "coverage of new_members at HN: 302/317" in out
+
+
+class _NoTextWrites(io.TextIOWrapper):
+    """A UTF-8 stdout that fails if the CSV report is written as text."""
+
+    def write(self, s: str) -> int:
+        if s:
+            raise AssertionError("the CSV report was written as text")
+        return 0
+
+    def writelines(self, lines: object) -> None:
+        raise AssertionError("the CSV report was written as text")
+
+
+@pytest.mark.parametrize("extra", [(), ("--no-escape-formulas",)])
+def test_rollup_csv_bytes_path_equals_the_text_path(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
+) -> None:
+    argv = ["rollup", HANOI, "--period", "2024", "--format", "csv", *extra]
+    assert main(argv) == 0  # capsys: a text stream with no buffer, the text path
+    text = capsys.readouterr().out
+    raw = io.BytesIO()
+    stdout = _NoTextWrites(raw, encoding="utf-8", newline="\n")
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert main(argv) == 0
+    assert raw.getvalue() == text.encode("utf-8")
+    assert text.count("\n") > 100
+
+
+class _Named(io.TextIOWrapper):
+    """A UTF-16 stream that reports another encoding name."""
+
+    def __init__(self, raw: io.BytesIO, name: str) -> None:
+        super().__init__(raw, encoding="utf-16", newline="\n")
+        self._name = name
+
+    @property
+    def encoding(self) -> str:
+        return self._name
+
+
+@pytest.mark.parametrize("name", ["utf-16", "cp1258", "utf-8-sig", "no-such-codec"])
+def test_rollup_csv_non_utf8_stdout_gets_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    argv = ["rollup", HANOI, "--period", "2024", "--format", "csv"]
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    raw = io.BytesIO()
+    stdout = _Named(raw, name)
+    monkeypatch.setattr("sys.stdout", stdout)
+    assert main(argv) == 0
+    stdout.flush()
+    assert raw.getvalue().decode("utf-16") == text

@@ -367,3 +367,17 @@ def test_html_repr(r: RollUp, h: Hierarchy, figs: Figures) -> None:
     assert text.count("<tr>") == 1 + 7
     short = r._repr_html_(max_rows=2)
     assert "… 5 more units" in short
+
+
+def test_names_and_kinds_come_from_the_columns_and_match_the_records(
+    h: Hierarchy, figs: Figures
+) -> None:
+    for when in ("2024-01-01", "2024-06-01", "2026-01-01"):
+        r = roll_up(h, figs, Y24, as_of=when)
+        assert r.names == tuple(h.name_on(u, r.day) for u in r.units)
+        assert r.kinds == tuple(h.unit(u).kind for u in r.units)
+    # the rename of G2 on 2024-06-01 is applied by the column path
+    before = h.names_on("2024-01-01")[h.index_of("G2")]
+    after = h.names_on("2024-06-01")[h.index_of("G2")]
+    assert before != after
+    assert after == h.name_on("G2", "2024-06-01")

@@ -12,10 +12,12 @@ turns this off); ``--format json`` is for programs.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import math
+import os
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from thidua.cli._common import (
     EXIT_OK,
@@ -106,6 +108,57 @@ def _neutralise_text(cell: str) -> str:
     out = neutralise(cell)
     assert isinstance(out, str)
     return out
+
+
+def _utf8_buffer(out: TextIO) -> BinaryIO | None:
+    """The binary stream under *out* when writing UTF-8 bytes to it equals writing text."""
+    buffer: BinaryIO | None = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(encoding, str) or os.linesep != "\n":
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    return buffer if name == "utf-8" else None
+
+
+def write_csv(out: TextIO, result: RollUp, *, escape_formulas: bool = True) -> None:
+    """Write the ``--format csv`` report of *result* to *out*.
+
+    When *out* is a UTF-8 text stream over a binary one (standard output on
+    most systems), the bytes of :meth:`thidua.RollUp.csv_bytes` go straight to
+    its buffer: the national report is never decoded into Python text.  Any
+    other stream (another encoding, ``utf-8-sig``, a :class:`io.StringIO`) gets
+    the same text through :func:`csv_report`.
+
+    Args:
+        out: the output stream.
+        result: the roll-up.
+        escape_formulas: neutralise text cells beginning with ``= + - @``.
+
+    Examples:
+        >>> import io
+        >>> from thidua import Hierarchy
+        >>> from thidua.figures import Figure, Figures
+        >>> from thidua.periods import Period
+        >>> from thidua.testing import tiny_dataset
+        >>> figs = Figures.from_records([Figure(unit="G1", indicator="members",
+        ...                                     period=Period.year(2024), value=1)])
+        >>> out = io.StringIO()
+        >>> write_csv(out, roll_up(Hierarchy(tiny_dataset()), figs, "2024", units=["G1"]))
+        >>> out.getvalue().splitlines()[0]
+        'unit,name,kind,rank,indicator,value,expected,reported,flags'
+
+    .. versionadded:: 0.2.0
+    """
+    buffer = _utf8_buffer(out)
+    if buffer is None:
+        out.writelines(csv_report(result, escape_formulas=escape_formulas))
+        return
+    out.flush()
+    buffer.writelines(result.csv_bytes(escape=_neutralise_text if escape_formulas else None))
+    buffer.flush()
 
 
 def render(
@@ -236,7 +289,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for problem in everything:
         ctx.err.write(f"{problem}\n")
     if args.format == "csv":
-        ctx.out.writelines(csv_report(result, escape_formulas=args.escape_formulas))
+        write_csv(ctx.out, result, escape_formulas=args.escape_formulas)
     else:
         ctx.out.write(
             render(result, args.format, numbers=ctx.numbers, escape_formulas=args.escape_formulas)

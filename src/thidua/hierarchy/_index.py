@@ -304,6 +304,40 @@ class Hierarchy:
                 name = new_name
         return name
 
+    def names_on(self, day: DateLike) -> list[str]:
+        """Every unit's name on *day*, in index order, built from the columns.
+
+        Entry *i* is :meth:`name_on` of the unit at index position *i*; no
+        unit record is built.
+
+        Args:
+            day: the day of the names.
+
+        Returns:
+            One name per unit, in index order.
+
+        Examples:
+            >>> from thidua.testing import tiny_dataset
+            >>> h = Hierarchy(tiny_dataset())
+            >>> h.names_on("2024-06-01")[h.index_of("G2")]
+            'Công đoàn cơ sở Công ty CP Hòa Bình'
+
+        .. versionadded:: 0.2.0
+        """
+        columns = self.unit_columns()
+        names = list(columns.name)
+        renames = self._renames
+        if renames:
+            day_ord = as_date(day).toordinal()
+            for uid, changes in renames.items():
+                pos = self._index.get(uid)
+                if pos is None:
+                    continue
+                for when, new_name in changes:
+                    if when <= day_ord:
+                        names[pos] = new_name
+        return names
+
     def names(self, unit_id: str) -> tuple[tuple[pendulum.Date | None, str], ...]:
         """Every name the unit has had, with the date it took effect (``None`` = founding).
 

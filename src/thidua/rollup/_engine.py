@@ -145,7 +145,7 @@ def _basis_and_day(
 
 
 def _unit_kinds(hierarchy: Hierarchy) -> list[str]:
-    return [u.kind for u in hierarchy]
+    return list(hierarchy.unit_columns().kind)
 
 
 def _output_mask(

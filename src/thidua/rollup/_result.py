@@ -149,14 +149,14 @@ class RollUp:
     @functools.cached_property
     def names(self) -> tuple[str, ...]:
         """The unit names of the rows, on :attr:`day`."""
-        name_on, day = self._s.hierarchy.name_on, self._s.day
-        return tuple(name_on(u, day) for u in self.units)
+        names = self._s.hierarchy.names_on(self._s.day)
+        return tuple(names[i] for i in self._s.rows.tolist())
 
     @functools.cached_property
     def kinds(self) -> tuple[str, ...]:
         """The unit kinds of the rows."""
-        units = list(self._s.hierarchy)
-        return tuple(units[i].kind for i in self._s.rows.tolist())
+        kinds = self._s.hierarchy.unit_columns().kind
+        return tuple(kinds[i] for i in self._s.rows.tolist())
 
     @functools.cached_property
     def ranks(self) -> tuple[int, ...]:
