@@ -200,3 +200,21 @@ def test_two_declarations_of_one_name_refused(monkeypatch: pytest.MonkeyPatch) -
     finally:
         _domain._schemas.cache_clear()
         _domain.domain_tables.cache_clear()
+
+
+def test_no_two_tables_share_a_sheet_name() -> None:
+    # A workbook sheet must belong to one table: a domain table whose label or
+    # sheet alias matched "Chỉ tiêu" once read the indicators sheet twice.
+    from thidua.io._workbook import SHEET_ALIASES, sheet_key
+
+    owners: dict[str, str] = {}
+    names = {table: (table, *aliases) for table, aliases in SHEET_ALIASES.items()}
+    for name, declared in domain_tables().items():
+        names[name] = (name, declared.label, *declared.sheets)
+    clashes = []
+    for table, sheet_names in names.items():
+        for sheet in filter(None, sheet_names):
+            owner = owners.setdefault(sheet_key(sheet), table)
+            if owner != table:
+                clashes.append((sheet, owner, table))
+    assert clashes == []

@@ -48,7 +48,7 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
     TableDeclaration(
         name="campaign_targets",
         label="chỉ tiêu giao",
-        sheets=("Chỉ tiêu",),
+        sheets=("Chỉ tiêu giao", "Giao chỉ tiêu"),
         key=("campaign", "unit", "indicator"),
         columns=[
             Column(
