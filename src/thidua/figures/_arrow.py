@@ -51,7 +51,7 @@ import numpy.typing as npt
 
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _id_text, _read_value
 from thidua.figures._columns import FloatArray, _Col
-from thidua.io._tabular import CsvText, decode_csv, sniff_delimiter
+from thidua.io import CsvText, decode_csv, sniff_delimiter
 from thidua.problems import Problem
 from thidua.typing import PathLike
 

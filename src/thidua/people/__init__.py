@@ -13,7 +13,7 @@ Examples:
 
 from __future__ import annotations
 
-from thidua.people._history import History
+from thidua.people._history import NO_PERIOD, History
 from thidua.people._kinds import (
     AbsenceReason,
     DisciplineForm,
@@ -42,6 +42,7 @@ from thidua.people._records import (
 )
 
 __all__ = [
+    "NO_PERIOD",
     "Absence",
     "AbsenceReason",
     "Award",
