@@ -81,6 +81,7 @@ class _Context:
             self.campaigns.setdefault(c.id, c)
         self.people = _people(workspace)
         self.problems: list[Problem] = []
+        self.verdicts: dict[tuple[str, str], tuple[ProblemCode, str] | None] = {}
 
     def add(
         self,
@@ -391,51 +392,51 @@ def _number(value: float) -> str:
 
 def _check_pledger(ctx: _Context, c: Campaign, pledger: str, what: str, row: _Row) -> None:
     """``P003``, ``P006``, ``P005``: the pledger is a unit alive during *c* and in its scope."""
+    key = (c.id, pledger)
+    verdict = ctx.verdicts.get(key, _UNSEEN)
+    if verdict is _UNSEEN:
+        verdict = ctx.verdicts[key] = _pledger_verdict(ctx, c, pledger)
+    if verdict is not None:
+        code, reason = verdict
+        ctx.add(code, f"{what}: {reason}", subject=row.subject, at=row.at, field="pledger")
+
+
+_UNSEEN: tuple[ProblemCode, str] = (PledgeCode.UNKNOWN_PLEDGER, "")
+
+
+def _pledger_verdict(ctx: _Context, c: Campaign, pledger: str) -> tuple[ProblemCode, str] | None:
+    """What is wrong with *pledger* in campaign *c*, once per pair (rows repeat them)."""
     if pledger in ctx.people:
-        return  # a person is counted at the unit of their membership
+        return None  # a person is counted at the unit of their membership
     if pledger not in ctx.units:
-        ctx.add(
-            PledgeCode.UNKNOWN_PLEDGER,
-            f"{what}: the pledger {pledger!r} is not a unit of units.csv",
-            subject=row.subject,
-            at=row.at,
-            field="pledger",
-        )
-        return
+        return PledgeCode.UNKNOWN_PLEDGER, f"the pledger {pledger!r} is not a unit of units.csv"
     period = c.period
     if period is None:
-        return
+        return None
     unit = ctx.hierarchy.unit(pledger)
-    founded = unit.founded
-    dissolved = unit.dissolved
-    if (founded is not None and founded >= period.end) or (
-        dissolved is not None and dissolved <= period.start
-    ):
-        lifetime = (
-            f"founded {founded.isoformat()}"
-            if founded is not None and founded >= period.end
-            else f"dissolved {dissolved.isoformat()}"  # type: ignore[union-attr]
-        )
-        ctx.add(
+    if unit.founded is not None and unit.founded >= period.end:
+        lifetime = f"founded {unit.founded.isoformat()}"
+    elif unit.dissolved is not None and unit.dissolved <= period.start:
+        lifetime = f"dissolved {unit.dissolved.isoformat()}"
+    else:
+        lifetime = None
+    if lifetime is not None:
+        return (
             PledgeCode.PLEDGER_NOT_ALIVE,
-            f"{what}: the pledger {ctx.unit_name(pledger)} does not exist during the "
-            f"{ctx.campaign_name(c)} ({_days(c)}): it was {lifetime}",
-            subject=row.subject,
-            at=row.at,
-            field="pledger",
+            (
+                f"the pledger {ctx.unit_name(pledger)} does not exist during the "
+                f"{ctx.campaign_name(c)} ({_days(c)}): it was {lifetime}"
+            ),
         )
-        return
-    if effective_scope(c) is None:
-        return
-    if pledger not in scope_units(ctx.workspace, c):
-        ctx.add(
-            PledgeCode.PLEDGER_OUTSIDE_SCOPE,
-            f"{what}: the pledger {ctx.unit_name(pledger)} is not in the scope of the "
-            f"{ctx.campaign_name(c)} on its first day {c.start.isoformat()}",  # type: ignore[union-attr]
-            subject=row.subject,
-            at=row.at,
-            field="pledger",
-        )
+    if effective_scope(c) is None or pledger in scope_units(ctx.workspace, c):
+        return None
+    return (
+        PledgeCode.PLEDGER_OUTSIDE_SCOPE,
+        (
+            f"the pledger {ctx.unit_name(pledger)} is not in the scope of the "
+            f"{ctx.campaign_name(c)} on its first day {period.start.isoformat()}"
+        ),
+    )
 
 
 def _check_registered(
