@@ -379,3 +379,24 @@ def test_period_follows_the_dates_through_evolve() -> None:
     assert later.period == Period.between("2023-05-01", "2024-01-01")
     assert later.days == 245
     assert later == attrs.evolve(c, end=D(2023, 12, 31))
+
+
+def test_the_campaigns_face_lists_match() -> None:
+    import ast
+    import importlib
+
+    import thidua.campaigns as face
+
+    exports: dict[str, str] = vars(face)["_EXPORTS"]
+    assert sorted(exports) == sorted(face.__all__)
+    tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
+    imported = {
+        a.name: node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.col_offset > 0
+        for a in node.names
+    }
+    assert imported == exports
+    for name, module in exports.items():
+        assert getattr(face, name) is getattr(importlib.import_module(module), name)
+    assert set(dir(face)) >= set(face.__all__)

@@ -4,9 +4,9 @@ Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
 the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and
-honours, ``C`` campaigns, ``P`` pledges and works), a ``severity``, a sentence naming the objects (Vietnamese names
-intact), the ``subject`` id and a :class:`Pointer` to where the object came
-from.
+honours, ``C`` campaigns, ``P`` pledges and works), a ``severity``, a
+sentence naming the objects (Vietnamese names intact), the ``subject`` id
+and a :class:`Pointer` to where the object came from.
 
 The codes of each family are a :class:`enum.StrEnum` (:class:`StructureCode`,
 :class:`HierarchyCode`, :class:`FigureCode`), whose members equal their text:
