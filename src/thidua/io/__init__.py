@@ -48,6 +48,7 @@ from thidua.io._converter import (
     make_converter,
 )
 from thidua.io._dataset_tables import read_csv_dir, write_csv_dir
+from thidua.io._domain import DataTable, ParsedColumn, parse_column
 from thidua.io._excel import read_excel, write_excel
 from thidua.io._json import dumps_json, loads_json, read_json, read_yaml, write_json, write_yaml
 from thidua.io._tabular import (
@@ -81,9 +82,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "CellTextError",
     "CsvText",
+    "DataTable",
     "FormatError",
     "LoadResult",
     "MissingExtraError",
+    "ParsedColumn",
     "ReadLimitError",
     "ReadLimits",
     "Row",
@@ -99,6 +102,7 @@ __all__ = [
     "loads_json",
     "make_converter",
     "open_workbook",
+    "parse_column",
     "read",
     "read_csv_dir",
     "read_csv_table",
