@@ -40,6 +40,7 @@ from thidua.people._records import (
     Registration,
     Review,
 )
+from thidua.people._tables import history
 
 __all__ = [
     "Absence",
@@ -59,6 +60,7 @@ __all__ = [
     "Registration",
     "Review",
     "VocabularyError",
+    "history",
     "parse_absence_reason",
     "parse_discipline_form",
     "parse_gender",

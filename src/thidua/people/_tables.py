@@ -1,0 +1,716 @@
+"""The people tables of a workspace read into columns: :func:`history` and what the check shares.
+
+The tables of :mod:`thidua.io._schema_people` arrive as text, dictionary
+encoded by column (:class:`~thidua.io.DataTable`).  Everything here works on
+the *distinct* texts of a column (a rating table repeats ``HTT`` and
+``2024`` a million times) and then gathers by the row codes with numpy: no
+Python object is made per row.  Rows whose required cells are empty or
+unreadable are left out of the columns; the problems that say so are kept
+with them, and :func:`thidua.people.check_people` reports them with the
+rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from thidua._dates import MAX_ORD, MIN_ORD
+from thidua.errors import PeriodParseError
+from thidua.io import DataTable, ParsedColumn, parse_column
+from thidua.people._history import History
+from thidua.people._kinds import (
+    AbsenceReason,
+    Qualification,
+    VocabularyError,
+    parse_discipline_form,
+    parse_grade,
+)
+from thidua.periods import Period, parse_period
+from thidua.problems import AwardCode, Problem, ProblemCode, StructureCode, problem
+
+if TYPE_CHECKING:
+    from thidua.workspace import Workspace
+
+__all__ = ["PeopleColumns", "history", "people_columns"]
+
+I32 = npt.NDArray[np.int32]
+I64 = npt.NDArray[np.int64]
+B = npt.NDArray[np.bool_]
+
+_REASONS = tuple(AbsenceReason)
+_QUALIFICATIONS = tuple(Qualification)
+_CACHE_COLUMNS = "thidua.people.columns"
+_CACHE_HISTORY = "thidua.people.history"
+
+
+class _Ids:
+    """A grow-only dictionary of ids to ``int32`` codes, fed with distinct texts."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.codes: dict[str, int] = {}
+
+    def add(self, value: str) -> int:
+        code = self.codes.get(value)
+        if code is None:
+            code = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+    def add_all(self, values: list[str]) -> None:
+        for v in values:
+            if v:
+                self.add(v)
+
+
+def _stripped(table: DataTable, field: str) -> tuple[I64, list[str]]:
+    """The row codes and the distinct texts of *field*, stripped."""
+    enc = table.encoded(field)
+    return enc.codes, [u.strip() for u in enc.uniques]
+
+
+def _used(codes: I64, uniques: list[str]) -> list[str]:
+    """The distinct non-empty texts that some row uses (in first-use order of the uniques)."""
+    if not len(codes):
+        return []
+    seen = np.zeros(len(uniques), dtype=bool)
+    seen[codes] = True
+    return [u for u, s in zip(uniques, seen.tolist(), strict=True) if s and u]
+
+
+def _gather(
+    per_unique: list[Any] | npt.NDArray[Any], codes: I64, dtype: npt.DTypeLike
+) -> npt.NDArray[Any]:
+    """The per-row array of a value given per distinct text."""
+    lookup = np.asarray(per_unique, dtype=dtype)
+    out: npt.NDArray[Any] = lookup[codes] if len(codes) else np.zeros(0, dtype=dtype)
+    return out
+
+
+def _id_codes(table: DataTable, field: str, ids: _Ids) -> I32:
+    """The code of each row's id in *ids* (``-1`` for an empty cell); new ids are added."""
+    codes, uniques = _stripped(table, field)
+    found: I32 = _gather([ids.add(u) if u else -1 for u in uniques], codes, np.int32)
+    return found
+
+
+def _required(table: DataTable, problems: list[Problem], *fields: str, subject: str) -> None:
+    """``S004`` for the empty cells of required id columns (absent columns are ``S002``)."""
+    for field in fields:
+        if table.has(field):
+            parse_column(table, field, problems, subject_field=subject)
+
+
+def _vocabulary(
+    table: DataTable,
+    field: str,
+    read: Callable[[str], Any],
+    code: ProblemCode,
+    what: str,
+    problems: list[Problem],
+    *,
+    subject: str,
+) -> tuple[list[Any], I64, B]:
+    """Read a coded column (rating, form, period) once per distinct text, one problem per bad row.
+
+    Returns the value of each distinct text (``None``: empty or unreadable),
+    the row codes and, per row, whether its cell is unreadable.  An empty
+    cell of a required column is ``S004``.
+    """
+    column = table.declaration.column(field)
+    codes, uniques = _stripped(table, field)
+    values: list[Any] = []
+    reasons: dict[int, str] = {}
+    for i, text in enumerate(uniques):
+        if not text:
+            values.append(None)
+            continue
+        try:
+            values.append(read(text))
+        except (VocabularyError, PeriodParseError, ValueError) as exc:
+            values.append(None)
+            reasons[i] = str(exc)
+    bad = np.zeros(len(uniques), dtype=bool)
+    bad[list(reasons)] = True
+    empty = np.asarray([u == "" for u in uniques], dtype=bool) & (
+        column.required and table.has(field)
+    )
+    bad_rows: B = bad[codes] if len(codes) else np.zeros(0, dtype=bool)
+    flagged = bad_rows | (empty[codes] if len(codes) else bad_rows)
+    if flagged.any():
+        subjects = table.text(subject)
+        for position in np.flatnonzero(flagged).tolist():
+            u = int(codes[position])
+            who = subjects[position].strip() or None
+            where = table.pointer(position, field)
+            if bad[u]:
+                message = (
+                    f"{table.name}: {who or 'a row'} has the {what} {uniques[u]!r}, which "
+                    f"cannot be read ({reasons[u]}); the row is left out"
+                )
+                problems.append(problem(code, message, subject=who, pointer=where))
+            else:
+                message = f"{table.name}: the row has no {field!r}, which is required"
+                problems.append(
+                    problem(
+                        StructureCode.MISSING_REQUIRED_VALUE, message, subject=who, pointer=where
+                    )
+                )
+    return values, codes, bad_rows
+
+
+def _ordinals(
+    table: DataTable, field: str, problems: list[Problem], *, missing: int, subject: str
+) -> tuple[I32, B]:
+    """Day ordinals of a date column (*missing* where empty) and which rows are unreadable."""
+    if not table.has(field):  # absent: a missing required column is the reader's S002
+        return np.full(len(table), missing, dtype=np.int32), np.zeros(len(table), dtype=bool)
+    parsed = parse_column(table, field, problems, subject_field=subject)
+    values = [missing if v is None else v.toordinal() for v in parsed.uniques]
+    return _gather(values, parsed.codes, np.int32), _gather(parsed.bad, parsed.codes, bool)
+
+
+def _periods(
+    table: DataTable,
+    field: str,
+    periods: dict[Period, int],
+    store: list[Period],
+    problems: list[Problem],
+    *,
+    subject: str,
+) -> tuple[I32, B]:
+    """Period codes of the rows (``-1`` where empty) and which rows are unreadable."""
+    values, codes, bad = _vocabulary(
+        table, field, parse_period, AwardCode.UNREADABLE_PERIOD, "period", problems, subject=subject
+    )
+    per_unique = []
+    for v in values:
+        if v is None:
+            per_unique.append(-1)
+            continue
+        code = periods.get(v)
+        if code is None:
+            code = periods[v] = len(store)
+            store.append(v)
+        per_unique.append(code)
+    return _gather(per_unique, codes, np.int32), bad
+
+
+def _list_codes(
+    table: DataTable, field: str, ids: _Ids, rows: I64
+) -> tuple[I64, I32, list[tuple[str, ...]], I64]:
+    """CSR of a ``;`` list column over the rows *rows*: offsets, flat codes into *ids*.
+
+    Also returns the distinct lists and the row codes into them (for the checks).
+    """
+    enc = table.encoded(field)
+    items = [tuple(s for part in u.split(";") if (s := part.strip())) for u in enc.uniques]
+    lengths_u = np.asarray([len(t) for t in items], dtype=np.int64)
+    flat_u = np.asarray([ids.add(x) for t in items for x in t], dtype=np.int32)
+    offsets_u = np.zeros(len(items) + 1, dtype=np.int64)
+    np.cumsum(lengths_u, out=offsets_u[1:])
+    row_codes = enc.codes[rows] if len(enc.codes) else np.zeros(0, dtype=np.int64)
+    lengths = lengths_u[row_codes] if len(row_codes) else np.zeros(0, dtype=np.int64)
+    offsets = np.zeros(len(row_codes) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    total = int(offsets[-1])
+    if total:
+        starts = np.repeat(offsets_u[row_codes], lengths)
+        within = np.arange(total, dtype=np.int64) - np.repeat(offsets[:-1], lengths)
+        flat = flat_u[starts + within]
+    else:
+        flat = np.zeros(0, dtype=np.int32)
+    return offsets, flat, items, row_codes
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class PeopleColumns:
+    """The people tables of a workspace as columns: what :func:`history` and the check share.
+
+    Attributes:
+        subjects: every id (people first, then units, then ids no table
+            declares); codes index it.
+        is_person: per subject, whether it is a person (the people table,
+            or the persons of memberships, discipline and absences).
+        known_person: per subject, whether the people table lists it (the
+            persons of the memberships when there is no people table).
+        known_unit: per subject, whether it is a unit of the hierarchy.
+        born, founded, dissolved: per subject, the lifetime as ordinals
+            (``MIN_ORD``/``MAX_ORD`` when unknown or open).
+        periods: the period dictionary.
+        honours: the honour-code dictionary.
+        initiative_ids: the initiative dictionary (the table's ids first).
+        known_initiative: per initiative code, whether the table lists it.
+        tables: per table, its columns over the rows kept, ``row`` holding
+            each row's position in the :class:`~thidua.io.DataTable`.
+        problems: the cells that could not be read (``A002``, ``A003``,
+            ``A017``, ``S003``, ``S004``, ``S006``).
+
+    .. versionadded:: 0.3.0
+    """
+
+    subjects: tuple[str, ...]
+    is_person: B
+    known_person: B
+    known_unit: B
+    born: I32
+    founded: I32
+    dissolved: I32
+    periods: tuple[Period, ...]
+    honours: tuple[str, ...]
+    initiative_ids: tuple[str, ...]
+    known_initiative: B
+    tables: Mapping[str, Mapping[str, Any]]
+    problems: tuple[Problem, ...]
+
+
+def _keep(*masks: B) -> I64:
+    ok = np.ones(len(masks[0]), dtype=bool)
+    for m in masks:
+        ok &= m
+    return np.flatnonzero(ok)
+
+
+def _parse(
+    table: DataTable, field: str, problems: list[Problem], *, subject_field: str
+) -> ParsedColumn:
+    """:func:`parse_column`, without ``S004`` for a column the input lacks (that is ``S002``)."""
+    sink = problems if table.has(field) else []
+    return parse_column(table, field, sink, subject_field=subject_field)
+
+
+def _build(workspace: Workspace) -> PeopleColumns:
+    problems: list[Problem] = []
+    t = {
+        name: workspace.table(name)
+        for name in (
+            "people",
+            "memberships",
+            "ratings",
+            "awards",
+            "initiatives",
+            "discipline",
+            "absences",
+            "registrations",
+            "reviews",
+        )
+    }
+    ids = _Ids()
+    # people first: the people table, then the persons other tables name
+    people_codes, people_u = _stripped(t["people"], "id")
+    listed = _used(people_codes, people_u)
+    ids.add_all(listed)
+    member_codes, member_u = _stripped(t["memberships"], "person")
+    member_persons = _used(member_codes, member_u)
+    ids.add_all(member_persons)
+    for name in ("discipline", "absences"):
+        ids.add_all(_used(*_stripped(t[name], "person")))
+    n_people = len(ids.values)
+    known_people = set(listed) if len(t["people"]) else set(member_persons)
+    # then the units: the hierarchy's, then those the memberships name
+    units = workspace.dataset.unit_columns()
+    ids.add_all(list(units.id))
+    ids.add_all(_used(*_stripped(t["memberships"], "unit")))
+
+    periods: dict[Period, int] = {}
+    period_list: list[Period] = []
+    honours = _Ids()
+    cols: dict[str, dict[str, Any]] = {}
+
+    # the people table: each person's birth date
+    p = t["people"]
+    _required(p, problems, "id", subject="id")
+    born_rows, born_bad = _ordinals(p, "born", problems, missing=MIN_ORD, subject="id")
+    person_code = _id_codes(p, "id", ids)
+    keep = _keep(person_code >= 0, ~born_bad)
+    cols["people"] = {"row": keep, "id": person_code[keep], "born": born_rows[keep]}
+
+    # memberships
+    m = t["memberships"]
+    _required(m, problems, "person", "unit", subject="person")
+    m_person = _id_codes(m, "person", ids)
+    m_unit = _id_codes(m, "unit", ids)
+    m_start, m_start_bad = _ordinals(m, "valid_from", problems, missing=-1, subject="person")
+    m_end, m_end_bad = _ordinals(m, "valid_to", problems, missing=MAX_ORD, subject="person")
+    manager = _parse(m, "manager", problems, subject_field="person")
+    qualification = _parse(m, "qualification", problems, subject_field="person")
+    keep = _keep(m_person >= 0, m_unit >= 0, m_start >= 0, ~m_start_bad, ~m_end_bad)
+    cols["memberships"] = {
+        "row": keep,
+        "person": m_person[keep],
+        "unit": m_unit[keep],
+        "valid_from": m_start[keep],
+        "valid_to": m_end[keep],
+        "manager": _gather([v is True for v in manager.uniques], manager.codes, bool)[keep],
+        "qualification": _gather(
+            [-1 if v is None else _QUALIFICATIONS.index(v) for v in qualification.uniques],
+            qualification.codes,
+            np.int8,
+        )[keep],
+    }
+
+    # ratings
+    r = t["ratings"]
+    _required(r, problems, "subject", subject="subject")
+    r_subject = _id_codes(r, "subject", ids)
+    r_period, r_period_bad = _periods(
+        r, "period", periods, period_list, problems, subject="subject"
+    )
+    grades, g_codes, _bad = _vocabulary(
+        r, "rating", parse_grade, AwardCode.UNREADABLE_RATING, "rating", problems, subject="subject"
+    )
+    r_grade = _gather([-1 if g is None else int(g) for g in grades], g_codes, np.int8)
+    keep = _keep(r_subject >= 0, r_period >= 0, ~r_period_bad, r_grade >= 0)
+    cols["ratings"] = {
+        "row": keep,
+        "subject": r_subject[keep],
+        "period": r_period[keep],
+        "rating": r_grade[keep],
+    }
+
+    # initiatives: their ids first in the initiative dictionary
+    i = t["initiatives"]
+    _required(i, problems, "id", "authors", subject="id")
+    inits = _Ids()
+    i_code = _id_codes(i, "id", inits)
+    i_level = _parse(i, "level", problems, subject_field="id")
+    i_rec, i_rec_bad = _ordinals(i, "recognised_on", problems, missing=-1, subject="id")
+    i_benefit = _parse(i, "benefit", problems, subject_field="id")
+    level_rows = _gather(
+        [0 if v is None else int(v) for v in i_level.uniques], i_level.codes, np.int8
+    )
+    benefit_rows = _gather(
+        [np.nan if v is None else v for v in i_benefit.uniques], i_benefit.codes, np.float64
+    )
+    keep = _keep(i_code >= 0, level_rows > 0, i_rec >= 0, ~i_rec_bad)
+    if len(i) and not i.has("authors"):
+        keep = keep[:0]
+    # the first row of each id holds it
+    # (np.unique sorts by code, so the rows come in code order, as the CSR needs)
+    first = keep[np.unique(i_code[keep], return_index=True)[1]] if len(keep) else keep
+    a_offsets, a_index, _items, _ = _list_codes(i, "authors", ids, first)
+    cols["initiatives"] = {"row": first, "id": i_code[first]}
+    n_known_inits = len(inits.values)
+
+    # awards
+    a = t["awards"]
+    _required(a, problems, "id", "recipient", "honour", subject="id")
+    a_recipient = _id_codes(a, "recipient", ids)
+    a_honour = _id_codes(a, "honour", honours)
+    a_period, a_period_bad = _periods(a, "period", periods, period_list, problems, subject="id")
+    a_decided, a_decided_bad = _ordinals(a, "decided_on", problems, missing=-1, subject="id")
+    a_revoked, a_revoked_bad = _ordinals(a, "revoked_on", problems, missing=MAX_ORD, subject="id")
+    keep = _keep(
+        a_recipient >= 0,
+        a_honour >= 0,
+        ~a_period_bad,
+        a_decided >= 0,
+        ~a_decided_bad,
+        ~a_revoked_bad,
+    )
+    w_offsets, w_index, w_items, w_rows = _list_codes(a, "initiatives", inits, keep)
+    ids_text = a.encoded("id")
+    decision = a.encoded("decision")
+    cols["awards"] = {
+        "row": keep,
+        "id": tuple(np.asarray(ids_text.uniques, dtype=object)[ids_text.codes[keep]].tolist()),
+        "recipient": a_recipient[keep],
+        "honour": a_honour[keep],
+        "period": a_period[keep],
+        "decided_on": a_decided[keep],
+        "revoked_on": a_revoked[keep],
+        "decision": tuple(
+            np.asarray([u.strip() for u in decision.uniques], dtype=object)[
+                decision.codes[keep]
+            ].tolist()
+        ),
+        "init_offsets": w_offsets,
+        "init_index": w_index,
+        "initiative_lists": w_items,
+        "initiative_codes": w_rows,
+    }
+
+    # the initiative columns, one entry per initiative code (unknown ones defaulted)
+    n_inits = len(inits.values)
+    level = np.zeros(n_inits, dtype=np.int8)
+    recognised = np.full(n_inits, MAX_ORD, dtype=np.int32)
+    benefit = np.full(n_inits, np.nan)
+    authors_len = np.zeros(n_inits, dtype=np.int64)
+    codes_first = i_code[first]
+    level[codes_first] = level_rows[first]
+    recognised[codes_first] = i_rec[first]
+    benefit[codes_first] = benefit_rows[first]
+    authors_len[codes_first] = np.diff(a_offsets)
+    author_offsets = np.zeros(n_inits + 1, dtype=np.int64)
+    np.cumsum(authors_len, out=author_offsets[1:])
+    # the authors of the rows kept are in code order, and ids without a row have none
+    author_index = a_index
+    title = i.encoded("title")
+    titles = [""] * n_inits
+    for code, text in zip(
+        codes_first.tolist(), [title.uniques[c] for c in title.codes[first].tolist()], strict=True
+    ):
+        titles[code] = text
+
+    # discipline
+    d = t["discipline"]
+    _required(d, problems, "person", subject="person")
+    d_person = _id_codes(d, "person", ids)
+    forms, f_codes, _bad = _vocabulary(
+        d,
+        "form",
+        parse_discipline_form,
+        AwardCode.UNREADABLE_DISCIPLINE_FORM,
+        "discipline form",
+        problems,
+        subject="person",
+    )
+    d_form = _gather([0 if f is None else int(f) for f in forms], f_codes, np.int8)
+    d_start, d_start_bad = _ordinals(d, "decided_on", problems, missing=-1, subject="person")
+    d_end, d_end_bad = _ordinals(d, "valid_to", problems, missing=MAX_ORD, subject="person")
+    keep = _keep(d_person >= 0, d_form > 0, d_start >= 0, ~d_start_bad, ~d_end_bad)
+    cols["discipline"] = {
+        "row": keep,
+        "person": d_person[keep],
+        "form": d_form[keep],
+        "decided_on": d_start[keep],
+        "valid_to": d_end[keep],
+    }
+
+    # absences
+    b = t["absences"]
+    _required(b, problems, "person", subject="person")
+    b_person = _id_codes(b, "person", ids)
+    b_period, _bad = _periods(b, "period", periods, period_list, problems, subject="person")
+    days = _parse(b, "days", problems, subject_field="person")
+    b_days = _gather([-1 if v is None else v for v in days.uniques], days.codes, np.int64)
+    reason = _parse(b, "reason", problems, subject_field="person")
+    b_reason = _gather(
+        [_REASONS.index(AbsenceReason.OTHER if v is None else v) for v in reason.uniques],
+        reason.codes,
+        np.int8,
+    )
+    reason_bad = _gather(reason.bad, reason.codes, bool)
+    negative = b_days < 0
+    _negative_days(b, days.codes, days.uniques, negative, problems)
+    keep = _keep(b_person >= 0, b_period >= 0, b_days >= 0, ~reason_bad)
+    cols["absences"] = {
+        "row": keep,
+        "person": b_person[keep],
+        "period": b_period[keep],
+        "days": b_days[keep].astype(np.int32),
+        "reason": b_reason[keep],
+    }
+
+    # registrations
+    g = t["registrations"]
+    _required(g, problems, "subject", "honour", subject="subject")
+    g_subject = _id_codes(g, "subject", ids)
+    g_period, _bad = _periods(g, "period", periods, period_list, problems, subject="subject")
+    g_honour = _id_codes(g, "honour", honours)
+    _ordinals(g, "registered_on", problems, missing=MAX_ORD, subject="subject")
+    keep = _keep(g_subject >= 0, g_period >= 0, g_honour >= 0)
+    cols["registrations"] = {
+        "row": keep,
+        "subject": g_subject[keep],
+        "period": g_period[keep],
+        "honour": g_honour[keep],
+    }
+
+    # reviews
+    v = t["reviews"]
+    _required(v, problems, "subject", subject="subject")
+    v_subject = _id_codes(v, "subject", ids)
+    v_start, v_start_bad = _ordinals(v, "valid_from", problems, missing=-1, subject="subject")
+    v_end, v_end_bad = _ordinals(v, "valid_to", problems, missing=MAX_ORD, subject="subject")
+    keep = _keep(v_subject >= 0, v_start >= 0, ~v_start_bad, ~v_end_bad)
+    cols["reviews"] = {
+        "row": keep,
+        "subject": v_subject[keep],
+        "valid_from": v_start[keep],
+        "valid_to": v_end[keep],
+    }
+
+    # the subjects: who is a person, who a unit, and their lifetimes
+    n = len(ids.values)
+    is_person = np.zeros(n, dtype=bool)
+    is_person[:n_people] = True
+    known_person = np.zeros(n, dtype=bool)
+    known_person[[ids.codes[x] for x in known_people]] = True
+    known_unit = np.zeros(n, dtype=bool)
+    unit_codes = np.asarray([ids.codes[u] for u in units.id], dtype=np.int64)
+    known_unit[unit_codes] = True
+    founded = np.full(n, MIN_ORD, dtype=np.int32)
+    dissolved = np.full(n, MAX_ORD, dtype=np.int32)
+    founded[unit_codes] = units.founded
+    dissolved[unit_codes] = units.dissolved
+    born = np.full(n, MIN_ORD, dtype=np.int32)
+    people_cols = cols["people"]
+    born[people_cols["id"]] = people_cols["born"]
+    known_initiative = np.zeros(n_inits, dtype=bool)
+    known_initiative[:n_known_inits] = True
+
+    cols["initiatives"].update(
+        level=level,
+        recognised_on=recognised,
+        benefit=benefit,
+        title=tuple(titles),
+        author_offsets=author_offsets,
+        author_index=author_index,
+    )
+    return PeopleColumns(
+        subjects=tuple(ids.values),
+        is_person=is_person,
+        known_person=known_person,
+        known_unit=known_unit,
+        born=born,
+        founded=founded,
+        dissolved=dissolved,
+        periods=tuple(period_list),
+        honours=tuple(honours.values),
+        initiative_ids=tuple(inits.values),
+        known_initiative=known_initiative,
+        tables=cols,
+        problems=tuple(problems),
+    )
+
+
+def _negative_days(
+    table: DataTable, codes: I64, uniques: list[Any], negative: B, problems: list[Problem]
+) -> None:
+    del codes, uniques
+    if not negative.any():
+        return
+    people = table.text("person")
+    days = table.text("days")
+    for position in np.flatnonzero(negative).tolist():
+        who = people[position].strip() or None
+        problems.append(
+            problem(
+                StructureCode.INVALID_VALUE,
+                f"absences: {who or 'a row'} has {days[position].strip()!r} days absent; "
+                f"days must be 0 or more, the row is left out",
+                subject=who,
+                pointer=table.pointer(position, "days"),
+            )
+        )
+
+
+def people_columns(workspace: Workspace) -> PeopleColumns:
+    """The people tables of *workspace* read into columns (built once per workspace).
+
+    Complexity: O(rows) numpy gathers plus O(distinct texts) parsing.
+
+    Examples:
+        >>> from thidua.testing import tiny_dataset
+        >>> from thidua.workspace import Workspace
+        >>> cols = people_columns(Workspace(dataset=tiny_dataset()))
+        >>> len(cols.subjects), cols.problems
+        (8, ())
+
+    .. versionadded:: 0.3.0
+    """
+    return workspace.cached(_CACHE_COLUMNS, lambda: _build(workspace))
+
+
+def _history(cols: PeopleColumns) -> History:
+    t = cols.tables
+    inits = t["initiatives"]
+    awards = t["awards"]
+    return History.from_columns(
+        subjects=cols.subjects,
+        is_person=cols.is_person,
+        periods=cols.periods,
+        honours=cols.honours,
+        ratings={k: t["ratings"][k] for k in ("subject", "period", "rating")},
+        awards={
+            k: awards[k]
+            for k in (
+                "id",
+                "recipient",
+                "honour",
+                "period",
+                "decision",
+                "decided_on",
+                "revoked_on",
+                "init_offsets",
+                "init_index",
+            )
+        },
+        memberships={
+            k: t["memberships"][k]
+            for k in ("person", "unit", "valid_from", "valid_to", "manager", "qualification")
+        },
+        initiatives={
+            "id": cols.initiative_ids,
+            **{
+                k: inits[k]
+                for k in (
+                    "level",
+                    "recognised_on",
+                    "benefit",
+                    "title",
+                    "author_offsets",
+                    "author_index",
+                )
+            },
+        },
+        discipline={k: t["discipline"][k] for k in ("person", "form", "decided_on", "valid_to")},
+        absences={k: t["absences"][k] for k in ("person", "period", "days", "reason")},
+        registrations={k: t["registrations"][k] for k in ("subject", "period", "honour")},
+        reviews={k: t["reviews"][k] for k in ("subject", "valid_from", "valid_to")},
+    )
+
+
+def history(workspace: Workspace) -> History:
+    r"""The :class:`History` of a workspace's people tables (built once per workspace).
+
+    Subjects are the people (``people.csv``, and the persons the
+    memberships, discipline and absences name) and the units (the
+    hierarchy's, and those the memberships name); ids that no table declares
+    (a rating of an unknown subject) are subjects too, so that nothing is
+    silently lost, and :func:`thidua.people.check_people` reports them.
+    Rows whose required cells are empty or unreadable are left out (the
+    check reports them).  The columns are dictionary-encoded numpy arrays
+    built with :meth:`History.from_columns`: no Python object per row.
+
+    This does **not** check the data: :func:`thidua.honours.eligibility` on a
+    workspace does, and refuses data with errors.
+
+    Args:
+        workspace: the workspace (its ``people``, ``memberships``,
+            ``ratings``, ``awards``, ``initiatives``, ``discipline``,
+            ``absences``, ``registrations`` and ``reviews`` tables).
+
+    Returns:
+        The history, cached on the workspace.
+
+    Examples:
+        >>> from thidua.io import DataTable
+        >>> from thidua.io._domain import domain_tables
+        >>> from thidua.testing import tiny_dataset
+        >>> from thidua.workspace import Workspace
+        >>> from thidua.periods import Period
+        >>> tables = {
+        ...     "memberships": [{"person": "P1", "unit": "G1", "valid_from": "2020-01-01"}],
+        ...     "ratings": [{"subject": "P1", "period": "2024", "rating": "HTT"},
+        ...                 {"subject": "G1", "period": "năm 2024", "rating": "HTXS"}]}
+        >>> ws = Workspace(dataset=tiny_dataset(), tables={
+        ...     name: DataTable.from_rows(domain_tables()[name], rows)
+        ...     for name, rows in tables.items()})
+        >>> h = history(ws)
+        >>> h
+        <History 1 people, 8 units, 2 ratings, 0 awards>
+        >>> h.grades(Period.year(2024))[[h.index("P1"), h.index("G1")]].tolist()
+        [2, 3]
+        >>> history(ws) is h
+        True
+
+    .. versionadded:: 0.3.0
+    """
+    return workspace.cached(_CACHE_HISTORY, lambda: _history(people_columns(workspace)))
