@@ -59,6 +59,7 @@ from thidua.honours._rulesets import (
     derive_rule_set,
     get_rule_set,
 )
+from thidua.honours._workspace import CatalogueCheck, catalogue, catalogue_check
 
 __all__ = [
     "RULE_SETS",
@@ -68,6 +69,7 @@ __all__ = [
     "AnyOf",
     "BenefitAtLeast",
     "Catalogue",
+    "CatalogueCheck",
     "CommendationType",
     "Condition",
     "ConsecutiveAwards",
@@ -92,6 +94,8 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Verdict",
+    "catalogue",
+    "catalogue_check",
     "choose_rule_set",
     "condition_from_data",
     "derive_rule_set",

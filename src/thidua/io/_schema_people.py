@@ -484,5 +484,5 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
 )
 """The tables, in the order they are written."""
 
-CHECK: str | None = None
+CHECK: str | None = "thidua.people._checks:check_people"
 """The ``"module:function"`` that checks these tables in a workspace (``(workspace) -> Report``)."""

@@ -13,6 +13,7 @@ Examples:
 
 from __future__ import annotations
 
+from thidua.people._checks import PEOPLE_TABLES, check_people
 from thidua.people._history import History
 from thidua.people._kinds import (
     AbsenceReason,
@@ -43,6 +44,7 @@ from thidua.people._records import (
 from thidua.people._tables import history
 
 __all__ = [
+    "PEOPLE_TABLES",
     "Absence",
     "AbsenceReason",
     "Award",
@@ -60,6 +62,7 @@ __all__ = [
     "Registration",
     "Review",
     "VocabularyError",
+    "check_people",
     "history",
     "parse_absence_reason",
     "parse_discipline_form",

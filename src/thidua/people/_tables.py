@@ -692,7 +692,6 @@ def history(workspace: Workspace) -> History:
 
     Examples:
         >>> from thidua.io import DataTable
-        >>> from thidua.io._domain import domain_tables
         >>> from thidua.testing import tiny_dataset
         >>> from thidua.workspace import Workspace
         >>> from thidua.periods import Period
@@ -701,7 +700,7 @@ def history(workspace: Workspace) -> History:
         ...     "ratings": [{"subject": "P1", "period": "2024", "rating": "HTT"},
         ...                 {"subject": "G1", "period": "năm 2024", "rating": "HTXS"}]}
         >>> ws = Workspace(dataset=tiny_dataset(), tables={
-        ...     name: DataTable.from_rows(domain_tables()[name], rows)
+        ...     name: DataTable.from_rows(Workspace().table(name).declaration, rows)
         ...     for name, rows in tables.items()})
         >>> h = history(ws)
         >>> h
