@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from thidua.errors import ThiduaValidationError
+from thidua.errors import InvalidArgumentError, ThiduaValidationError
 from thidua.honours import Catalogue, catalogue, catalogue_check, eligibility, load_catalogue
 from thidua.io import DataTable
 from thidua.people import History, Membership, Rating, check_people, history
@@ -509,6 +509,21 @@ def test_eligibility_on_a_workspace() -> None:
     assert not explicit.eligible.any()
     units = eligibility(ws, "TTLDTT", "2024")
     assert units.subjects == ("G1",)
+
+
+def test_eligibility_arguments() -> None:
+    ws = workspace()
+    h = history(ws)
+    with pytest.raises(InvalidArgumentError, match="needs a catalogue"):
+        eligibility(h, "LDTT", "2024")  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="the honour"):
+        eligibility(ws, load_catalogue(), "LDTT")  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgumentError, match="not both"):
+        eligibility(ws, "LDTT", "2024", "2023")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match="History or a Workspace"):
+        eligibility("ws", load_catalogue(), "LDTT", "2024")  # type: ignore[call-overload]
+    by_name = eligibility(ws, honour="LDTT", period="2024")
+    assert sorted(by_name.eligible_subjects()) == ["P1", "P2"]
 
 
 def test_eligibility_refuses_a_workspace_with_errors() -> None:

@@ -10,6 +10,7 @@ import pytest
 from thidua.datasets import hanoi_path
 from thidua.io._domain import DataTable, domain_tables, parse_column
 from thidua.people import DisciplineForm, Gender, Grade, InitiativeLevel, history
+from thidua.problems import Problem
 from thidua.workspace import Workspace, load, read_workspace, write_workspace
 
 PEOPLE_TABLES = (
@@ -171,7 +172,7 @@ def test_vocabularies_read_english_and_vietnamese_words() -> None:
             {"subject": "C", "period": "2024", "rating": "2"},
         ],
     )
-    problems: list = []
+    problems: list[Problem] = []
     assert parse_column(t, "rating", problems).values() == [Grade.HTXS, Grade.HTT, None]
     assert [(p.code, p.subject) for p in problems] == [("S006", "C")]  # an integer is no word
     people = DataTable.from_rows(domain_tables()["people"], ROWS["people"])
