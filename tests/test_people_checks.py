@@ -574,7 +574,8 @@ def test_catalogue_of_a_workspace() -> None:
     assert len(cat) == len(load_catalogue()) + 1
     assert catalogue_check(ws).report.ok
     bad = workspace({"honours": [{"code": "X", "name_vi": "X", "kind": "huy chương"}]})
-    assert_problems(catalogue_check(bad).report, [("S006", "X")])
+    assert_problems(catalogue_check(bad).report, [("A005", "X")])
+    assert str(catalogue_check(bad).report.problems[0].pointer) == "honours.csv row 2, column kind"
     assert "X" not in catalogue(bad)
 
 
