@@ -766,8 +766,7 @@ _CATALOGUE = [
         AwardCode.UNKNOWN_HONOUR,
         "error",
         "unknown honour",
-        "Use a code of the catalogue (thidua honours catalogue) or add the honour to "
-        "honours.csv.",
+        "Use a code of the catalogue (thidua honours catalogue) or add the honour to honours.csv.",
     ),
     _c(
         AwardCode.UNKNOWN_INITIATIVE,
