@@ -445,11 +445,22 @@ def test_unreadable_cells_and_missing_required_values() -> None:
     ws = workspace(
         {
             "memberships": [{"person": "P1", "unit": "G3", "valid_from": "ngày mai"}],
-            "absences": [{"person": "P2", "period": "2024", "days": "-2"}],
+            "absences": [
+                {"person": "P2", "period": "2024", "days": "-2"},
+                {"person": "P2", "period": "2023", "days": ""},
+                {"person": "P2", "period": "2022", "days": "hai"},
+            ],
             "ratings": [{"subject": "P1", "period": "2022"}],
         }
     )
-    assert_problems(check_people(ws), [("S003", "P1"), ("S006", "P2"), ("S004", "P1")])
+    found = check_people(ws)
+    assert_problems(
+        found, [("S003", "P1"), ("S006", "P2"), ("S004", "P2"), ("S006", "P2"), ("S004", "P1")]
+    )
+    assert {str(p.pointer) for p in found if p.subject == "P2"} == {
+        f"absences.csv row {n}, column days" for n in (3, 4, 5)
+    }
+    assert len(history(ws).absences.person) == 1
 
 
 def test_many_problems_of_one_code_are_summed_up() -> None:

@@ -509,8 +509,8 @@ def _build(workspace: Workspace) -> PeopleColumns:
         np.int8,
     )
     reason_bad = _gather(reason.bad, reason.codes, bool)
-    negative = b_days < 0
-    _negative_days(b, days.codes, days.uniques, negative, problems)
+    negative = _gather([v is not None and v < 0 for v in days.uniques], days.codes, bool)
+    _negative_days(b, negative, problems)
     keep = _keep(b_person >= 0, b_period >= 0, b_days >= 0, ~reason_bad)
     cols["absences"] = {
         "row": keep,
@@ -593,10 +593,8 @@ def _build(workspace: Workspace) -> PeopleColumns:
     )
 
 
-def _negative_days(
-    table: DataTable, codes: I64, uniques: list[Any], negative: B, problems: list[Problem]
-) -> None:
-    del codes, uniques
+def _negative_days(table: DataTable, negative: B, problems: list[Problem]) -> None:
+    """``S006`` for the rows whose number of days absent is below zero."""
     if not negative.any():
         return
     people = table.text("person")
