@@ -425,6 +425,24 @@ def test_a018_reversed_interval() -> None:
         }
     )
     only(check_people(ws), "A018", "P1", "discipline.csv row 3, column valid_to")
+    ws = workspace(
+        {"reviews": [{"subject": "P1", "valid_from": "2024-02-01", "valid_to": "2024-01-01"}]}
+    )
+    only(check_people(ws), "A018", "P1", "reviews.csv row 3, column valid_to")
+    ws = workspace(
+        {
+            "awards": [
+                {
+                    "id": "KT9",
+                    "recipient": "P2",
+                    "honour": "LDTT",
+                    "decided_on": "2024-12-01",
+                    "revoked_on": "2024-11-01",
+                }
+            ]
+        }
+    )
+    only(check_people(ws), "A018", "KT9", "awards.csv row 4, column revoked_on")
 
 
 def test_a019_duplicate_ids() -> None:
