@@ -618,3 +618,19 @@ def test_history_columns_are_arrays_not_records() -> None:
     assert isinstance(h.ratings.grade, np.ndarray)
     assert h.ratings.grade.dtype == np.int8
     assert len(h.periods) == 21  # 2000-2019 and the awards' 2024
+
+
+@pytest.mark.parametrize(
+    ("target", "pointer"),
+    [
+        ("w.json", "w.json $.ratings[3].period"),
+        ("w.yaml", "w.yaml $.ratings[3].period"),
+        ("w.xlsx", "w.xlsx sheet ratings row 5, column period"),
+    ],
+)
+def test_problems_point_into_every_format(tmp_path: Path, target: str, pointer: str) -> None:
+    ws = workspace({"ratings": [{"subject": "P1", "period": "năm 2024", "rating": "HT"}]})
+    write_workspace(ws, tmp_path / target)
+    result = check(tmp_path / target)
+    p = only(result.report, "A013", "P1", pointer)
+    assert "also on $.ratings[0]" in p.message or "also on row 2" in p.message
