@@ -463,6 +463,7 @@ def test_a019_duplicate_ids() -> None:
 def test_unreadable_cells_and_missing_required_values() -> None:
     ws = workspace(
         {
+            "people": [{"id": "P3", "name": "Lê Văn C", "gender": "không rõ"}],
             "memberships": [{"person": "P1", "unit": "G3", "valid_from": "ngày mai"}],
             "absences": [
                 {"person": "P2", "period": "2024", "days": "-2"},
@@ -474,7 +475,15 @@ def test_unreadable_cells_and_missing_required_values() -> None:
     )
     found = check_people(ws)
     assert_problems(
-        found, [("S003", "P1"), ("S006", "P2"), ("S004", "P2"), ("S006", "P2"), ("S004", "P1")]
+        found,
+        [
+            ("S006", "P3"),
+            ("S003", "P1"),
+            ("S006", "P2"),
+            ("S004", "P2"),
+            ("S006", "P2"),
+            ("S004", "P1"),
+        ],
     )
     assert {str(p.pointer) for p in found if p.subject == "P2"} == {
         f"absences.csv row {n}, column days" for n in (3, 4, 5)

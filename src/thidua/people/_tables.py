@@ -352,6 +352,7 @@ def _read_people(r: _Reading) -> None:
     p = r.t["people"]
     _required(p, r.problems, "id", subject="id")
     born, born_bad = r.dates(p, "born", "id", missing=MIN_ORD)
+    _parse(p, "gender", r.problems, subject_field="id")  # read for its problems alone
     code = _id_codes(p, "id", r.ids)
     keep = _keep(code >= 0, ~born_bad)
     r.cols["people"] = {"row": keep, "id": code[keep], "born": born[keep]}
