@@ -42,7 +42,7 @@ from thidua.cli._common import (
 )
 from thidua.cli.diff import render_diff
 from thidua.errors import ThiduaError, UnreadableInputError
-from thidua.hierarchy._tree import render_tree
+from thidua.hierarchy import render_tree
 
 __all__ = [
     "EXIT_INTERNAL",

@@ -10,7 +10,7 @@ import argparse
 from thidua.cli import rollup
 from thidua.cli._common import Context, add_number_option
 from thidua.cli.validate import summary
-from thidua.hierarchy._tree import render_tree
+from thidua.hierarchy import render_tree
 from thidua.typing import ProgressCallback
 from thidua.workspace import WorkspaceResult, check
 

@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 from thidua.people._checks import PEOPLE_TABLES, check_people
-from thidua.people._history import History
+from thidua.people._history import NO_PERIOD, History
 from thidua.people._kinds import (
     AbsenceReason,
     DisciplineForm,
@@ -49,6 +49,7 @@ from thidua.people._records import (
 from thidua.people._tables import history
 
 __all__ = [
+    "NO_PERIOD",
     "PEOPLE_TABLES",
     "Absence",
     "AbsenceReason",
