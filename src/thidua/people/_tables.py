@@ -210,12 +210,10 @@ def _periods(
     return _gather(per_unique, codes, np.int32), bad
 
 
-def _list_codes(
-    table: DataTable, field: str, ids: _Ids, rows: I64
-) -> tuple[I64, I32, list[tuple[str, ...]], I64]:
+def _list_codes(table: DataTable, field: str, ids: _Ids, rows: I64) -> tuple[I64, I32]:
     """CSR of a ``;`` list column over the rows *rows*: offsets, flat codes into *ids*.
 
-    Also returns the distinct lists and the row codes into them (for the checks).
+    Each distinct cell is split once; the rows' items are gathered with numpy.
     """
     enc = table.encoded(field)
     row_codes = enc.codes[rows] if len(enc.codes) else np.zeros(0, dtype=np.int64)
@@ -238,7 +236,7 @@ def _list_codes(
         flat = flat_u[starts + within]
     else:
         flat = np.zeros(0, dtype=np.int32)
-    return offsets, flat, items, row_codes
+    return offsets, flat
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -421,7 +419,7 @@ def _read_initiatives(r: _Reading) -> None:
     # the first row of each id holds it; np.unique sorts by code, so the rows come in code
     # order, as the authors' CSR needs
     first = keep[np.unique(code[keep], return_index=True)[1]] if len(keep) else keep
-    offsets, authors, _items, _ = _list_codes(i, "authors", r.ids, first)
+    offsets, authors = _list_codes(i, "authors", r.ids, first)
     title = i.encoded("title")
     r.cols["initiatives"] = {
         "row": first,
@@ -444,7 +442,7 @@ def _read_awards(r: _Reading) -> None:
     decided, decided_bad = r.dates(a, "decided_on", "id", missing=-1)
     revoked, revoked_bad = r.dates(a, "revoked_on", "id", missing=MAX_ORD)
     keep = _keep(recipient >= 0, honour >= 0, ~period_bad, decided >= 0, ~decided_bad, ~revoked_bad)
-    offsets, index, _items, _ = _list_codes(a, "initiatives", r.inits, keep)
+    offsets, index = _list_codes(a, "initiatives", r.inits, keep)
     r.cols["awards"] = {
         "row": keep,
         "id": _texts(a, "id", keep),
