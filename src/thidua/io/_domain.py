@@ -382,7 +382,8 @@ def enum_words(column: Column) -> dict[str, enum.Enum]:
     out: dict[str, enum.Enum] = {}
     words = {**ENUM_WORDS.get(column.enum_type, {}), **column.vocabulary}
     for member in column.enum_type:
-        out[name_key(str(member.value))] = member
+        if isinstance(member.value, str):  # an IntEnum's integers are codes, not words
+            out[name_key(member.value)] = member
         out[name_key(member.name)] = member
         for w in words.get(str(member.value), ()):
             out[name_key(w)] = member
