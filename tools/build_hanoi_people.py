@@ -717,6 +717,15 @@ class Generator:
                     reason=rng.choice(("complaint", "investigation")),
                 )
             )
+        closed = rng.choice(strong)  # a complaint settled in 2024: no longer open
+        self.reviews.append(
+            Review(
+                subject=closed.id,
+                valid_from=date(2024, 3, 4),
+                valid_to=date(2024, 6, 17),
+                reason="complaint",
+            )
+        )
         held = [
             i
             for i, a in enumerate(self.awards)
