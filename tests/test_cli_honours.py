@@ -258,3 +258,23 @@ def test_catalogue_of_a_workspace_adds_its_own_honours(
     broken = _workspace(tmp_path / "b", **{"ratings.csv": bad})
     assert main(["honours", "catalogue", broken]) == 1
     assert "A013" in capsys.readouterr().err
+
+
+# -- demo -------------------------------------------------------------------------------------
+
+
+def test_demo_ends_with_an_eligibility_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    report = out[out.index("== honours: who is eligible for 2024") :]
+    lines = report.splitlines()
+    assert lines[1].split()[:2] == ["honour", "period"]
+    rows = {line.split()[0]: line for line in lines[2:11]}
+    assert set(rows) == {
+        *("LDTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "TTLDTT", "TTLDXS", "BK_BO", "BK_TTG", "BLDST")
+    }
+    assert "giai đoạn 2022-2024" in rows["CSTD_TQ"]
+    assert "cd-999-2024" in rows["BLDST"]
+    assert "== one verdict explained:" in report
+    assert ": eligible for BK_TTG" in report
+    assert "[x] holds BK_BO" in report

@@ -61,8 +61,10 @@ from thidua.workspace import Workspace, check
 
 __all__ = [
     "CATALOGUE_COLUMNS",
+    "DEMO_PERIODS",
     "VERDICT_COLUMNS",
     "add_parser",
+    "demo",
     "load",
     "render_catalogue",
     "render_verdicts",
@@ -92,6 +94,9 @@ CATALOGUE_COLUMNS = (
 """The columns of ``thidua honours catalogue --format csv`` (and the fields of its json)."""
 
 FORMATS = ("table", "csv", "json")
+
+DEMO_PERIODS = {"CSTD_BO": "giai đoạn 2022-2024", "CSTD_TQ": "giai đoạn 2022-2024"}
+"""The period ``thidua demo`` proposes each honour for (2024 unless said here)."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -416,3 +421,41 @@ def run_catalogue(args: argparse.Namespace, ctx: Context) -> int:
         code = EXIT_OK if report.ok else EXIT_PROBLEMS
     ctx.out.write(render_catalogue(cat, args.format, numbers=ctx.numbers))
     return code
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def demo(workspace: Workspace, report: Report, ctx: Context) -> int:
+    """The honours part of ``thidua demo``: who is eligible for 2024, and one verdict explained.
+
+    Every honour a shipped rule set has a rule for is evaluated on the
+    sample's synthetic people (CSTĐ bộ/tỉnh and toàn quốc for the stage
+    2022-2024); *report* holds the problems of the workspace.
+    """
+    out = ctx.out
+    if not report.ok:
+        out.write("\n== honours ==\nskipped: the data has errors\n")
+        return EXIT_PROBLEMS
+    honours = catalogue(workspace)
+    ruled = [h.code for h in honours if any(h.code in rs.rules for rs in RULE_SETS.values())]
+    results = [eligibility(workspace, code, DEMO_PERIODS.get(code, "2024")) for code in ruled]
+    out.write("\n== honours: who is eligible for 2024 (synthetic people) ==\n")
+    body = [
+        [
+            r.honour,
+            r.period.label_vi,
+            r.rule_set.id,
+            format_value(float(int(r.eligible.sum())), ctx.numbers),
+            format_value(float(len(r)), ctx.numbers),
+            honours[r.honour].name_vi,
+        ]
+        for r in results
+    ]
+    headers = ["honour", "period", "rule set", "eligible", "candidates", "name"]
+    out.write(table(headers, body, right=[3, 4]))
+    chosen = next(r for r in results if r.honour == "BK_TTG")
+    subject = chosen.eligible_subjects()[0]
+    out.write(f"\n== one verdict explained: {subject}, Bằng khen Thủ tướng ==\n")
+    out.write(chosen.verdict(subject).explain() + "\n")
+    return EXIT_OK
