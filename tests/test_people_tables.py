@@ -9,7 +9,8 @@ import pytest
 
 from thidua.datasets import hanoi_path
 from thidua.io._domain import DataTable, domain_tables, parse_column
-from thidua.people import DisciplineForm, Gender, Grade, InitiativeLevel
+from thidua.people import DisciplineForm, Gender, Grade, InitiativeLevel, history
+from thidua.problems import Problem
 from thidua.workspace import Workspace, load, read_workspace, write_workspace
 
 PEOPLE_TABLES = (
@@ -177,7 +178,7 @@ def test_vocabularies_read_english_and_vietnamese_words() -> None:
             {"subject": "C", "period": "2024", "rating": "2"},
         ],
     )
-    problems: list = []
+    problems: list[Problem] = []
     assert parse_column(t, "rating", problems).values() == [Grade.HTXS, Grade.HTT, None]
     assert [(p.code, p.subject) for p in problems] == [("S006", "C")]  # an integer is no word
     people = DataTable.from_rows(domain_tables()["people"], ROWS["people"])
@@ -209,6 +210,12 @@ def test_round_trip_of_every_people_table_in_every_format(tmp_path: Path, target
     people = back.workspace.table("people")
     assert people.rows()[0]["Quê"] == "Huế"
     assert people.text("name")[2] == "  Lê  Minh  "  # text kept exactly
+    # the history read back is the same (no header text taken for an id)
+    h, again = history(ws), history(back.workspace)
+    assert again.subjects == h.subjects
+    assert again.periods == h.periods
+    assert again.ratings_of("P2") == h.ratings_of("P2")
+    assert again.awards_of("P1") == h.awards_of("P1")
 
 
 def test_office_csv_with_vietnamese_headers(tmp_path: Path) -> None:

@@ -766,8 +766,7 @@ _CATALOGUE = [
         AwardCode.UNKNOWN_HONOUR,
         "error",
         "unknown honour",
-        "Use a code of the catalogue (thidua honours catalogue) or add the honour to "
-        "honours.csv.",
+        "Use a code of the catalogue (thidua honours catalogue) or add the honour to honours.csv.",
     ),
     _c(
         AwardCode.UNKNOWN_INITIATIVE,
@@ -825,7 +824,8 @@ _CATALOGUE = [
         AwardCode.REVERSED_INTERVAL,
         "error",
         "reversed or empty interval",
-        "The end date (valid_to) is exclusive and must be after the start date.",
+        "The end date (valid_to, an award's revoked_on) is exclusive and must be after the "
+        "start date (valid_from, decided_on).",
     ),
     _c(
         AwardCode.DUPLICATE_ID,

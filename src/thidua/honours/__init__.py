@@ -2,6 +2,10 @@
 
 The engine evaluates one honour for one period over a whole
 :class:`~thidua.people.History` at once and explains every verdict on demand.
+On a :class:`~thidua.workspace.Workspace` (``eligibility(workspace, honour,
+period)``) it takes the history of :func:`thidua.people.history`, the
+catalogue of :func:`catalogue` (the shipped one extended by the workspace's
+``honours`` table) and refuses data the people checks find errors in.
 
 Examples:
     >>> from thidua.people import History, Membership, Rating

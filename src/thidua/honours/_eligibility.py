@@ -359,6 +359,18 @@ def eligibility(
 ) -> Eligibility: ...
 
 
+@overload
+def eligibility(
+    history: Workspace,
+    *,
+    honour: str,
+    period: Period | str,
+    rules: RuleSet | str | None = None,
+    on: dt.date | str | None = None,
+    subjects: Iterable[str] | None = None,
+) -> Eligibility: ...
+
+
 def eligibility(
     history: History | Workspace,
     catalogue: Catalogue | str | None = None,
@@ -442,8 +454,11 @@ def eligibility(
     if not isinstance(history, History):
         history, found, problems = _checked(history, catalogue)
         catalogue = found if catalogue is None else catalogue
-    if catalogue is None or not isinstance(honour, str) or period is None:
-        msg = "eligibility(history, catalogue, honour, period): give the honour and the period"
+    if catalogue is None:
+        msg = "eligibility(history, catalogue, honour, period): a History needs a catalogue"
+        raise InvalidArgumentError(msg)
+    if not isinstance(honour, str) or period is None:
+        msg = "eligibility: give the honour (a catalogue code) and the period"
         raise InvalidArgumentError(msg)
     period = period if isinstance(period, Period) else parse_period(period)
     honour_record = catalogue[honour]

@@ -5,17 +5,28 @@ A workspace may hold an ``honours`` table (``honours.csv``, the sheet
 đô" of the Hà Nội federation for example.  :func:`catalogue_check` reads it
 once per workspace: the rows that read join the shipped catalogue (a known
 code replaces the shipped honour), the rows that do not are left out and
-reported (``A005``, with the row and column; unreadable words are ``S006``).
+reported (``A005``, with the row and column; unreadable numbers and yes/no
+words are ``S006``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 
-from thidua.honours._catalogue import Catalogue, Honour, extend_catalogue, load_catalogue
+from thidua._text import name_key
+from thidua.honours._catalogue import (
+    Catalogue,
+    CommendationType,
+    Honour,
+    HonourKind,
+    Recipient,
+    extend_catalogue,
+    load_catalogue,
+)
 from thidua.io import DataTable, parse_column
 from thidua.problems import AwardCode, Problem, Report, problem
 
@@ -25,6 +36,34 @@ if TYPE_CHECKING:
 __all__ = ["CatalogueCheck", "catalogue", "catalogue_check"]
 
 _CACHE = "thidua.honours.catalogue"
+
+
+def _fold(text: str) -> str:
+    """Case-, space- and diacritic-folded (``Đ`` → ``d``)."""
+    key = unicodedata.normalize("NFD", name_key(text).replace("đ", "d"))
+    return "".join(c for c in key if not unicodedata.combining(c))
+
+
+def _words(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {_fold(w): value for value, words in values.items() for w in (value, *words)}
+
+
+# The Vietnamese words of the honours table's coded columns (English values as well).
+_VOCABULARY: dict[str, dict[str, str]] = {
+    "kind": _words({"title": ("danh hiệu",), "form": ("hình thức", "hình thức khen thưởng")}),
+    "recipient": _words(
+        {"individual": ("cá nhân",), "collective": ("tập thể",), "household": ("hộ gia đình",)}
+    ),
+    "type": _words(
+        {
+            "merit": ("công trạng", "thành tích"),
+            "thematic": ("chuyên đề",),
+            "unexpected": ("đột xuất",),
+            "contribution": ("cống hiến",),
+        }
+    ),
+}
+_ENUMS = {"kind": HonourKind, "recipient": Recipient, "type": CommendationType}
 
 
 @attrs.frozen(kw_only=True)
@@ -81,7 +120,25 @@ def _honours(table: DataTable) -> tuple[list[Honour], list[Problem]]:
             )
             continue
         seen[code] = position
-        kind, recipient, kind_of_award = (value(f, position) for f in ("kind", "recipient", "type"))
+        words: dict[str, str | None] = {}
+        wrong: list[tuple[str, str]] = []
+        for field, vocabulary in _VOCABULARY.items():
+            text = str(value(field, position) or "").strip()
+            words[field] = vocabulary.get(_fold(text)) if text else None
+            if text and words[field] is None:
+                wrong.append((field, text))
+        if wrong:
+            said = "; ".join(
+                f"{field} {text!r} is not one of {', '.join(str(m.value) for m in _ENUMS[field])}"
+                for field, text in wrong
+            )
+            message = f"honours: {code} ({name}): {said}; the row is left out"
+            where = table.pointer(position, wrong[0][0])
+            problems.append(
+                problem(AwardCode.INVALID_HONOUR_ROW, message, subject=code, pointer=where)
+            )
+            continue
+        kind, recipient, kind_of_award = words["kind"], words["recipient"], words["type"]
         multiplier = value("multiplier", position)
         implies = value("implies", position)
         honours.append(

@@ -11,14 +11,15 @@ Periods are written as the library reads them (``2024``, ``năm học
 2023-2024``, ``giai đoạn 2022-2024``); a ``subject`` or ``recipient`` is the
 id of a person **or** of a unit.  The check, :func:`thidua.people.check_people`,
 reads the coded words with the parsers of :mod:`thidua.people` (any case,
-with or without diacritics).
+with or without diacritics); the words of ``honours`` are read by
+:func:`thidua.honours.catalogue_check` (this module does not import the
+honours engine, so that listing the tables stays cheap).
 
 .. versionadded:: 0.3.0
 """
 
 from __future__ import annotations
 
-from thidua.honours import CommendationType, HonourKind, Recipient
 from thidua.io._schema import Column, ColumnType, TableDeclaration
 from thidua.people import (
     AbsenceReason,
@@ -426,37 +427,26 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
             Column(name="name_en", type=_T.TEXT, aliases=("Tên tiếng Anh",)),
             Column(
                 name="kind",
-                type=_T.ENUM,
-                enum_type=HonourKind,
-                vocabulary={"title": ("danh hiệu",), "form": ("hình thức",)},
+                type=_T.CODE,
                 aliases=("Loại",),
                 default="title",
+                doc="`title` (danh hiệu) or `form` (hình thức)",
             ),
             Column(
                 name="recipient",
-                type=_T.ENUM,
-                enum_type=Recipient,
-                vocabulary={
-                    "individual": ("cá nhân",),
-                    "collective": ("tập thể",),
-                    "household": ("hộ gia đình",),
-                },
+                type=_T.CODE,
                 aliases=("Đối tượng",),
                 default="individual",
+                doc="`individual` (cá nhân), `collective` (tập thể) or `household` (hộ gia đình)",
             ),
             Column(name="level", type=_T.CODE, aliases=("Cấp",)),
             Column(
                 name="type",
-                type=_T.ENUM,
-                enum_type=CommendationType,
-                vocabulary={
-                    "merit": ("công trạng",),
-                    "thematic": ("chuyên đề",),
-                    "unexpected": ("đột xuất",),
-                    "contribution": ("cống hiến",),
-                },
+                type=_T.CODE,
                 aliases=("Loại khen thưởng",),
                 default="merit",
+                doc="`merit` (công trạng), `thematic` (chuyên đề), `unexpected` (đột xuất) or "
+                "`contribution` (cống hiến)",
             ),
             Column(name="issuing_level", type=_T.CODE, aliases=("Cấp quyết định",)),
             Column(

@@ -1,5 +1,10 @@
 """People and their history: records, ordered vocabularies and the columnar :class:`History`.
 
+A workspace's people tables (``people.csv``, ``memberships.csv``,
+``ratings.csv``, ``awards.csv`` … :data:`PEOPLE_TABLES`) become a History with
+:func:`history` and are checked by :func:`check_people` (``A`` codes), which
+:func:`thidua.workspace.validate` runs.
+
 Examples:
     >>> from thidua.people import History, Membership, Rating
     >>> h = History.from_records(

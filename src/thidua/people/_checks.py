@@ -460,13 +460,15 @@ class _Checker:
         self._reversed("memberships", "person", "valid_from", "valid_to")
         self._reversed("discipline", "person", "decided_on", "valid_to")
         self._reversed("reviews", "subject", "valid_from", "valid_to")
+        self._reversed("awards", "id", "decided_on", "revoked_on")
 
     def _reversed(self, name: str, owner: str, begin: str, finish: str) -> None:
         cols = self.cols.tables[name]
         bad = np.flatnonzero(cols[finish] <= cols[begin])
 
         def made(k: int) -> _Made:
-            row, who = int(cols["row"][k]), self.sid(int(cols[owner][k]))
+            row = int(cols["row"][k])
+            who = cols["id"][k] if name == "awards" else self.sid(int(cols[owner][k]))
             message = (
                 f"{name}: {who!r} has {finish} {_day(int(cols[finish][k]))} on or before "
                 f"{begin} {_day(int(cols[begin][k]))}; the end is exclusive and must be later"

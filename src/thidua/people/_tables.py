@@ -76,11 +76,7 @@ def _stripped(table: DataTable, field: str) -> tuple[I64, list[str]]:
 
 def _used(codes: I64, uniques: list[str]) -> list[str]:
     """The distinct non-empty texts that some row uses (in first-use order of the uniques)."""
-    if not len(codes):
-        return []
-    seen = np.zeros(len(uniques), dtype=bool)
-    seen[codes] = True
-    return [u for u, s in zip(uniques, seen.tolist(), strict=True) if s and u]
+    return [u for u, use in zip(uniques, _in_use(codes, len(uniques)), strict=True) if use and u]
 
 
 def _gather(
@@ -95,14 +91,27 @@ def _gather(
 def _id_codes(table: DataTable, field: str, ids: _Ids) -> I32:
     """The code of each row's id in *ids* (``-1`` for an empty cell); new ids are added."""
     codes, uniques = _stripped(table, field)
-    found: I32 = _gather([ids.add(u) if u else -1 for u in uniques], codes, np.int32)
+    used = _in_use(codes, len(uniques))
+    per_unique = [ids.add(u) if u and use else -1 for u, use in zip(uniques, used, strict=True)]
+    found: I32 = _gather(per_unique, codes, np.int32)
     return found
+
+
+def _in_use(codes: I64, n: int) -> list[bool]:
+    """Per distinct text, whether a row uses it (a reader may keep texts no row has)."""
+    seen = np.zeros(n, dtype=bool)
+    seen[codes] = True
+    return seen.tolist()
 
 
 def _required(table: DataTable, problems: list[Problem], *fields: str, subject: str) -> None:
     """``S004`` for the empty cells of required id columns (absent columns are ``S002``)."""
     for field in fields:
-        if table.has(field):
+        if not table.has(field):
+            continue
+        enc = table.encoded(field)
+        empty = [i for i, u in enumerate(enc.uniques) if not u.strip()]
+        if empty and np.isin(enc.codes, empty).any():  # rare: read the column for its S004s
             parse_column(table, field, problems, subject_field=subject)
 
 
@@ -189,8 +198,8 @@ def _periods(
         table, field, parse_period, AwardCode.UNREADABLE_PERIOD, "period", problems, subject=subject
     )
     per_unique = []
-    for v in values:
-        if v is None:
+    for v, use in zip(values, _in_use(codes, len(values)), strict=True):
+        if v is None or not use:
             per_unique.append(-1)
             continue
         code = periods.get(v)
@@ -209,12 +218,16 @@ def _list_codes(
     Also returns the distinct lists and the row codes into them (for the checks).
     """
     enc = table.encoded(field)
-    items = [tuple(s for part in u.split(";") if (s := part.strip())) for u in enc.uniques]
+    row_codes = enc.codes[rows] if len(enc.codes) else np.zeros(0, dtype=np.int64)
+    used = _in_use(row_codes, len(enc.uniques))
+    items = [
+        tuple(s for part in u.split(";") if (s := part.strip())) if use else ()
+        for u, use in zip(enc.uniques, used, strict=True)
+    ]
     lengths_u = np.asarray([len(t) for t in items], dtype=np.int64)
     flat_u = np.asarray([ids.add(x) for t in items for x in t], dtype=np.int32)
     offsets_u = np.zeros(len(items) + 1, dtype=np.int64)
     np.cumsum(lengths_u, out=offsets_u[1:])
-    row_codes = enc.codes[rows] if len(enc.codes) else np.zeros(0, dtype=np.int64)
     lengths = lengths_u[row_codes] if len(row_codes) else np.zeros(0, dtype=np.int64)
     offsets = np.zeros(len(row_codes) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
@@ -496,8 +509,8 @@ def _build(workspace: Workspace) -> PeopleColumns:
         np.int8,
     )
     reason_bad = _gather(reason.bad, reason.codes, bool)
-    negative = b_days < 0
-    _negative_days(b, days.codes, days.uniques, negative, problems)
+    negative = _gather([v is not None and v < 0 for v in days.uniques], days.codes, bool)
+    _negative_days(b, negative, problems)
     keep = _keep(b_person >= 0, b_period >= 0, b_days >= 0, ~reason_bad)
     cols["absences"] = {
         "row": keep,
@@ -580,10 +593,8 @@ def _build(workspace: Workspace) -> PeopleColumns:
     )
 
 
-def _negative_days(
-    table: DataTable, codes: I64, uniques: list[Any], negative: B, problems: list[Problem]
-) -> None:
-    del codes, uniques
+def _negative_days(table: DataTable, negative: B, problems: list[Problem]) -> None:
+    """``S006`` for the rows whose number of days absent is below zero."""
     if not negative.any():
         return
     people = table.text("person")
