@@ -129,6 +129,19 @@ def test_subject_rules_and_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert captured.err == ""
 
 
+def test_subjects_go_to_the_honours_of_their_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _eligible(
+        _workspace(tmp_path),
+        *("--honour", "LDTT", "--honour", "TTLDTT", "--period", "2024"),
+        *("--subject", "G1", "--subject", "P1", "--format", "json"),
+    )
+    assert main(argv) == 0
+    verdicts = json.loads(capsys.readouterr().out)
+    assert [(v["honour"], v["subject"]) for v in verdicts] == [("LDTT", "P1"), ("TTLDTT", "G1")]
+
+
 def test_rule_set_outside_its_period_warns_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

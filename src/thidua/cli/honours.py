@@ -12,6 +12,8 @@ included), then evaluates each honour for the period over every candidate
 (:func:`thidua.honours.eligibility`).  The table lists one verdict a line
 with the conditions not met; ``--format csv`` is the same report for a
 spreadsheet (text cells neutralised against formula injection);
+``--subject`` narrows each honour to the subjects of its recipient kind
+(people for an individual honour, units for a collective one).
 ``--format json`` is a list with, per verdict, ``subject``, ``honour``,
 ``period``, ``rule_set``, ``eligible`` and ``conditions`` (each with
 ``condition``, ``met`` and ``detail``).
@@ -48,12 +50,15 @@ from thidua.honours import (
     RULE_SETS,
     Catalogue,
     Eligibility,
+    Honour,
+    Recipient,
     Verdict,
     catalogue,
     eligibility,
     get_rule_set,
     load_catalogue,
 )
+from thidua.people import history
 from thidua.periods import parse_period
 from thidua.problems import Report
 from thidua.typing import ProgressCallback
@@ -288,6 +293,21 @@ def render_verdicts(
     return table(headers, body) + "\n" + "\n".join(summary_lines(results, numbers)) + "\n"
 
 
+def _of_kind(
+    workspace: Workspace, honour: Honour, subjects: Sequence[str] | None
+) -> list[str] | None:
+    """The *subjects* that can receive *honour*: people for an individual one, units otherwise.
+
+    Raises:
+        UnknownNameError: a subject is neither a person nor a unit of the workspace.
+    """
+    if subjects is None:
+        return None
+    h = history(workspace)
+    person = honour.recipient is Recipient.INDIVIDUAL
+    return [s for s in dict.fromkeys(subjects) if bool(h.is_person[h.index(s)]) is person]
+
+
 def run_eligible(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua honours eligible``; exit 0 (it ran), 1 (errors in the data) or 2."""
     period = parse_period(args.period)
@@ -308,7 +328,13 @@ def run_eligible(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_PROBLEMS
     results = [
         eligibility(
-            workspace, honours, code, period, rules=rules, on=args.on, subjects=args.subject
+            workspace,
+            honours,
+            code,
+            period,
+            rules=rules,
+            on=args.on,
+            subjects=_of_kind(workspace, honours[code], args.subject),
         )
         for code in dict.fromkeys(args.honour)
     ]
