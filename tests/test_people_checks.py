@@ -356,6 +356,7 @@ def test_a016_overlapping_memberships() -> None:
     )
     p = only(check_people(ws), "A016", "P2", "memberships.csv row 5, column valid_from")
     assert "row 3" in p.message
+    assert "'P2' (Trần Văn Nam)" in p.message  # named as people.csv names them
     other_unit = workspace(
         {"memberships": [{"person": "P2", "unit": "G3", "valid_from": "2019-06-01"}]}
     )

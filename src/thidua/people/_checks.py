@@ -112,8 +112,10 @@ class _Checker:
     """The checks over one workspace's people columns."""
 
     def __init__(self, workspace: Workspace, cols: PeopleColumns, catalogue: Catalogue) -> None:
+        self.workspace = workspace
         self.cols = cols
         self.catalogue = catalogue
+        self._names: dict[str, str] | None = None
         self.t = {name: workspace.table(name) for name in PEOPLE_TABLES}
         self.out = _Out()
         self.has_people = len(self.t["people"]) > 0
@@ -126,6 +128,16 @@ class _Checker:
 
     def sid(self, code: int) -> str:
         return self.cols.subjects[code]
+
+    def named(self, ident: str) -> str:
+        """The id quoted, with the person's or unit's name when one is known."""
+        if self._names is None:
+            people = self.t["people"]
+            names = dict(zip(people.text("id"), people.text("name"), strict=True))
+            units = self.workspace.dataset.unit_columns()
+            self._names = {**dict(zip(units.id, units.name, strict=True)), **names}
+        name = self._names.get(ident, "").strip()
+        return f"{ident!r} ({name})" if name else repr(ident)
 
     def cell(self, table: str, row: int, field: str) -> str:
         return self.t[table].encoded(field).at(row).strip()
@@ -147,8 +159,8 @@ class _Checker:
                 parts.append(f"founded {_day(founded)}")
             if dissolved < MAX_ORD:
                 parts.append(f"dissolved {_day(dissolved)}")
-            return f"the unit {self.sid(code)!r} ({', '.join(parts)})"
-        return f"{self.sid(code)!r} (born {_day(int(c.born[code]))})"
+            return f"the unit {self.named(self.sid(code))} ({', '.join(parts)})"
+        return f"{self.named(self.sid(code))} (born {_day(int(c.born[code]))})"
 
     # -- the checks ----------------------------------------------------------------------------
 
@@ -179,7 +191,7 @@ class _Checker:
 
         def author(k: int) -> _Made:
             iid, who = c.initiative_ids[int(owner[k])], self.sid(int(authors[k]))
-            message = f"initiatives: {iid} names the author {who!r}, {self.not_listed()}"
+            message = f"initiatives: {iid} names the author {self.named(who)}, {self.not_listed()}"
             return message, iid, self.at("initiatives", int(row_of[owner[k]]), "authors")
 
         self.out.rows(AwardCode.UNKNOWN_PERSON, bad, author)
@@ -190,7 +202,7 @@ class _Checker:
 
         def made(k: int) -> _Made:
             who, row = self.sid(int(cols["person"][k])), int(cols["row"][k])
-            message = f"{name}: the person {who!r} is named, {self.not_listed()}"
+            message = f"{name}: the person {self.named(who)} is named, {self.not_listed()}"
             return message, who, self.at(name, row, "person")
 
         self.out.rows(AwardCode.UNKNOWN_PERSON, bad, made)
@@ -202,7 +214,10 @@ class _Checker:
 
         def unit(k: int) -> _Made:
             who, where = self.sid(int(m["person"][k])), self.sid(int(m["unit"][k]))
-            message = f"memberships: {who!r} is a member of {where!r}, which is not in units.csv"
+            message = (
+                f"memberships: {self.named(who)} is a member of {where!r}, "
+                f"which is not in units.csv"
+            )
             return message, who, self.at("memberships", int(m["row"][k]), "unit")
 
         self.out.rows(AwardCode.UNKNOWN_UNIT, bad, unit)
@@ -268,7 +283,7 @@ class _Checker:
             verb = "gives" if name == "awards" else "registers for"
             message = (
                 f"{name}: {ident} {verb} {code} ({honour.name_vi}), an honour for {whom}, "
-                f"{'to' if name == 'awards' else 'as'} {got} {sid!r}"
+                f"{'to' if name == 'awards' else 'as'} {got} {self.named(sid)}"
             )
             return message, ident, self.at(name, row, "honour")
 
@@ -377,7 +392,10 @@ class _Checker:
             else:
                 whose = self.life(int(unit_code[k]))
                 field = "valid_from" if early[k] else "valid_to"
-            message = f"memberships: {who!r} is a member on {span}, outside the lifetime of {whose}"
+            message = (
+                f"memberships: {self.named(who)} is a member on {span}, "
+                f"outside the lifetime of {whose}"
+            )
             return message, who, self.at("memberships", row, field)
 
         self.out.rows(AwardCode.OUTSIDE_LIFETIME, np.flatnonzero(early | late | unborn), membership)
@@ -394,7 +412,8 @@ class _Checker:
             row, before = int(r["row"][k]), int(r["row"][first[inverse[k]]])
             sid = self.sid(int(r["subject"][k]))
             message = (
-                f"ratings: {sid!r} is rated twice for {self.cell('ratings', row, 'period')} "
+                f"ratings: {self.named(sid)} is rated twice for "
+                f"{self.cell('ratings', row, 'period')} "
                 f"(also on row {self.at('ratings', before).row}); keep one rating"
             )
             return message, sid, self.at("ratings", row, "period")
@@ -449,7 +468,8 @@ class _Checker:
             row = int(m["row"][i])
             also = f" (row {self.at('memberships', other).row})" if other is not None else ""
             message = (
-                f"memberships: {who!r} is a member of {where!r} from {_day(int(start[i]))}, "
+                f"memberships: {self.named(who)} is a member of {self.named(where)} "
+                f"from {_day(int(start[i]))}, "
                 f"while an earlier membership{also} still runs"
             )
             return message, who, self.at("memberships", row, "valid_from")
@@ -470,7 +490,7 @@ class _Checker:
             row = int(cols["row"][k])
             who = cols["id"][k] if name == "awards" else self.sid(int(cols[owner][k]))
             message = (
-                f"{name}: {who!r} has {finish} {_day(int(cols[finish][k]))} on or before "
+                f"{name}: {self.named(who)} has {finish} {_day(int(cols[finish][k]))} on or before "
                 f"{begin} {_day(int(cols[begin][k]))}; the end is exclusive and must be later"
             )
             return message, who, self.at(name, row, finish)

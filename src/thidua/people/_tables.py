@@ -297,285 +297,314 @@ def _parse(
     return parse_column(table, field, sink, subject_field=subject_field)
 
 
-def _build(workspace: Workspace) -> PeopleColumns:
-    problems: list[Problem] = []
-    t = {
-        name: workspace.table(name)
-        for name in (
-            "people",
-            "memberships",
-            "ratings",
-            "awards",
-            "initiatives",
-            "discipline",
-            "absences",
-            "registrations",
-            "reviews",
+class _Reading:
+    """The dictionaries and problems shared while the tables are read."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.t = {name: workspace.table(name) for name in _TABLES}
+        self.problems: list[Problem] = []
+        self.ids = _Ids()
+        self.inits = _Ids()
+        self.honours = _Ids()
+        self.periods: dict[Period, int] = {}
+        self.period_list: list[Period] = []
+        self.cols: dict[str, dict[str, Any]] = {}
+
+    def periods_of(self, table: DataTable, subject: str) -> tuple[I32, B]:
+        return _periods(
+            table, "period", self.periods, self.period_list, self.problems, subject=subject
         )
-    }
-    ids = _Ids()
-    # people first: the people table, then the persons other tables name
-    people_codes, people_u = _stripped(t["people"], "id")
-    listed = _used(people_codes, people_u)
+
+    def dates(self, table: DataTable, field: str, subject: str, *, missing: int) -> tuple[I32, B]:
+        return _ordinals(table, field, self.problems, missing=missing, subject=subject)
+
+
+_TABLES = (
+    "people",
+    "memberships",
+    "ratings",
+    "awards",
+    "initiatives",
+    "discipline",
+    "absences",
+    "registrations",
+    "reviews",
+)
+
+
+def _subjects_first(r: _Reading) -> tuple[int, set[str]]:
+    """Code the people, then the units, in *r.ids*; the number of people and those known."""
+    t, ids = r.t, r.ids
+    listed = _used(*_stripped(t["people"], "id"))
     ids.add_all(listed)
-    member_codes, member_u = _stripped(t["memberships"], "person")
-    member_persons = _used(member_codes, member_u)
+    member_persons = _used(*_stripped(t["memberships"], "person"))
     ids.add_all(member_persons)
     for name in ("discipline", "absences"):
         ids.add_all(_used(*_stripped(t[name], "person")))
     n_people = len(ids.values)
-    known_people = set(listed) if len(t["people"]) else set(member_persons)
-    # then the units: the hierarchy's, then those the memberships name
-    units = workspace.dataset.unit_columns()
-    ids.add_all(list(units.id))
+    ids.add_all(list(r.workspace.dataset.unit_columns().id))
     ids.add_all(_used(*_stripped(t["memberships"], "unit")))
+    return n_people, set(listed) if len(t["people"]) else set(member_persons)
 
-    periods: dict[Period, int] = {}
-    period_list: list[Period] = []
-    honours = _Ids()
-    cols: dict[str, dict[str, Any]] = {}
 
-    # the people table: each person's birth date
-    p = t["people"]
-    _required(p, problems, "id", subject="id")
-    born_rows, born_bad = _ordinals(p, "born", problems, missing=MIN_ORD, subject="id")
-    person_code = _id_codes(p, "id", ids)
-    keep = _keep(person_code >= 0, ~born_bad)
-    cols["people"] = {"row": keep, "id": person_code[keep], "born": born_rows[keep]}
+def _read_people(r: _Reading) -> None:
+    p = r.t["people"]
+    _required(p, r.problems, "id", subject="id")
+    born, born_bad = r.dates(p, "born", "id", missing=MIN_ORD)
+    code = _id_codes(p, "id", r.ids)
+    keep = _keep(code >= 0, ~born_bad)
+    r.cols["people"] = {"row": keep, "id": code[keep], "born": born[keep]}
 
-    # memberships
-    m = t["memberships"]
-    _required(m, problems, "person", "unit", subject="person")
-    m_person = _id_codes(m, "person", ids)
-    m_unit = _id_codes(m, "unit", ids)
-    m_start, m_start_bad = _ordinals(m, "valid_from", problems, missing=-1, subject="person")
-    m_end, m_end_bad = _ordinals(m, "valid_to", problems, missing=MAX_ORD, subject="person")
-    manager = _parse(m, "manager", problems, subject_field="person")
-    qualification = _parse(m, "qualification", problems, subject_field="person")
-    keep = _keep(m_person >= 0, m_unit >= 0, m_start >= 0, ~m_start_bad, ~m_end_bad)
-    cols["memberships"] = {
+
+def _read_memberships(r: _Reading) -> None:
+    m = r.t["memberships"]
+    _required(m, r.problems, "person", "unit", subject="person")
+    person, unit = _id_codes(m, "person", r.ids), _id_codes(m, "unit", r.ids)
+    start, start_bad = r.dates(m, "valid_from", "person", missing=-1)
+    end, end_bad = r.dates(m, "valid_to", "person", missing=MAX_ORD)
+    manager = _parse(m, "manager", r.problems, subject_field="person")
+    qualification = _parse(m, "qualification", r.problems, subject_field="person")
+    keep = _keep(person >= 0, unit >= 0, start >= 0, ~start_bad, ~end_bad)
+    qualified = [-1 if v is None else _QUALIFICATIONS.index(v) for v in qualification.uniques]
+    r.cols["memberships"] = {
         "row": keep,
-        "person": m_person[keep],
-        "unit": m_unit[keep],
-        "valid_from": m_start[keep],
-        "valid_to": m_end[keep],
+        "person": person[keep],
+        "unit": unit[keep],
+        "valid_from": start[keep],
+        "valid_to": end[keep],
         "manager": _gather([v is True for v in manager.uniques], manager.codes, bool)[keep],
-        "qualification": _gather(
-            [-1 if v is None else _QUALIFICATIONS.index(v) for v in qualification.uniques],
-            qualification.codes,
-            np.int8,
-        )[keep],
+        "qualification": _gather(qualified, qualification.codes, np.int8)[keep],
     }
 
-    # ratings
-    r = t["ratings"]
-    _required(r, problems, "subject", subject="subject")
-    r_subject = _id_codes(r, "subject", ids)
-    r_period, r_period_bad = _periods(
-        r, "period", periods, period_list, problems, subject="subject"
+
+def _read_ratings(r: _Reading) -> None:
+    t = r.t["ratings"]
+    _required(t, r.problems, "subject", subject="subject")
+    subject = _id_codes(t, "subject", r.ids)
+    period, period_bad = r.periods_of(t, "subject")
+    grades, codes, _bad = _vocabulary(
+        t,
+        "rating",
+        parse_grade,
+        AwardCode.UNREADABLE_RATING,
+        "rating",
+        r.problems,
+        subject="subject",
     )
-    grades, g_codes, _bad = _vocabulary(
-        r, "rating", parse_grade, AwardCode.UNREADABLE_RATING, "rating", problems, subject="subject"
-    )
-    r_grade = _gather([-1 if g is None else int(g) for g in grades], g_codes, np.int8)
-    keep = _keep(r_subject >= 0, r_period >= 0, ~r_period_bad, r_grade >= 0)
-    cols["ratings"] = {
+    grade = _gather([-1 if g is None else int(g) for g in grades], codes, np.int8)
+    keep = _keep(subject >= 0, period >= 0, ~period_bad, grade >= 0)
+    r.cols["ratings"] = {
         "row": keep,
-        "subject": r_subject[keep],
-        "period": r_period[keep],
-        "rating": r_grade[keep],
+        "subject": subject[keep],
+        "period": period[keep],
+        "rating": grade[keep],
     }
 
-    # initiatives: their ids first in the initiative dictionary
-    i = t["initiatives"]
-    _required(i, problems, "id", "authors", subject="id")
-    inits = _Ids()
-    i_code = _id_codes(i, "id", inits)
-    i_level = _parse(i, "level", problems, subject_field="id")
-    i_rec, i_rec_bad = _ordinals(i, "recognised_on", problems, missing=-1, subject="id")
-    i_benefit = _parse(i, "benefit", problems, subject_field="id")
-    level_rows = _gather(
-        [0 if v is None else int(v) for v in i_level.uniques], i_level.codes, np.int8
+
+def _read_initiatives(r: _Reading) -> None:
+    """The initiatives table, its ids first in the initiative dictionary (one row per id)."""
+    i = r.t["initiatives"]
+    _required(i, r.problems, "id", "authors", subject="id")
+    code = _id_codes(i, "id", r.inits)
+    level = _parse(i, "level", r.problems, subject_field="id")
+    recognised, recognised_bad = r.dates(i, "recognised_on", "id", missing=-1)
+    benefit = _parse(i, "benefit", r.problems, subject_field="id")
+    levels = _gather([0 if v is None else int(v) for v in level.uniques], level.codes, np.int8)
+    benefits = _gather(
+        [np.nan if v is None else v for v in benefit.uniques], benefit.codes, np.float64
     )
-    benefit_rows = _gather(
-        [np.nan if v is None else v for v in i_benefit.uniques], i_benefit.codes, np.float64
-    )
-    keep = _keep(i_code >= 0, level_rows > 0, i_rec >= 0, ~i_rec_bad)
+    keep = _keep(code >= 0, levels > 0, recognised >= 0, ~recognised_bad)
     if len(i) and not i.has("authors"):
         keep = keep[:0]
-    # the first row of each id holds it
-    # (np.unique sorts by code, so the rows come in code order, as the CSR needs)
-    first = keep[np.unique(i_code[keep], return_index=True)[1]] if len(keep) else keep
-    a_offsets, a_index, _items, _ = _list_codes(i, "authors", ids, first)
-    cols["initiatives"] = {"row": first, "id": i_code[first]}
-    n_known_inits = len(inits.values)
-
-    # awards
-    a = t["awards"]
-    _required(a, problems, "id", "recipient", "honour", subject="id")
-    a_recipient = _id_codes(a, "recipient", ids)
-    a_honour = _id_codes(a, "honour", honours)
-    a_period, a_period_bad = _periods(a, "period", periods, period_list, problems, subject="id")
-    a_decided, a_decided_bad = _ordinals(a, "decided_on", problems, missing=-1, subject="id")
-    a_revoked, a_revoked_bad = _ordinals(a, "revoked_on", problems, missing=MAX_ORD, subject="id")
-    keep = _keep(
-        a_recipient >= 0,
-        a_honour >= 0,
-        ~a_period_bad,
-        a_decided >= 0,
-        ~a_decided_bad,
-        ~a_revoked_bad,
-    )
-    w_offsets, w_index, w_items, w_rows = _list_codes(a, "initiatives", inits, keep)
-    ids_text = a.encoded("id")
-    decision = a.encoded("decision")
-    cols["awards"] = {
-        "row": keep,
-        "id": tuple(np.asarray(ids_text.uniques, dtype=object)[ids_text.codes[keep]].tolist()),
-        "recipient": a_recipient[keep],
-        "honour": a_honour[keep],
-        "period": a_period[keep],
-        "decided_on": a_decided[keep],
-        "revoked_on": a_revoked[keep],
-        "decision": tuple(
-            np.asarray([u.strip() for u in decision.uniques], dtype=object)[
-                decision.codes[keep]
-            ].tolist()
-        ),
-        "init_offsets": w_offsets,
-        "init_index": w_index,
-        "initiative_lists": w_items,
-        "initiative_codes": w_rows,
+    # the first row of each id holds it; np.unique sorts by code, so the rows come in code
+    # order, as the authors' CSR needs
+    first = keep[np.unique(code[keep], return_index=True)[1]] if len(keep) else keep
+    offsets, authors, _items, _ = _list_codes(i, "authors", r.ids, first)
+    title = i.encoded("title")
+    r.cols["initiatives"] = {
+        "row": first,
+        "id": code[first],
+        "level": levels[first],
+        "recognised_on": recognised[first],
+        "benefit": benefits[first],
+        "title": [title.uniques[c] for c in title.codes[first].tolist()],
+        "author_lengths": np.diff(offsets),
+        "author_index": authors,
     }
 
-    # the initiative columns, one entry per initiative code (unknown ones defaulted)
-    n_inits = len(inits.values)
-    level = np.zeros(n_inits, dtype=np.int8)
-    recognised = np.full(n_inits, MAX_ORD, dtype=np.int32)
-    benefit = np.full(n_inits, np.nan)
-    authors_len = np.zeros(n_inits, dtype=np.int64)
-    codes_first = i_code[first]
-    level[codes_first] = level_rows[first]
-    recognised[codes_first] = i_rec[first]
-    benefit[codes_first] = benefit_rows[first]
-    authors_len[codes_first] = np.diff(a_offsets)
-    author_offsets = np.zeros(n_inits + 1, dtype=np.int64)
-    np.cumsum(authors_len, out=author_offsets[1:])
-    # the authors of the rows kept are in code order, and ids without a row have none
-    author_index = a_index
-    title = i.encoded("title")
-    titles = [""] * n_inits
-    for code, text in zip(
-        codes_first.tolist(), [title.uniques[c] for c in title.codes[first].tolist()], strict=True
-    ):
-        titles[code] = text
 
-    # discipline
-    d = t["discipline"]
-    _required(d, problems, "person", subject="person")
-    d_person = _id_codes(d, "person", ids)
-    forms, f_codes, _bad = _vocabulary(
+def _read_awards(r: _Reading) -> None:
+    a = r.t["awards"]
+    _required(a, r.problems, "id", "recipient", "honour", subject="id")
+    recipient = _id_codes(a, "recipient", r.ids)
+    honour = _id_codes(a, "honour", r.honours)
+    period, period_bad = r.periods_of(a, "id")
+    decided, decided_bad = r.dates(a, "decided_on", "id", missing=-1)
+    revoked, revoked_bad = r.dates(a, "revoked_on", "id", missing=MAX_ORD)
+    keep = _keep(recipient >= 0, honour >= 0, ~period_bad, decided >= 0, ~decided_bad, ~revoked_bad)
+    offsets, index, _items, _ = _list_codes(a, "initiatives", r.inits, keep)
+    r.cols["awards"] = {
+        "row": keep,
+        "id": _texts(a, "id", keep),
+        "recipient": recipient[keep],
+        "honour": honour[keep],
+        "period": period[keep],
+        "decided_on": decided[keep],
+        "revoked_on": revoked[keep],
+        "decision": _texts(a, "decision", keep),
+        "init_offsets": offsets,
+        "init_index": index,
+    }
+
+
+def _texts(table: DataTable, field: str, rows: I64) -> tuple[str, ...]:
+    """The stripped text of *field* on *rows* (shared strings, one per distinct text)."""
+    enc = table.encoded(field)
+    lookup = np.asarray([u.strip() for u in enc.uniques], dtype=object)
+    return tuple(lookup[enc.codes[rows]].tolist()) if len(rows) else ()
+
+
+def _initiative_columns(r: _Reading, n_known: int) -> None:
+    """One entry per initiative code: the table's, then the ids awards name (defaulted)."""
+    found = r.cols["initiatives"]
+    n = len(r.inits.values)
+    codes = found["id"]
+    level = np.zeros(n, dtype=np.int8)
+    recognised = np.full(n, MAX_ORD, dtype=np.int32)
+    benefit = np.full(n, np.nan)
+    lengths = np.zeros(n, dtype=np.int64)
+    titles = [""] * n
+    level[codes] = found["level"]
+    recognised[codes] = found["recognised_on"]
+    benefit[codes] = found["benefit"]
+    lengths[codes] = found["author_lengths"]
+    for code, text in zip(codes.tolist(), found["title"], strict=True):
+        titles[code] = text
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    known = np.zeros(n, dtype=bool)
+    known[:n_known] = True
+    found.update(
+        level=level,
+        recognised_on=recognised,
+        benefit=benefit,
+        title=tuple(titles),
+        author_offsets=offsets,  # the authors of the rows kept are in code order
+        known=known,
+    )
+
+
+def _read_discipline(r: _Reading) -> None:
+    d = r.t["discipline"]
+    _required(d, r.problems, "person", subject="person")
+    person = _id_codes(d, "person", r.ids)
+    forms, codes, _bad = _vocabulary(
         d,
         "form",
         parse_discipline_form,
         AwardCode.UNREADABLE_DISCIPLINE_FORM,
         "discipline form",
-        problems,
+        r.problems,
         subject="person",
     )
-    d_form = _gather([0 if f is None else int(f) for f in forms], f_codes, np.int8)
-    d_start, d_start_bad = _ordinals(d, "decided_on", problems, missing=-1, subject="person")
-    d_end, d_end_bad = _ordinals(d, "valid_to", problems, missing=MAX_ORD, subject="person")
-    keep = _keep(d_person >= 0, d_form > 0, d_start >= 0, ~d_start_bad, ~d_end_bad)
-    cols["discipline"] = {
+    form = _gather([0 if f is None else int(f) for f in forms], codes, np.int8)
+    start, start_bad = r.dates(d, "decided_on", "person", missing=-1)
+    end, end_bad = r.dates(d, "valid_to", "person", missing=MAX_ORD)
+    keep = _keep(person >= 0, form > 0, start >= 0, ~start_bad, ~end_bad)
+    r.cols["discipline"] = {
         "row": keep,
-        "person": d_person[keep],
-        "form": d_form[keep],
-        "decided_on": d_start[keep],
-        "valid_to": d_end[keep],
+        "person": person[keep],
+        "form": form[keep],
+        "decided_on": start[keep],
+        "valid_to": end[keep],
     }
 
-    # absences
-    b = t["absences"]
-    _required(b, problems, "person", subject="person")
-    b_person = _id_codes(b, "person", ids)
-    b_period, _bad = _periods(b, "period", periods, period_list, problems, subject="person")
-    days = _parse(b, "days", problems, subject_field="person")
-    b_days = _gather([-1 if v is None else v for v in days.uniques], days.codes, np.int64)
-    reason = _parse(b, "reason", problems, subject_field="person")
-    b_reason = _gather(
-        [_REASONS.index(AbsenceReason.OTHER if v is None else v) for v in reason.uniques],
-        reason.codes,
-        np.int8,
-    )
-    reason_bad = _gather(reason.bad, reason.codes, bool)
+
+def _read_absences(r: _Reading) -> None:
+    b = r.t["absences"]
+    _required(b, r.problems, "person", subject="person")
+    person = _id_codes(b, "person", r.ids)
+    period, _bad = r.periods_of(b, "person")
+    days = _parse(b, "days", r.problems, subject_field="person")
+    count = _gather([-1 if v is None else v for v in days.uniques], days.codes, np.int64)
     negative = _gather([v is not None and v < 0 for v in days.uniques], days.codes, bool)
-    _negative_days(b, negative, problems)
-    keep = _keep(b_person >= 0, b_period >= 0, b_days >= 0, ~reason_bad)
-    cols["absences"] = {
+    _negative_days(b, negative, r.problems)
+    reason = _parse(b, "reason", r.problems, subject_field="person")
+    reasons = [_REASONS.index(AbsenceReason.OTHER if v is None else v) for v in reason.uniques]
+    reason_bad = _gather(reason.bad, reason.codes, bool)
+    keep = _keep(person >= 0, period >= 0, count >= 0, ~reason_bad)
+    r.cols["absences"] = {
         "row": keep,
-        "person": b_person[keep],
-        "period": b_period[keep],
-        "days": b_days[keep].astype(np.int32),
-        "reason": b_reason[keep],
+        "person": person[keep],
+        "period": period[keep],
+        "days": count[keep].astype(np.int32),
+        "reason": _gather(reasons, reason.codes, np.int8)[keep],
     }
 
-    # registrations
-    g = t["registrations"]
-    _required(g, problems, "subject", "honour", subject="subject")
-    g_subject = _id_codes(g, "subject", ids)
-    g_period, _bad = _periods(g, "period", periods, period_list, problems, subject="subject")
-    g_honour = _id_codes(g, "honour", honours)
-    _ordinals(g, "registered_on", problems, missing=MAX_ORD, subject="subject")
-    keep = _keep(g_subject >= 0, g_period >= 0, g_honour >= 0)
-    cols["registrations"] = {
+
+def _read_registrations(r: _Reading) -> None:
+    g = r.t["registrations"]
+    _required(g, r.problems, "subject", "honour", subject="subject")
+    subject = _id_codes(g, "subject", r.ids)
+    period, _bad = r.periods_of(g, "subject")
+    honour = _id_codes(g, "honour", r.honours)
+    r.dates(g, "registered_on", "subject", missing=MAX_ORD)
+    keep = _keep(subject >= 0, period >= 0, honour >= 0)
+    r.cols["registrations"] = {
         "row": keep,
-        "subject": g_subject[keep],
-        "period": g_period[keep],
-        "honour": g_honour[keep],
+        "subject": subject[keep],
+        "period": period[keep],
+        "honour": honour[keep],
     }
 
-    # reviews
-    v = t["reviews"]
-    _required(v, problems, "subject", subject="subject")
-    v_subject = _id_codes(v, "subject", ids)
-    v_start, v_start_bad = _ordinals(v, "valid_from", problems, missing=-1, subject="subject")
-    v_end, v_end_bad = _ordinals(v, "valid_to", problems, missing=MAX_ORD, subject="subject")
-    keep = _keep(v_subject >= 0, v_start >= 0, ~v_start_bad, ~v_end_bad)
-    cols["reviews"] = {
+
+def _read_reviews(r: _Reading) -> None:
+    v = r.t["reviews"]
+    _required(v, r.problems, "subject", subject="subject")
+    subject = _id_codes(v, "subject", r.ids)
+    start, start_bad = r.dates(v, "valid_from", "subject", missing=-1)
+    end, end_bad = r.dates(v, "valid_to", "subject", missing=MAX_ORD)
+    keep = _keep(subject >= 0, start >= 0, ~start_bad, ~end_bad)
+    r.cols["reviews"] = {
         "row": keep,
-        "subject": v_subject[keep],
-        "valid_from": v_start[keep],
-        "valid_to": v_end[keep],
+        "subject": subject[keep],
+        "valid_from": start[keep],
+        "valid_to": end[keep],
     }
+
+
+def _build(workspace: Workspace) -> PeopleColumns:
+    r = _Reading(workspace)
+    n_people, known_people = _subjects_first(r)
+    _read_people(r)
+    _read_memberships(r)
+    _read_ratings(r)
+    _read_initiatives(r)
+    n_known_initiatives = len(r.inits.values)
+    _read_awards(r)
+    _initiative_columns(r, n_known_initiatives)
+    _read_discipline(r)
+    _read_absences(r)
+    _read_registrations(r)
+    _read_reviews(r)
 
     # the subjects: who is a person, who a unit, and their lifetimes
+    ids, units = r.ids, workspace.dataset.unit_columns()
     n = len(ids.values)
     is_person = np.zeros(n, dtype=bool)
     is_person[:n_people] = True
     known_person = np.zeros(n, dtype=bool)
-    known_person[[ids.codes[x] for x in known_people]] = True
-    known_unit = np.zeros(n, dtype=bool)
+    known_person[np.asarray([ids.codes[x] for x in known_people], dtype=np.int64)] = True
     unit_codes = np.asarray([ids.codes[u] for u in units.id], dtype=np.int64)
+    known_unit = np.zeros(n, dtype=bool)
     known_unit[unit_codes] = True
     founded = np.full(n, MIN_ORD, dtype=np.int32)
     dissolved = np.full(n, MAX_ORD, dtype=np.int32)
     founded[unit_codes] = units.founded
     dissolved[unit_codes] = units.dissolved
     born = np.full(n, MIN_ORD, dtype=np.int32)
-    people_cols = cols["people"]
-    born[people_cols["id"]] = people_cols["born"]
-    known_initiative = np.zeros(n_inits, dtype=bool)
-    known_initiative[:n_known_inits] = True
-
-    cols["initiatives"].update(
-        level=level,
-        recognised_on=recognised,
-        benefit=benefit,
-        title=tuple(titles),
-        author_offsets=author_offsets,
-        author_index=author_index,
-    )
+    born[r.cols["people"]["id"]] = r.cols["people"]["born"]
     return PeopleColumns(
         subjects=tuple(ids.values),
         is_person=is_person,
@@ -584,12 +613,12 @@ def _build(workspace: Workspace) -> PeopleColumns:
         born=born,
         founded=founded,
         dissolved=dissolved,
-        periods=tuple(period_list),
-        honours=tuple(honours.values),
-        initiative_ids=tuple(inits.values),
-        known_initiative=known_initiative,
-        tables=cols,
-        problems=tuple(problems),
+        periods=tuple(r.period_list),
+        honours=tuple(r.honours.values),
+        initiative_ids=tuple(r.inits.values),
+        known_initiative=r.cols["initiatives"]["known"],
+        tables=r.cols,
+        problems=tuple(r.problems),
     )
 
 
