@@ -113,6 +113,15 @@ def test_json_verdicts_with_conditions(tmp_path: Path, capsys: pytest.CaptureFix
     assert share["met"] is False
 
 
+def test_debug_is_accepted_after_the_sub_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _eligible(_workspace(tmp_path), "--honour", "LDTT", "--period", "2024", "--debug")
+    assert main(argv) == 0
+    assert main(["honours", "catalogue", "--debug", "--format", "json"]) == 0
+    capsys.readouterr()
+
+
 def test_subject_rules_and_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = _eligible(
         _workspace(tmp_path),
@@ -291,3 +300,41 @@ def test_demo_ends_with_an_eligibility_report(capsys: pytest.CaptureFixture[str]
     assert "== one verdict explained:" in report
     assert ": eligible for BK_TTG" in report
     assert "[x] holds BK_BO" in report
+
+
+def test_the_ministrys_worked_bk_ttg_case_through_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DOMAIN §6.4: BK 2017; HTT+ every school year 2017-2024; CSTĐCS 2018-19, 2020-21, 2023-24."""
+    years = range(2017, 2024)
+    ratings = "subject,period,rating\n" + "".join(
+        f"T,năm học {y}-{y + 1},Hoàn thành tốt nhiệm vụ\n" for y in years
+    )
+    awards = (
+        "id,recipient,honour,period,decision,decided_on\n"
+        "KT1,T,BK_BO,năm học 2016-2017,1234/QĐ-UBND,1/10/2017\n"
+        "KT2,T,CSTDCS,năm học 2018-2019,56/QĐ-LĐLĐ,15/9/2019\n"
+        "KT3,T,CSTDCS,năm học 2020-2021,61/QĐ-LĐLĐ,15/9/2021\n"
+        "KT4,T,CSTDCS,năm học 2023-2024,70/QĐ-LĐLĐ,20/8/2024\n"
+    )
+    path = _workspace(
+        tmp_path,
+        **{
+            "people.csv": "id,name,gender\nT,Lê Thị Thu,nữ\n",
+            "memberships.csv": "person,unit,valid_from\nT,G1,2010-09-01\n",
+            "ratings.csv": ratings,
+            "awards.csv": awards,
+        },
+    )
+    argv = _eligible(path, "--honour", "BK_TTG", "--period", "năm học 2023-2024")
+    assert main([*argv, "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    (verdict,) = json.loads(captured.out)
+    assert (verdict["subject"], verdict["eligible"], verdict["rule_set"]) == ("T", True, "vn-2024")
+    run = next(c for c in verdict["conditions"] if "consecutive" in c["condition"])
+    assert run["detail"].startswith("an unbroken run of 7 periods, 3 of them CSTDCS")
+    # without the third CSTĐCS the case fails
+    (tmp_path / "ws" / "awards.csv").write_text(awards.rsplit("KT4", 1)[0], encoding="utf-8")
+    assert main(argv) == 0
+    assert " no " in capsys.readouterr().out.splitlines()[1]

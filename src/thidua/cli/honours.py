@@ -156,6 +156,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_number_option(c)
     add_encoding_option(c)
     c.set_defaults(run=run_catalogue)
+    for choice in (e, c):
+        # like every command: --debug is also accepted after the sub-command
+        choice.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
 
 
 def load(
