@@ -463,6 +463,7 @@ def test_a019_duplicate_ids() -> None:
 def test_unreadable_cells_and_missing_required_values() -> None:
     ws = workspace(
         {
+            "people": [{"id": "P3", "name": "Lê Văn C", "gender": "không rõ"}],
             "memberships": [{"person": "P1", "unit": "G3", "valid_from": "ngày mai"}],
             "absences": [
                 {"person": "P2", "period": "2024", "days": "-2"},
@@ -474,7 +475,15 @@ def test_unreadable_cells_and_missing_required_values() -> None:
     )
     found = check_people(ws)
     assert_problems(
-        found, [("S003", "P1"), ("S006", "P2"), ("S004", "P2"), ("S006", "P2"), ("S004", "P1")]
+        found,
+        [
+            ("S006", "P3"),
+            ("S003", "P1"),
+            ("S006", "P2"),
+            ("S004", "P2"),
+            ("S006", "P2"),
+            ("S004", "P1"),
+        ],
     )
     assert {str(p.pointer) for p in found if p.subject == "P2"} == {
         f"absences.csv row {n}, column days" for n in (3, 4, 5)
@@ -618,3 +627,19 @@ def test_history_columns_are_arrays_not_records() -> None:
     assert isinstance(h.ratings.grade, np.ndarray)
     assert h.ratings.grade.dtype == np.int8
     assert len(h.periods) == 21  # 2000-2019 and the awards' 2024
+
+
+@pytest.mark.parametrize(
+    ("target", "pointer"),
+    [
+        ("w.json", "w.json $.ratings[3].period"),
+        ("w.yaml", "w.yaml $.ratings[3].period"),
+        ("w.xlsx", "w.xlsx sheet ratings row 5, column period"),
+    ],
+)
+def test_problems_point_into_every_format(tmp_path: Path, target: str, pointer: str) -> None:
+    ws = workspace({"ratings": [{"subject": "P1", "period": "năm 2024", "rating": "HT"}]})
+    write_workspace(ws, tmp_path / target)
+    result = check(tmp_path / target)
+    p = only(result.report, "A013", "P1", pointer)
+    assert "also on $.ratings[0]" in p.message or "also on row 2" in p.message

@@ -390,6 +390,9 @@ def eligibility(
     (:func:`thidua.people.check_people`, with the reading problems of the
     people tables): any error refuses the run, and the warnings are in
     :attr:`Eligibility.problems`.  Eligibility never runs on unchecked data.
+    (A table the reader could not read at all, for lack of a required
+    column, is not in the workspace: its ``S002`` is in the reading report of
+    :func:`thidua.workspace.check`, and :func:`thidua.load` raises on it.)
 
     Candidates are the subjects of the honour's recipient kind: people with a
     membership overlapping the period for an individual honour, units with a

@@ -112,8 +112,8 @@ def _honours(table: DataTable) -> tuple[list[Honour], list[Problem]]:
             continue
         if code in seen:
             message = (
-                f"honours: the code {code!r} is given again (first on row "
-                f"{table.pointer(seen[code]).row}); the row is left out"
+                f"honours: the code {code!r} is given again (first at "
+                f"{table.pointer(seen[code])}); the row is left out"
             )
             problems.append(
                 problem(AwardCode.INVALID_HONOUR_ROW, message, subject=code, pointer=where)

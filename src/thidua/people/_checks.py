@@ -104,6 +104,13 @@ class _Out:
         return out
 
 
+def _place(pointer: Pointer) -> str:
+    """Where a row is, for a message: ``row 5`` in a table, ``$.ratings[0]`` in a document."""
+    if pointer.row is not None:
+        return f"row {pointer.row}"
+    return pointer.path or "another row"
+
+
 def _day(ordinal: int) -> str:
     return f"{from_ordinal(ordinal):%d/%m/%Y}"
 
@@ -414,7 +421,7 @@ class _Checker:
             message = (
                 f"ratings: {self.named(sid)} is rated twice for "
                 f"{self.cell('ratings', row, 'period')} "
-                f"(also on row {self.at('ratings', before).row}); keep one rating"
+                f"(also on {_place(self.at('ratings', before))}); keep one rating"
             )
             return message, sid, self.at("ratings", row, "period")
 
@@ -466,7 +473,7 @@ class _Checker:
             other = int(m["row"][order[j]]) if j >= 0 else None
             who, where = self.sid(int(person[i])), self.sid(int(unit[i]))
             row = int(m["row"][i])
-            also = f" (row {self.at('memberships', other).row})" if other is not None else ""
+            also = f" ({_place(self.at('memberships', other))})" if other is not None else ""
             message = (
                 f"memberships: {self.named(who)} is a member of {self.named(where)} "
                 f"from {_day(int(start[i]))}, "
@@ -537,8 +544,8 @@ class _Checker:
 
         def made(k: int) -> _Made:
             ident = self.cell(name, k, "id")
-            before = self.at(name, int(first[inverse[k]])).row
-            message = f"{name}: the id {ident!r} is given twice (also on row {before})"
+            before = _place(self.at(name, int(first[inverse[k]])))
+            message = f"{name}: the id {ident!r} is given twice (also on {before})"
             return message, ident, self.at(name, k, "id")
 
         self.out.rows(AwardCode.DUPLICATE_ID, again, made)

@@ -343,7 +343,7 @@ def _subjects_first(r: _Reading) -> tuple[int, set[str]]:
     for name in ("discipline", "absences"):
         ids.add_all(_used(*_stripped(t[name], "person")))
     n_people = len(ids.values)
-    ids.add_all(list(r.workspace.dataset.unit_columns().id))
+    ids.add_all(list(r.workspace.hierarchy.unit_index))
     ids.add_all(_used(*_stripped(t["memberships"], "unit")))
     return n_people, set(listed) if len(t["people"]) else set(member_persons)
 
@@ -352,6 +352,7 @@ def _read_people(r: _Reading) -> None:
     p = r.t["people"]
     _required(p, r.problems, "id", subject="id")
     born, born_bad = r.dates(p, "born", "id", missing=MIN_ORD)
+    _parse(p, "gender", r.problems, subject_field="id")  # read for its problems alone
     code = _id_codes(p, "id", r.ids)
     keep = _keep(code >= 0, ~born_bad)
     r.cols["people"] = {"row": keep, "id": code[keep], "born": born[keep]}
@@ -590,19 +591,22 @@ def _build(workspace: Workspace) -> PeopleColumns:
     _read_reviews(r)
 
     # the subjects: who is a person, who a unit, and their lifetimes
-    ids, units = r.ids, workspace.dataset.unit_columns()
+    # (the units' lifetimes are the hierarchy's: the first row of a unit id given twice)
+    ids, hierarchy = r.ids, workspace.hierarchy
+    index, lifetimes = hierarchy.unit_index, hierarchy.lifetime_arrays()
     n = len(ids.values)
     is_person = np.zeros(n, dtype=bool)
     is_person[:n_people] = True
     known_person = np.zeros(n, dtype=bool)
     known_person[np.asarray([ids.codes[x] for x in known_people], dtype=np.int64)] = True
-    unit_codes = np.asarray([ids.codes[u] for u in units.id], dtype=np.int64)
+    unit_codes = np.asarray([ids.codes[u] for u in index], dtype=np.int64)
+    positions = np.asarray(list(index.values()), dtype=np.int64)
     known_unit = np.zeros(n, dtype=bool)
     known_unit[unit_codes] = True
     founded = np.full(n, MIN_ORD, dtype=np.int32)
     dissolved = np.full(n, MAX_ORD, dtype=np.int32)
-    founded[unit_codes] = units.founded
-    dissolved[unit_codes] = units.dissolved
+    founded[unit_codes] = lifetimes.founded[positions]
+    dissolved[unit_codes] = lifetimes.dissolved[positions]
     born = np.full(n, MIN_ORD, dtype=np.int32)
     born[r.cols["people"]["id"]] = r.cols["people"]["born"]
     return PeopleColumns(
