@@ -33,7 +33,7 @@ from thidua.campaigns._report import (
 from thidua.errors import InvalidArgumentError, ThiduaValidationError
 from thidua.io import DataTable, parse_column
 from thidua.periods import Period
-from thidua.problems import Problem, Report, problem
+from thidua.problems import CampaignCode, PledgeCode, Problem, Report, problem
 from thidua.rollup import roll_up
 
 if TYPE_CHECKING:
@@ -86,20 +86,19 @@ def _enum_value(value: object, default: str) -> str:
 
 
 def checked_problems(workspace: Workspace) -> Report:
-    """The problems of the checks an evaluation needs: figures and the domain tables.
+    """The problems of the checks an evaluation needs: figures, campaigns, contests.
 
-    Run once per workspace (kept with it).  The hierarchy checks are those of
-    :func:`thidua.validate`; the campaign checks reject what an evaluation
-    cannot count (an unknown pledger, a pledge of a unit outside the scope …).
+    Run once per workspace (kept with it): the figure checks of
+    :meth:`Workspace.figure_check`, :func:`check_campaigns` (campaigns,
+    targets, pledges, works) and :func:`check_contests` (contests, entries,
+    cluster scores).  The hierarchy checks are those of :func:`thidua.validate`.
     """
+    from thidua.campaigns import check_campaigns, check_contests  # noqa: PLC0415
 
     def build() -> Report:
-        from thidua.io._domain import domain_checks, resolve_check  # noqa: PLC0415
-
-        report = workspace.figure_check().report
-        for spec in domain_checks():
-            report = report + resolve_check(spec)(workspace)
-        return report
+        return (
+            workspace.figure_check().report + check_campaigns(workspace) + check_contests(workspace)
+        )
 
     return workspace.cached("campaigns.evaluation_checks", build)
 
@@ -182,59 +181,13 @@ def _count(placed: IntArray, n: int, weights: BoolArray | None = None) -> IntArr
 def scope_indices(workspace: Workspace, campaign: Campaign) -> IntArray:
     """The index positions of the units in *campaign*'s scope on its start date.
 
-    A unit's subtree in the admin relation (or the relation given), the
-    members of a group (not their subtrees), or the listed units and groups'
-    members; no scope is the launching unit's subtree.
+    The units of :func:`thidua.campaigns.scope_units`, as a sorted index array.
     """
-    h = workspace.hierarchy
-    day = campaign.start
-    assert day is not None
-    snap = h.as_of(day)
-    index = h.unit_index
-    scope = campaign.scope
-    found: list[int] = []
-    if scope is None or (len(scope.units) == 1 and not scope.groups):
-        root = scope.units[0] if scope is not None else campaign.launched_by
-        if root is None or root not in index:
-            return np.empty(0, dtype=np.int64)
-        relation = "admin" if scope is None else scope.relation
-        found.append(index[root])
-        if snap.mask()[index[root]]:
-            found.extend(snap.descendant_indices(root, relation).tolist())
-    else:
-        found.extend(index[u] for u in scope.units if u in index)
-        for g in scope.groups:
-            found.extend(
-                index[m.unit]
-                for m in workspace.members
-                if m.group == g and m.role.value == "member" and m.valid_on(day)
-                and m.unit in index
-            )
-    out = np.unique(np.asarray(found, dtype=np.int64))
-    return out[snap.mask()[out]] if out.size else out
+    from thidua.campaigns import scope_units  # noqa: PLC0415
 
-
-def cascade_of(all_campaigns: Sequence[Campaign], root: str) -> tuple[str, ...]:
-    """*root* and every campaign taking it up, directly or not, breadth-first.
-
-    Examples:
-        >>> from thidua.campaigns import Campaign
-        >>> cs = [Campaign(id="A"), Campaign(id="B", parent="A"), Campaign(id="C", parent="B")]
-        >>> cascade_of(cs, "A")
-        ('A', 'B', 'C')
-    """
-    children: dict[str, list[str]] = {}
-    for c in all_campaigns:
-        if c.parent is not None:
-            children.setdefault(c.parent, []).append(c.id)
-    out, queue, seen = [root], [root], {root}
-    while queue:
-        for child in children.get(queue.pop(0), ()):
-            if child not in seen:
-                seen.add(child)
-                out.append(child)
-                queue.append(child)
-    return tuple(out)
+    index = workspace.hierarchy.unit_index
+    found = scope_units(workspace, campaign)
+    return np.sort(np.fromiter((index[u] for u in found if u in index), np.int64))
 
 
 # -- the pledges -----------------------------------------------------------------------------------
@@ -282,7 +235,7 @@ def _overlapping(
         name = h.name_on(uid, window.end.subtract(days=1)) if uid in h.unit_index else uid
         out.append(
             problem(
-                "C901",
+                CampaignCode.FIGURES_ONLY_OVERLAP,
                 f"campaign {campaign!r}: {part.size} figure(s) of unit {uid!r} ({name}) only "
                 f"overlap the window {window.start.isoformat()} to "
                 f"{window.end.subtract(days=1).isoformat()} and are left out: {named}",
@@ -373,7 +326,7 @@ def _evaluate_pledges(
         why = "it has no plan" if np.isnan(plan[i]) else "no figure reached the unit"
         problems.append(
             problem(
-                "C902",
+                PledgeCode.PLEDGE_WITHOUT_RESULT,
                 f"pledge {ids[i]!r} of unit {who!r} ({name}) for {indicator[i]!r} in campaign "
                 f"{c.id!r} has no result: {why} between {c.start} and {c.end}",
                 subject=who,
@@ -528,14 +481,14 @@ def evaluate_campaign(
       *restate_to*).  A ratio is the ratio of the sums; an indicator whose
       ``direction`` is ``lower`` is reached at or below the plan.  Figures
       that only overlap the window are left out and each unit having such
-      figures is named by a ``C901`` warning; a pledge without result
-      after the end is ``no_data`` with a ``C902`` warning.
+      figures is named by a ``C050`` warning; a pledge without result
+      after the end is ``no_data`` with a ``P050`` warning.
     * **Works** as of D: registered by D (any status), completed on or
       before D, cancelled, and flagship among the completed.
     * **Rows**: every unit of the structure on ``min(D, last day)`` with a
       unit in scope at or below it; a unit not alive that day (a pledger
       dissolved during the campaign) is counted at its successor with the
-      largest share, or left out with a ``C903`` warning.
+      largest share, or left out with a ``C051`` warning.
 
     Args:
         workspace: the workspace (hierarchy, figures, campaign tables).
@@ -570,7 +523,7 @@ def evaluate_campaign(
         {2: 1, 3: 1}
     """
     from thidua.campaigns import campaign as find_campaign  # noqa: PLC0415
-    from thidua.campaigns import campaigns as all_campaigns  # noqa: PLC0415
+    from thidua.campaigns import cascade as cascade_of  # noqa: PLC0415
 
     checked = checked_problems(workspace)
     if not checked.ok:
@@ -586,12 +539,8 @@ def evaluate_campaign(
             f"a report as of {report_day.isoformat()} is before it"
         )
         raise InvalidArgumentError(msg)
-    everything = all_campaigns(workspace)
-    by_id = {c.id: c for c in everything}
-    chain = cascade_of(everything, found.id) if cascade else (found.id,)
-    family = [
-        c for c in (by_id[i] for i in chain) if c.start is not None and c.end is not None
-    ]
+    chain = cascade_of(workspace, found) if cascade else (found,)
+    family = [c for c in chain if c.start is not None and c.end is not None]
     day = min(report_day, found.end)
     h = workspace.hierarchy
     n = len(h)
@@ -634,7 +583,7 @@ def evaluate_campaign(
     for u in tree.lost:
         problems.append(
             problem(
-                "C903",
+                CampaignCode.UNIT_NOT_IN_REPORT_STRUCTURE,
                 f"campaign {found.id!r}: unit {h.ids[u]!r} ({h.name_on(h.ids[u], found.start)}) "
                 f"is not in the structure of {day.isoformat()} and has no successor there: "
                 "its pledges and works are in no row of the report",
