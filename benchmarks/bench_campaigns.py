@@ -38,7 +38,6 @@ from thidua.campaigns._examples import tables
 from thidua.datasets.national import national_history
 from thidua.figures import Figures
 from thidua.hierarchy import Hierarchy
-from thidua.periods import Period
 from thidua.workspace import Workspace
 
 NAME = "campaigns"
@@ -62,21 +61,34 @@ def build(size: dict[str, Any], seed: int = 0) -> tuple[Workspace, int]:
     ids = np.asarray(h.ids, dtype=object)
     plans = rng.integers(1, 21, grassroots.size)
     pledges = [
-        {"id": f"P{k}", "campaign": "NC", "pledger": ids[u], "indicator": "new_members",
-         "plan": str(int(p)), "registered_on": "2024-05-10"}
+        {
+            "id": f"P{k}",
+            "campaign": "NC",
+            "pledger": ids[u],
+            "indicator": "new_members",
+            "plan": str(int(p)),
+            "registered_on": "2024-05-10",
+        }
         for k, (u, p) in enumerate(zip(grassroots.tolist(), plans.tolist(), strict=True))
     ]
     n_works = int(size["works"])
     pool = np.concatenate([grassroots, superiors])
     owners = pool[rng.integers(0, pool.size, n_works)]
-    status = rng.choice(["registered", "in_progress", "completed", "cancelled"], n_works,
-                        p=[0.1, 0.2, 0.6, 0.1])
+    status = rng.choice(
+        ["registered", "in_progress", "completed", "cancelled"], n_works, p=[0.1, 0.2, 0.6, 0.1]
+    )
     done_day = rng.integers(0, 150, n_works)
     flagship = (rng.random(n_works) < 0.01) & (status == "completed")
     works = [
-        {"id": f"W{k}", "campaign": "NC", "pledger": ids[u], "registered_on": "2024-05-15",
-         "status": s, "completed_on": START.add(days=int(d)).isoformat() if s == "completed" else "",
-         "flagship": "yes" if f else ""}
+        {
+            "id": f"W{k}",
+            "campaign": "NC",
+            "pledger": ids[u],
+            "registered_on": "2024-05-15",
+            "status": s,
+            "completed_on": START.add(days=int(d)).isoformat() if s == "completed" else "",
+            "flagship": "yes" if f else "",
+        }
         for k, (u, s, d, f) in enumerate(
             zip(owners.tolist(), status.tolist(), done_day.tolist(), flagship.tolist(), strict=True)
         )
@@ -92,9 +104,17 @@ def build(size: dict[str, Any], seed: int = 0) -> tuple[Workspace, int]:
         value=[*values.tolist(), *([1.0] * overlap.size)],
     )
     campaigns = [
-        {"id": "NC", "name": "Thi đua cao điểm toàn quốc 2024", "kind": "thematic",
-         "launched_by": "TLD", "document": "100/KH-TLĐ", "issued_on": "2024-04-20",
-         "start": START.isoformat(), "end": END.isoformat(), "scope": "TLD"},
+        {
+            "id": "NC",
+            "name": "Thi đua cao điểm toàn quốc 2024",
+            "kind": "thematic",
+            "launched_by": "TLD",
+            "document": "100/KH-TLĐ",
+            "issued_on": "2024-04-20",
+            "start": START.isoformat(),
+            "end": END.isoformat(),
+            "scope": "TLD",
+        },
     ]
     ws = Workspace(
         dataset=dataset,
@@ -133,9 +153,7 @@ def pandas_counts(ws: Workspace) -> pd.DataFrame:
         }
     )
     fig = fig[fig["period"] == "2024-06"]
-    totals = (
-        fig.merge(pairs, on="unit").groupby("ancestor")["value"].sum().rename("actual")
-    )
+    totals = fig.merge(pairs, on="unit").groupby("ancestor")["value"].sum().rename("actual")
     pledges = pd.DataFrame(ws.table("pledges").rows())
     pledges["plan"] = pledges["plan"].astype(float)
     pledges = pledges.merge(totals, left_on="pledger", right_index=True, how="left")
@@ -150,12 +168,12 @@ def pandas_counts(ws: Workspace) -> pd.DataFrame:
     )
     works["cancelled"] = works["status"] == "cancelled"
     works["flagship"] = works.get("flagship", pd.Series("", index=works.index)).fillna("") == "yes"
-    busy = pd.Index(pledges["pledger"]).union(
-        pd.Index(works.loc[~works["cancelled"], "pledger"])
-    )
+    busy = pd.Index(pledges["pledger"]).union(pd.Index(works.loc[~works["cancelled"], "pledger"]))
     scope["busy"] = scope["unit"].isin(busy)
-    s = scope.merge(pairs, on="unit").groupby("ancestor").agg(
-        in_scope=("unit", "size"), pledgers=("busy", "sum")
+    s = (
+        scope.merge(pairs, on="unit")
+        .groupby("ancestor")
+        .agg(in_scope=("unit", "size"), pledgers=("busy", "sum"))
     )
     st = (
         pledges.merge(pairs, left_on="pledger", right_on="unit")
@@ -208,10 +226,16 @@ def run(bench: Bench, *, quick: bool = False) -> None:
     evaluate_campaign(ws, "NC")
     report = bench.measure("evaluate_campaign (checks kept)", lambda: evaluate_campaign(ws, "NC"))
     baseline = bench.measure("pandas: the same counts", lambda: pandas_counts(ws))
-    engine = min(r.best_s for r in bench.results if r.name == "evaluate_campaign (checks kept)"
-                 and r.best_s is not None)
-    base = min(r.best_s for r in bench.results if r.name == "pandas: the same counts"
-               and r.best_s is not None)
+    engine = min(
+        r.best_s
+        for r in bench.results
+        if r.name == "evaluate_campaign (checks kept)" and r.best_s is not None
+    )
+    base = min(
+        r.best_s
+        for r in bench.results
+        if r.name == "pandas: the same counts" and r.best_s is not None
+    )
     bench.info(
         "engine / pandas",
         f"{engine / base:.2f}× ({format_seconds(engine)} vs {format_seconds(base)}); "
@@ -222,9 +246,9 @@ def run(bench: Bench, *, quick: bool = False) -> None:
 
 def main() -> None:
     """``python -m benchmarks.bench_campaigns [--quick]``."""
-    import sys  # noqa: PLC0415
+    import sys
 
-    from benchmarks._harness import header  # noqa: PLC0415
+    from benchmarks._harness import header
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")

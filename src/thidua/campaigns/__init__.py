@@ -183,7 +183,22 @@ _EVALUATION: dict[str, str] = {
     "form_0601": "thidua.campaigns._stats",
 }
 _EXPORTS.update(_EVALUATION)
-__all__ += sorted(_EVALUATION)  # noqa: PLE0605 - extended in its own block
+__all__ += [
+    "CampaignReport",
+    "ClusterPeriod",
+    "ClusterStanding",
+    "ContestResult",
+    "Form0601",
+    "Form0601Row",
+    "PledgeResult",
+    "PledgeState",
+    "UnitResult",
+    "WorkCounts",
+    "attainment_text",
+    "cluster_standings",
+    "evaluate_campaign",
+    "form_0601",
+]
 # ---- end of the evaluation block ----
 
 if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all

@@ -210,7 +210,9 @@ def _overlapping(
     w0, w1 = window.start_ordinal, window.end_ordinal
     straddles = np.asarray(
         [
-            p.start_ordinal < w1 and w0 < p.end_ordinal and not (w0 <= p.start_ordinal and p.end_ordinal <= w1)
+            p.start_ordinal < w1
+            and w0 < p.end_ordinal
+            and not (w0 <= p.start_ordinal and p.end_ordinal <= w1)
             for p in figs.periods
         ],
         dtype=bool,
@@ -273,15 +275,16 @@ def _evaluate_pledges(
     pledger = np.asarray([index.get(p, -1) for p in pledger_text.tolist()], dtype=np.int64)
     indicator = _column(table, "indicator", _text, object)[keep]
     plan = _column(table, "plan", lambda v: np.nan if v is None else float(v), np.float64)[keep]
-    cancelled = _column(
-        table, "status", lambda v: _enum_value(v, "active") == "cancelled", bool
-    )[keep]
+    cancelled = _column(table, "status", lambda v: _enum_value(v, "active") == "cancelled", bool)[
+        keep
+    ]
     actual = np.full(keep.size, np.nan)
     ended = np.zeros(keep.size, dtype=bool)
     # One roll-up per distinct window; campaigns of the cascade usually share one.
     windows: dict[tuple[pendulum.Date, pendulum.Date], list[int]] = {}
     for k, c in enumerate(family):
-        assert c.start is not None and c.end is not None
+        assert c.start is not None
+        assert c.end is not None
         ended[camp == k] = as_of >= c.end
         last = min(as_of, c.end)
         if last >= c.start:
@@ -322,7 +325,7 @@ def _evaluate_pledges(
     for i in np.flatnonzero(state == _STATE_CODE[PledgeState.NO_DATA]).tolist():
         c = family[int(camp[i])]
         who = pledger_text[i]
-        name = h.name_on(who, c.end) if who in index else who
+        name = h.name_on(who, c.end) if who in index and c.end is not None else who
         why = "it has no plan" if np.isnan(plan[i]) else "no figure reached the unit"
         problems.append(
             problem(
@@ -370,7 +373,7 @@ def _works(
     pledger = _column(table, "pledger", lambda v: index.get(_text(v), -1), np.int64)
     status = _column(table, "status", lambda v: _enum_value(v, "registered"), object)
     completed_on = _column(table, "completed_on", lambda v: _ordinal(v, 2**62), np.int64)
-    flagship = _column(table, "flagship", lambda v: bool(v), bool)
+    flagship = _column(table, "flagship", bool, bool)
     completed = keep & (status == "completed") & (completed_on <= d)
     cancelled = keep & (status == "cancelled")
     return pledger, keep, completed, cancelled, completed & flagship
@@ -516,7 +519,7 @@ def evaluate_campaign(
         >>> from thidua.campaigns._examples import example_workspace
         >>> report = evaluate_campaign(example_workspace(), "80/KH-LDLD")
         >>> report
-        <CampaignReport KH-80 as of 2023-09-30 (ended): 5 units, 4 pledges, 2 problems>
+        <CampaignReport KH-80 as of 2023-09-30 (ended): 7 units, 4 pledges, 2 problems>
         >>> [(p.pledger, p.state.value, p.attainment) for p in report.pledges][:2]
         [('D1', 'reached', '6.257/6.000 (104,3%)'), ('G1', 'not_reached', '4/5 (80,0%)')]
         >>> report.unit("HN").works.completed_by_rank
@@ -580,16 +583,16 @@ def evaluate_campaign(
     rows = np.flatnonzero(tree.alive & (totals[:, 0] > 0))
     row_of = np.full(n, -1, dtype=np.int64)
     row_of[rows] = np.arange(rows.size)
-    for u in tree.lost:
-        problems.append(
-            problem(
-                CampaignCode.UNIT_NOT_IN_REPORT_STRUCTURE,
-                f"campaign {found.id!r}: unit {h.ids[u]!r} ({h.name_on(h.ids[u], found.start)}) "
-                f"is not in the structure of {day.isoformat()} and has no successor there: "
-                "its pledges and works are in no row of the report",
-                subject=h.ids[u],
-            )
+    problems.extend(
+        problem(
+            CampaignCode.UNIT_NOT_IN_REPORT_STRUCTURE,
+            f"campaign {found.id!r}: unit {h.ids[u]!r} ({h.name_on(h.ids[u], found.start)}) "
+            f"is not in the structure of {day.isoformat()} and has no successor there: "
+            "its pledges and works are in no row of the report",
+            subject=h.ids[u],
         )
+        for u in tree.lost
+    )
 
     ids, names_all = h.ids, h.names_on(day)
     kinds_all = h.unit_columns().kind

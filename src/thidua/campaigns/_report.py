@@ -18,6 +18,7 @@ import html
 import io
 import json
 import math
+import os
 from collections.abc import Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
@@ -580,9 +581,7 @@ class CampaignReport:
             missing=self._missing_ids(i),
             pledges=tuple(self._own_pledges.get(i, ())),
             pledge_states={
-                s.value: n
-                for s, n in zip(STATES, counts[_S : _S + len(STATES)], strict=True)
-                if n
+                s.value: n for s, n in zip(STATES, counts[_S : _S + len(STATES)], strict=True) if n
             },
             works=WorkCounts(
                 registered=counts[_W],
@@ -611,7 +610,7 @@ class CampaignReport:
         return out
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict per row: labels, counts, and completed works per rank (``completed_rank_R``).
+        """One flat dict per row: labels, counts, completed works per rank (``completed_rank_R``).
 
         Examples:
             >>> from thidua.campaigns._examples import example_report
@@ -631,8 +630,9 @@ class CampaignReport:
 
         Examples:
             >>> from thidua.campaigns._examples import example_report
-            >>> example_report().to_pandas()[["unit", "in_scope", "pledgers"]].iloc[0].tolist()
-            ['HN', 3, 2]
+            >>> df = example_report().to_pandas()
+            >>> df.shape, df.loc[1, "unit"], int(df.loc[1, "in_scope"]), int(df.loc[1, "pledgers"])
+            ((7, 18), 'HN', 6, 4)
         """
         import pandas as pd  # noqa: PLC0415 - optional extra
 
@@ -647,12 +647,12 @@ class CampaignReport:
         Examples:
             >>> from thidua.campaigns._examples import example_report
             >>> example_report().to_polars().shape[0]
-            5
+            7
         """
         import polars as pl  # noqa: PLC0415 - optional extra
 
         flat = self._flat()
-        return pl.DataFrame({k: (v if isinstance(v, list) else v) for k, v in flat.items()})
+        return pl.DataFrame(flat)
 
     def to_csv(self, path_or_buffer: PathLike | IO[str]) -> None:
         """Write the flat rows as UTF-8 CSV to a path or an open text buffer.
@@ -666,11 +666,11 @@ class CampaignReport:
             'unit,name,kind,rank,in_scope,pledgers,mi'
         """
         text = self.csv_text()
-        if isinstance(path_or_buffer, str) or hasattr(path_or_buffer, "__fspath__"):
-            with open(path_or_buffer, "w", encoding="utf-8", newline="") as f:  # type: ignore[arg-type]
+        if isinstance(path_or_buffer, str | os.PathLike):
+            with open(path_or_buffer, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
             return
-        path_or_buffer.write(text)  # type: ignore[union-attr]
+        path_or_buffer.write(text)
 
     def csv_text(self) -> str:
         """The flat rows as CSV text (header first)."""
@@ -688,7 +688,7 @@ class CampaignReport:
         return {
             "campaign": c.id,
             "name": c.name,
-            "document": None if c.document is None else str(c.document),
+            "document": None if c.document is None else c.document.text,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "days": self.days,
@@ -709,7 +709,7 @@ class CampaignReport:
             >>> import json
             >>> from thidua.campaigns._examples import example_report
             >>> data = json.loads(example_report().to_json())
-            >>> data["campaign"], data["days"], data["units"][0]["unit"]
+            >>> data["campaign"], data["days"], data["units"][1]["unit"]
             ('KH-80', 153, 'HN')
         """
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
@@ -733,9 +733,7 @@ class CampaignReport:
         for i in range(min(max_rows, len(self))):
             cells = "".join(f"<td>{html.escape(str(flat[h][i]))}</td>" for h in shown)
             body.append(f"<tr>{cells}</tr>")
-        more = (
-            f"<p>… {len(self) - max_rows:,} more rows</p>" if len(self) > max_rows else ""
-        )
+        more = f"<p>… {len(self) - max_rows:,} more rows</p>" if len(self) > max_rows else ""
         return (
             f"<p>{html.escape(repr(self))}</p><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>{more}"

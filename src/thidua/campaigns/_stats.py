@@ -56,7 +56,7 @@ def cluster_standings(workspace: Workspace, group: str | None = None) -> tuple[C
         >>> from thidua.campaigns._examples import example_workspace
         >>> [(c.group, c.period, c.leading, c.recorded_leader, c.agrees)
         ...  for c in cluster_standings(example_workspace())]
-        [('C1', '2023', ('D1',), 'D1', True)]
+        [('C1', '2024', ('D1',), 'D1', True)]
     """
     table = workspace.table("cluster_scores")
     if not len(table):

@@ -88,15 +88,19 @@ def render_campaign(
     kind: str | None = None,
     numbers: Numbers = "vi",
 ) -> str:
-    """The report as a text table, CSV (the flat rows) or the JSON object of issue 7 §3.
+    r"""The report as a text table, CSV (the flat rows) or the JSON object of issue 7 §3.
 
     Examples:
         >>> from thidua.campaigns._examples import example_report
         >>> text = render_campaign(example_report(), "table", rank=2)
-        >>> print(text.splitlines()[0])
-        KH-80 80/KH-LĐLĐ · Đợt thi đua cao điểm 2023 · 01/05/2023–30/09/2023 (153 days) · as of 30/09/2023, ended
+        >>> print(text.splitlines()[0].replace(" · ", "\n"))
+        KH-80 80/KH-LĐLĐ
+        Đợt thi đua cao điểm 2023
+        01/05/2023–30/09/2023 (153 days)
+        as of 30/09/2023, ended
         >>> import json
-        >>> [u["unit"] for u in json.loads(render_campaign(example_report(), "json", rank=2))["units"]]
+        >>> data = json.loads(render_campaign(example_report(), "json", rank=2))
+        >>> [u["unit"] for u in data["units"]]
         ['D1', 'S1']
     """
     data = report.to_dict()
@@ -107,7 +111,9 @@ def render_campaign(
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        header = list(records[0]) if records else list(report.to_records()[0] if len(report) else [])
+        header = (
+            list(records[0]) if records else list(report.to_records()[0] if len(report) else [])
+        )
         writer.writerow(header)
         writer.writerows([neutralise(r[h]) for h in header] for r in records)
         return buffer.getvalue()
@@ -119,7 +125,7 @@ def render_campaign(
     title = " · ".join(
         part
         for part in (
-            f"{c.id}" + (f" {c.document}" if c.document is not None else ""),
+            f"{c.id}" + (f" {c.document.text}" if c.document is not None else ""),
             c.name or "",
             f"{_date(data['start'])}–{_date(data['end'])} ({report.days} days)",
             f"as of {_date(data['as_of'])}, {'ended' if report.ended else 'running'}",
@@ -128,15 +134,33 @@ def render_campaign(
     )
     out = [title, ""]
     headers = [
-        "unit", "in scope", "pledgers", "missing", "reached", "not reached", "no data",
-        "in progress", "works", "completed", "flagship", "name",
+        "unit",
+        "in scope",
+        "pledgers",
+        "missing",
+        "reached",
+        "not reached",
+        "no data",
+        "in progress",
+        "works",
+        "completed",
+        "flagship",
+        "name",
     ]
     body = [
         [
-            r["unit"], n(r["in_scope"]), n(r["pledgers"]), n(r["missing"]),
-            n(r["pledges_reached"]), n(r["pledges_not_reached"]), n(r["pledges_no_data"]),
-            n(r["pledges_in_progress"]), n(r["works_registered"]), n(r["works_completed"]),
-            n(r["works_flagship"]), r["name"],
+            r["unit"],
+            n(r["in_scope"]),
+            n(r["pledgers"]),
+            n(r["missing"]),
+            n(r["pledges_reached"]),
+            n(r["pledges_not_reached"]),
+            n(r["pledges_no_data"]),
+            n(r["pledges_in_progress"]),
+            n(r["works_registered"]),
+            n(r["works_completed"]),
+            n(r["works_flagship"]),
+            r["name"],
         ]
         for r in records
     ]
@@ -148,13 +172,14 @@ def render_campaign(
         out.append(
             table(
                 ["pledger", "indicator", "actual/plan", "state", "campaign"],
-                [[p.pledger, p.indicator, p.attainment, p.state.value, p.campaign] for p in pledges],
+                [
+                    [p.pledger, p.indicator, p.attainment, p.state.value, p.campaign]
+                    for p in pledges
+                ],
             ).rstrip("\n")
         )
     ranks = sorted({int(k) for u in data["units"] for k in u["works"]["completed_by_rank"]})
-    top = next(
-        (u for u in data["units"] if _keep(u, rank, kind)), None
-    )
+    top = next((u for u in data["units"] if _keep(u, rank, kind)), None)
     if top is not None and ranks:
         by = top["works"]["completed_by_rank"]
         parts = [f"{n(by.get(str(r), 0))} at rank {r}" for r in ranks if by.get(str(r))]
@@ -163,11 +188,27 @@ def render_campaign(
         out += ["", "contests:"]
         out.append(
             table(
-                ["contest", "entries", "enterprises", "superiors", "trades", "winners",
-                 "prizes", "name"],
                 [
-                    [x.contest, n(x.entries), n(x.enterprises), n(x.superiors), n(x.trades),
-                     n(x.winners), n(x.prize_total), x.name or ""]
+                    "contest",
+                    "entries",
+                    "enterprises",
+                    "superiors",
+                    "trades",
+                    "winners",
+                    "prizes",
+                    "name",
+                ],
+                [
+                    [
+                        x.contest,
+                        n(x.entries),
+                        n(x.enterprises),
+                        n(x.superiors),
+                        n(x.trades),
+                        n(x.winners),
+                        n(x.prize_total),
+                        x.name or "",
+                    ]
                     for x in report.contests
                 ],
                 right=range(1, 7),
@@ -175,13 +216,18 @@ def render_campaign(
         )
     for cp in report.clusters:
         verdict = (
-            "no leader recorded" if cp.agrees is None
-            else "agrees with" if cp.agrees else "differs from"
+            "no leader recorded"
+            if cp.agrees is None
+            else "agrees with"
+            if cp.agrees
+            else "differs from"
         )
         out += [
             "",
-            f"cluster {cp.group} {cp.period}: leading {', '.join(cp.leading)} ({verdict} the "
-            f"recorded leader{'' if cp.recorded_leader is None else ' ' + cp.recorded_leader})",
+            (
+                f"cluster {cp.group} {cp.period}: leading {', '.join(cp.leading)} ({verdict} the "
+                f"recorded leader{'' if cp.recorded_leader is None else ' ' + cp.recorded_leader})"
+            ),
         ]
     return "\n".join(out) + "\n"
 
@@ -246,14 +292,17 @@ def render_campaigns(campaigns: tuple[Campaign, ...], fmt: str = "table") -> str
             return {
                 "campaign": c.id,
                 "name": c.name,
-                "document": None if c.document is None else str(c.document),
+                "document": None if c.document is None else c.document.text,
                 "start": None if c.start is None else c.start.isoformat(),
                 "end": None if c.end is None else c.end.isoformat(),
                 "launched_by": c.launched_by,
                 "children": [node(k) for k in children.get(c.id, ())],
             }
 
-        return json.dumps([node(c) for c in children.get(None, ())], ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps([node(c) for c in children.get(None, ())], ensure_ascii=False, indent=2)
+            + "\n"
+        )
 
     def line(c: Campaign) -> str:
         dates = (
@@ -261,22 +310,28 @@ def render_campaigns(campaigns: tuple[Campaign, ...], fmt: str = "table") -> str
             if c.start is not None and c.end is not None
             else "(no period)"
         )
-        parts = [c.id, "" if c.document is None else str(c.document), dates, c.launched_by or "", c.name or ""]
+        parts = [
+            c.id,
+            "" if c.document is None else c.document.text,
+            dates,
+            c.launched_by or "",
+            c.name or "",
+        ]
         return "  ".join(p for p in parts if p)
 
     out: list[str] = []
     seen: set[str] = set()
 
-    def walk(c: Campaign, prefix: str, last: bool, top: bool) -> None:
+    def walk(c: Campaign, prefix: str, *, last: bool, top: bool) -> None:
         seen.add(c.id)
         out.append(line(c) if top else f"{prefix}{'└── ' if last else '├── '}{line(c)}")
         kids = [k for k in children.get(c.id, ()) if k.id not in seen]
         inner = "" if top else prefix + ("    " if last else "│   ")
         for i, k in enumerate(kids):
-            walk(k, inner, i == len(kids) - 1, top=False)
+            walk(k, inner, last=i == len(kids) - 1, top=False)
 
     for c in children.get(None, ()):
-        walk(c, "", True, top=True)
+        walk(c, "", last=True, top=True)
     return "\n".join(out) + ("\n" if out else "")
 
 
