@@ -95,7 +95,9 @@ def build(size: dict[str, Any], seed: int = 0) -> tuple[Workspace, int]:
     ]
     draw = rng.random(grassroots.size)
     reporting = grassroots[draw < 0.9]
-    overlap = grassroots[draw > 0.99]  # others, so that no unit reports overlapping periods
+    # Others (no unit reports overlapping periods), alive for the whole quarter.
+    april = h.as_of(pendulum.Date(2024, 4, 1)).mask()
+    overlap = grassroots[(draw > 0.99) & april[grassroots]]
     values = rng.integers(0, 30, reporting.size).astype(np.float64)
     unit_list = [*ids[reporting].tolist(), *ids[overlap].tolist()]
     figures = Figures.from_columns(
