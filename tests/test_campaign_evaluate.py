@@ -21,7 +21,7 @@ from thidua.campaigns import (
 )
 from thidua.campaigns._examples import example_workspace, tables
 from thidua.errors import InvalidArgumentError, ThiduaValidationError
-from thidua.figures import Figure, Figures
+from thidua.figures import BUILTIN_INDICATORS, Aggregation, Direction, Figure, Figures, Indicator
 from thidua.periods import Period
 from thidua.testing import tiny_dataset
 from thidua.workspace import Workspace
@@ -164,6 +164,29 @@ def test_figures_that_only_overlap_the_window_are_left_out_and_named() -> None:
     (warning,) = [p for p in report.problems if p.code == "C050"]
     assert warning.subject == "G2"
     assert "new_members 2023-Q2" in warning.message
+
+
+def test_a_lower_indicator_is_reached_at_or_below_the_plan() -> None:
+    accidents = Indicator(
+        code="accidents",
+        name="Tai nạn lao động",
+        aggregation=Aggregation.SUM,
+        direction=Direction.LOWER,
+    )
+    month = Period.month(2023, 6)
+    figs = [F("G1", "accidents", month, 1), F("G2", "accidents", month, 3)]
+    ws = attrs.evolve(
+        workspace(
+            figs,
+            campaigns=[campaign()],
+            pledges=[pledge("A", "D1", 5, "accidents"), pledge("B", "G2", 2, "accidents")],
+        ),
+        catalogue=BUILTIN_INDICATORS.extend([accidents]),
+    )
+    report = evaluate_campaign(ws, "C")
+    by = {p.id: p for p in report.pledges}
+    assert (by["A"].actual, by["A"].state, by["A"].direction) == (4.0, PledgeState.REACHED, "lower")
+    assert (by["B"].actual, by["B"].state) == (3.0, PledgeState.NOT_REACHED)
 
 
 # -- cascade ---------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from thidua.campaigns._report import (
     PledgeState,
 )
 from thidua.errors import InvalidArgumentError, ThiduaValidationError
+from thidua.figures import Direction
 from thidua.io import DataTable, parse_column
 from thidua.periods import Period
 from thidua.problems import CampaignCode, PledgeCode, Problem, Report, problem
@@ -195,7 +196,7 @@ def scope_indices(workspace: Workspace, campaign: Campaign) -> IntArray:
 
 def _direction(workspace: Workspace, indicator: str) -> str:
     found = workspace.catalogue.get(indicator)
-    return _enum_value(getattr(found, "direction", None), "higher")
+    return Direction.HIGHER.value if found is None else found.direction.value
 
 
 def _overlapping(
