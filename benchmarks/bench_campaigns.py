@@ -127,6 +127,12 @@ def build(size: dict[str, Any], seed: int = 0) -> tuple[Workspace, int]:
     return ws, int(grassroots.size)
 
 
+def _frame(ws: Workspace, name: str) -> pd.DataFrame:
+    """A table as a DataFrame of text columns (column by column, as pandas would read it)."""
+    table = ws.table(name)
+    return pd.DataFrame({f: table.text(f) for f in table.present})
+
+
 def pandas_counts(ws: Workspace) -> pd.DataFrame:
     """The same counts with pandas: per unit on the last day, in scope, pledgers, states, works."""
     h = ws.hierarchy
@@ -157,7 +163,7 @@ def pandas_counts(ws: Workspace) -> pd.DataFrame:
     )
     fig = fig[fig["period"] == "2024-06"]
     totals = fig.merge(pairs, on="unit").groupby("ancestor")["value"].sum().rename("actual")
-    pledges = pd.DataFrame(ws.table("pledges").rows())
+    pledges = _frame(ws, "pledges")
     pledges["plan"] = pledges["plan"].astype(float)
     pledges = pledges.merge(totals, left_on="pledger", right_index=True, how="left")
     pledges["state"] = np.where(
@@ -165,12 +171,12 @@ def pandas_counts(ws: Workspace) -> pd.DataFrame:
         "no_data",
         np.where(pledges["actual"] >= pledges["plan"], "reached", "not_reached"),
     )
-    works = pd.DataFrame(ws.table("works").rows())
+    works = _frame(ws, "works")
     works["completed"] = (works["status"] == "completed") & (
-        works.get("completed_on", pd.Series("", index=works.index)).fillna("") <= END.isoformat()
+        works["completed_on"] <= END.isoformat()
     )
     works["cancelled"] = works["status"] == "cancelled"
-    works["flagship"] = works.get("flagship", pd.Series("", index=works.index)).fillna("") == "yes"
+    works["flagship"] = works["flagship"] == "yes"
     busy = pd.Index(pledges["pledger"]).union(pd.Index(works.loc[~works["cancelled"], "pledger"]))
     scope["busy"] = scope["unit"].isin(busy)
     s = (
