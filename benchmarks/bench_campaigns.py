@@ -189,8 +189,11 @@ def pandas_counts(ws: Workspace, data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
     works["cancelled"] = works["status"] == "cancelled"
     works["flagship"] = works["flagship"] == "yes"
-    busy = pd.Index(pledges["pledger"]).union(pd.Index(works.loc[~works["cancelled"], "pledger"]))
-    scope["busy"] = scope["unit"].isin(busy)
+    busy = pd.concat(
+        [pledges["pledger"], works.loc[~works["cancelled"], "pledger"]], ignore_index=True
+    ).drop_duplicates()
+    scope = scope.merge(pd.DataFrame({"unit": busy, "busy": True}), on="unit", how="left")
+    scope["busy"] = scope["busy"].fillna(value=False).astype(bool)
     s = (
         scope.merge(pairs, on="unit")
         .groupby("ancestor")
