@@ -75,13 +75,25 @@ def _column(
     field: str,
     convert: Callable[[Any], Any],
     dtype: Any,  # noqa: ANN401
+    *,
+    keep: str | None = None,
 ) -> Any:  # noqa: ANN401
-    """The column *field* as a numpy array, each distinct value converted once."""
-    parsed = _parsed(table, field, workspace)
-    uniques = np.asarray([convert(v) for v in parsed.uniques], dtype=dtype)
-    if len(table) == 0:
-        return np.empty(0, dtype=dtype)
-    return uniques[parsed.codes]
+    """The column *field* as a numpy array, each distinct value converted once.
+
+    With *keep* (a name for the conversion, which must depend on nothing but
+    the workspace), the array is kept with the workspace.
+    """
+
+    def build() -> Any:  # noqa: ANN401
+        parsed = _parsed(table, field, workspace)
+        uniques = np.asarray([convert(v) for v in parsed.uniques], dtype=dtype)
+        if len(table) == 0:
+            return np.empty(0, dtype=dtype)
+        return uniques[parsed.codes]
+
+    if keep is None or workspace is None:
+        return build()
+    return workspace.cached(f"campaigns.evaluation.array:{table.name}:{field}:{keep}", build)
 
 
 def _text(value: object) -> str:
@@ -201,9 +213,12 @@ def scope_indices(workspace: Workspace, campaign: Campaign) -> IntArray:
     """
     from thidua.campaigns import scope_units  # noqa: PLC0415
 
-    index = workspace.hierarchy.unit_index
-    found = scope_units(workspace, campaign)
-    return np.sort(np.fromiter((index[u] for u in found if u in index), np.int64))
+    def build() -> IntArray:
+        index = workspace.hierarchy.unit_index
+        found = scope_units(workspace, campaign)
+        return np.sort(np.fromiter((index[u] for u in found if u in index), np.int64))
+
+    return workspace.cached(f"campaigns.evaluation.scope:{campaign.id}", build)
 
 
 # -- the pledges -----------------------------------------------------------------------------------
@@ -281,7 +296,7 @@ def _evaluate_pledges(
     by_id = {c.id: k for k, c in enumerate(family)}
     camp = _column(workspace, table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
     registered = _column(
-        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64
+        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64, keep="ord"
     )
     keep = np.flatnonzero((camp >= 0) & (registered <= as_of.toordinal()))
     empty = np.empty(0, dtype=np.int64)
@@ -303,16 +318,26 @@ def _evaluate_pledges(
         return columns, empty, empty, np.empty(0, dtype=bool)
     ids = np.asarray(table.text("id"), dtype=object)[keep]
     camp = camp[keep]
-    pledger_text = _column(workspace, table, "pledger", _text, object)[keep]
-    pledger = _column(workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64)[
-        keep
-    ]
-    indicator = _column(workspace, table, "indicator", _text, object)[keep]
+    pledger_text = _column(workspace, table, "pledger", _text, object, keep="text")[keep]
+    pledger = _column(
+        workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64, keep="index"
+    )[keep]
+    indicator = _column(workspace, table, "indicator", _text, object, keep="text")[keep]
     plan = _column(
-        workspace, table, "plan", lambda v: np.nan if v is None else float(v), np.float64
+        workspace,
+        table,
+        "plan",
+        lambda v: np.nan if v is None else float(v),
+        np.float64,
+        keep="float",
     )[keep]
     cancelled = _column(
-        workspace, table, "status", lambda v: _enum_value(v, "active") == "cancelled", bool
+        workspace,
+        table,
+        "status",
+        lambda v: _enum_value(v, "active") == "cancelled",
+        bool,
+        keep="cancelled",
     )[keep]
     actual = np.full(keep.size, np.nan)
     ended = np.zeros(keep.size, dtype=bool)
@@ -354,6 +379,7 @@ def _evaluate_pledges(
         "indicator",
         lambda v: bool(v) and _direction(workspace, _text(v)) == "lower",
         bool,
+        keep="lower",
     )[keep]
     known = ~np.isnan(actual) & ~np.isnan(plan)
     with np.errstate(invalid="ignore"):
@@ -408,14 +434,20 @@ def _works(
     d = as_of.toordinal()
     camp = _column(workspace, table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
     registered_on = _column(
-        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64
+        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64, keep="ord"
     )
     keep = (camp >= 0) & (registered_on <= d)
     index = workspace.hierarchy.unit_index
-    pledger = _column(workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64)
-    status = _column(workspace, table, "status", lambda v: _enum_value(v, "registered"), object)
-    completed_on = _column(workspace, table, "completed_on", lambda v: _ordinal(v, 2**62), np.int64)
-    flagship = _column(workspace, table, "flagship", bool, bool)
+    pledger = _column(
+        workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64, keep="index"
+    )
+    status = _column(
+        workspace, table, "status", lambda v: _enum_value(v, "registered"), object, keep="value"
+    )
+    completed_on = _column(
+        workspace, table, "completed_on", lambda v: _ordinal(v, 2**62), np.int64, keep="ord"
+    )
+    flagship = _column(workspace, table, "flagship", bool, bool, keep="bool")
     completed = keep & (status == "completed") & (completed_on <= d)
     cancelled = keep & (status == "cancelled")
     return pledger, keep, completed, cancelled, completed & flagship
