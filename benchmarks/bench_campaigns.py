@@ -13,7 +13,8 @@ Measures, in the same process:
 1. :func:`thidua.campaigns.evaluate_campaign` — the roll-up of the pledged
    indicator over the window and every count per unit of the structure
    (checks already run and kept with the workspace);
-2. the same with the workspace checks included (the first evaluation);
+2. the same with the workspace checks included (the first evaluation), and
+   the checks alone;
 3. a pandas implementation of the same counts (unit → ancestor table by
    pointer walking inside its timing, figures summed per ancestor, pledge
    states, works and pledgers per ancestor with ``merge`` + ``groupby``),
@@ -34,6 +35,7 @@ import pendulum
 
 from benchmarks._harness import Bench, format_seconds
 from thidua.campaigns import evaluate_campaign
+from thidua.campaigns._evaluate import checked_problems
 from thidua.campaigns._examples import tables
 from thidua.datasets.national import national_history
 from thidua.figures import Figures
@@ -247,6 +249,12 @@ def run(bench: Bench, *, quick: bool = False) -> None:
     bench.measure_with(
         "evaluate_campaign (checks included)",
         lambda w: evaluate_campaign(w, "NC"),
+        fresh,
+        repeat=1 if quick else 2,
+    )
+    bench.measure_with(
+        "  the checks alone (figures, campaigns, contests)",
+        checked_problems,
         fresh,
         repeat=1 if quick else 2,
     )
