@@ -148,9 +148,16 @@ def test_a_ratio_pledge_is_met_by_the_ratio_of_the_sums_never_an_average() -> No
         campaigns=[campaign()],
         pledges=[pledge("A", "D1", 80, "workers_conference_rate")],
     )
-    (p,) = evaluate_campaign(ws, "C").pledges
+    report = evaluate_campaign(ws, "C")
+    (p,) = report.pledges
     assert p.actual == pytest.approx(950 / 1100 * 100)  # 86.4 %, not (50 + 90) / 2 = 70 %
     assert p.state is PledgeState.REACHED
+    assert report.problems.codes() == []
+    # A warning of the figure checks (a fractional count) is given once, not again by the
+    # roll-up, which repeats the checks' problems of its period.
+    figs[3] = F("G2", "workers_conferences_due", month, 1000.5)
+    again = evaluate_campaign(attrs.evolve(ws, figures=Figures.from_records(figs)), "C")
+    assert again.problems.codes() == ["F018"]
 
 
 def test_figures_that_only_overlap_the_window_are_left_out_and_named() -> None:

@@ -720,8 +720,20 @@ def evaluate_campaign(
         contests=contests,
         unit_contests=unit_contests,
         clusters=clusters,
-        problems=Report(tuple(problems)),
+        problems=Report(tuple(_once(problems))),
     )
+
+
+def _once(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once: the roll-up repeats warnings the figure checks already gave."""
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for p in problems:
+        key = (p.code, p.message, p.subject)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def _period_overlaps(text: str, window: Period) -> bool:
