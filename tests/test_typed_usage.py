@@ -10,3 +10,4 @@ def test_documented_usage_runs() -> None:
     typed_usage.rollup_usage()
     typed_usage.typed_ids_usage()
     typed_usage.campaign_usage()
+    typed_usage.campaign_evaluation_usage()

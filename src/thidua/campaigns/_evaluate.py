@@ -582,7 +582,7 @@ def evaluate_campaign(
 
     Raises:
         ThiduaValidationError: the checks found errors (carries every problem).
-        UnknownCampaignError: no campaign has that id or document.
+        UnknownNameError: no campaign has that id or document.
         InvalidArgumentError: the campaign has no start or end, or D is before its start.
 
     Notes:
