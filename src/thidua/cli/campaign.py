@@ -34,13 +34,13 @@ from thidua.cli._common import (
 from thidua.cli.rollup import check_filters
 from thidua.errors import ThiduaValidationError
 from thidua.problems import Report
-from thidua.workspace import check
+from thidua.workspace import Workspace, check
 
 if TYPE_CHECKING:
     from thidua.campaigns import Campaign, CampaignReport
     from thidua.hierarchy._tree import Numbers
 
-__all__ = ["add_parser", "render_campaign", "render_campaigns", "run", "run_list"]
+__all__ = ["add_parser", "demo", "render_campaign", "render_campaigns", "run", "run_list"]
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -348,3 +348,34 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         ctx.out.write(render_campaigns(found, args.format))
     return EXIT_OK if everything.ok else EXIT_PROBLEMS
+
+
+def demo(workspace: Workspace, report: Report, ctx: Context, campaign_id: str) -> int:
+    """The campaign part of ``thidua demo``: the final report of *campaign_id*.
+
+    It shows the rows of the launching unit's rank (the city federation of a city campaign).
+
+    *report* holds the problems of the workspace (they decide the exit code, with the
+    evaluation's).
+
+    Examples:
+        >>> import io
+        >>> from thidua.campaigns._examples import example_workspace
+        >>> from thidua.cli._common import Context, Progress
+        >>> out = io.StringIO()
+        >>> err = io.StringIO()
+        >>> ctx = Context(out=out, err=err, progress=Progress(err, enabled=False))
+        >>> demo(example_workspace(), Report(), ctx, "KH-80")
+        0
+        >>> text = out.getvalue().splitlines()
+        >>> text[1], [line.split()[0] for line in text[5:6]]
+        ('== campaign KH-80: the final report ==', ['HN'])
+    """
+    from thidua.campaigns import evaluate_campaign  # noqa: PLC0415
+
+    result = evaluate_campaign(workspace, campaign_id)
+    ctx.out.write(f"\n== campaign {result.campaign.id}: the final report ==\n")
+    launcher = result.campaign.launched_by
+    rank = result.unit(launcher).rank if launcher is not None and launcher in result else None
+    ctx.out.write(render_campaign(result, "table", rank=rank, numbers=ctx.numbers))
+    return EXIT_OK if (report + result.problems).ok else EXIT_PROBLEMS
