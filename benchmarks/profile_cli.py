@@ -37,19 +37,19 @@ T = TypeVar("T")
 
 # (stage, file suffix, function name): the function whose cumulative time is the stage.
 STAGES: tuple[tuple[str, str, str], ...] = (
-    ("read: CSV tables of the dataset (whole)", "io/_dataset_tables.py", "read_csv_dir"),
-    ("  read: csv module to rows", "io/_tabular.py", "read_csv_table"),
-    ("  records: tables -> attrs via cattrs", "io/_dataset_tables.py", "dataset_from_tables"),
-    ("  records: Dataset() converters", "thidua/model.py", "__init__"),
-    ("index: Hierarchy(dataset)", "thidua/hierarchy.py", "__init__"),
-    ("validate: thidua.validate (index included)", "validation/__init__.py", "validate"),
-    ("figures: read_figures_csv", "figures/_read.py", "read_figures_csv"),
-    ("  figures: pandas.read_csv", "pandas/io/parsers/readers.py", "read_csv"),
-    ("figures: validate_figures", "figures/_validate.py", "validate_figures"),
-    ("catalogue: load_catalogue", "thidua/indicators_io.py", "load_catalogue"),
+    ("workspace: read_workspace (whole)", "thidua/workspace.py", "read_workspace"),
+    ("  read: CSV tables of the dataset", "io/_dataset_tables.py", "read_csv_dir"),
+    ("    read: CSV text to columns", "io/_columnar.py", "read_csv_columns"),
+    ("    records: columns -> dataset", "io/_dataset_tables.py", "dataset_from_tables"),
+    ("  figures: read_figures_csv", "figures/_read.py", "read_figures_csv"),
+    ("  catalogue: load_catalogue", "figures/_catalogue_io.py", "load_catalogue"),
+    ("index: Hierarchy(dataset)", "hierarchy/_index.py", "__init__"),
+    ("validate: workspace.validate (whole)", "thidua/workspace.py", "validate"),
+    ("  validate: hierarchy checks", "hierarchy/_checks/__init__.py", "validate_hierarchy"),
+    ("  validate: figure checks", "figures/_validate.py", "validate_figures"),
     ("roll-up: roll_up", "rollup/_engine.py", "roll_up"),
-    ("output: render (CSV text)", "thidua/_cli_rollup.py", "render"),
-    ("output: validate report text", "thidua/cli.py", "_validate"),
+    ("output: rollup CSV", "cli/rollup.py", "write_csv"),
+    ("output: validate summary", "cli/validate.py", "summary"),
 )
 
 
@@ -102,13 +102,13 @@ def report(stats: pstats.Stats, wall: float, *, top: int = 25) -> str:
 def stage_clock(directory: str, period: str = "2024") -> list[tuple[str, float, float]]:
     """(stage, wall s, CPU s) of the steps of ``thidua rollup``, timed without the profiler.
 
-    The steps are those of the command (``thidua._cli_rollup``), called
+    The steps are those of the command (:mod:`thidua.cli.rollup`), called
     through the public API one after the other, so that the profiler's
     per-call overhead (large for the per-cell output loop) does not skew the
     shares.
     """
-    import thidua
-    from thidua.figures import load_catalogue
+    from thidua.rollup import roll_up
+    from thidua.workspace import read_workspace, validate
 
     base = Path(directory)
     clock: list[tuple[str, float, float]] = []
@@ -120,17 +120,12 @@ def stage_clock(directory: str, period: str = "2024") -> list[tuple[str, float, 
         return value
 
     start = time.perf_counter(), time.process_time()
-    dataset = step("read: CSV tables -> records (thidua.read)", lambda: thidua.read(base)).dataset
-    step("validate: thidua.validate (builds an index)", lambda: thidua.validate(dataset))
-    h = step("index: Hierarchy(dataset) (again)", lambda: thidua.Hierarchy(dataset))
-    catalogue, _ = load_catalogue(base / "indicators.csv")
-    figs = step(
-        "figures: read_figures_csv",
-        lambda: thidua.read_figures_csv(base / "figures.csv", catalogue=catalogue),
-    )
-    store = figs.figures
-    step("figures: validate_figures", lambda: thidua.validate_figures(store, h, catalogue))
-    result = step("roll-up: roll_up", lambda: thidua.roll_up(h, store, period, catalogue=catalogue))
+    workspace = step(
+        "read: read_workspace (tables, catalogue, figures)", lambda: read_workspace(base)
+    ).workspace
+    step("index: workspace.hierarchy", lambda: workspace.hierarchy)
+    step("validate: workspace validate (hierarchy + figures)", lambda: validate(workspace))
+    result = step("roll-up: roll_up", lambda: roll_up(workspace, period))
     step("output: RollUp.to_csv", lambda: result.to_csv(io.StringIO()))
     clock.append(("total", time.perf_counter() - start[0], time.process_time() - start[1]))
     return clock

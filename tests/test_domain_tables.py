@@ -218,3 +218,18 @@ def test_no_two_tables_share_a_sheet_name() -> None:
             if owner != table:
                 clashes.append((sheet, owner, table))
     assert clashes == []
+
+
+@pytest.mark.usefixtures("example_schema")
+@pytest.mark.parametrize("target", ["dir", "w.json", "w.yaml", "w.xlsx"])
+def test_a_column_empty_on_every_row_round_trips(tmp_path: Path, target: str) -> None:
+    # JSON and YAML write a row's non-empty cells only: the empty column holds no data.
+    ws = load(hanoi_path())
+    rows = [{"id": "S1", "note": "", "tags": ""}, {"id": "S2", "note": "", "tags": ""}]
+    table = DataTable.from_rows(domain_tables()["samples"], rows)
+    assert "note" in table.present
+    ws = Workspace(dataset=ws.dataset, figures=ws.figures, tables={"samples": table})
+    write_workspace(ws, tmp_path / target)
+    back = read_workspace(tmp_path / target).workspace.table("samples")
+    assert back == table
+    assert back != DataTable.from_rows(domain_tables()["samples"], [{"id": "S1"}])

@@ -273,3 +273,19 @@ def test_snapshot_agrees_with_networkx(case: tuple[Dataset, nx.DiGraph]) -> None
             else None
         )
         assert s.lowest_common_ancestor(a, b) == expected
+
+
+def test_relations_listed_admin_first_then_by_first_use_of_a_kept_link() -> None:
+    ds = Dataset(
+        units=tuple(Unit(id=u, name=u, kind="grassroots") for u in "ABC"),
+        links=(
+            Link(child="NOPE", parent="B", relation="ghost"),  # unknown child: not indexed
+            Link(child="A", parent="B", relation="sector"),
+            Link(child="C", parent="A"),
+            Link(child="C", parent="B", relation="cluster"),
+            Link(child="A", parent="C", relation="sector"),
+        ),
+    )
+    h = Hierarchy(ds)
+    assert h.relations == ("admin", "sector", "cluster")
+    assert h.as_of("2024-01-01").parents("C", "cluster") == ("B",)

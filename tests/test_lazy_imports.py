@@ -77,3 +77,12 @@ def test_submodules_resolve_as_attributes() -> None:
         "import thidua; print(thidua.rollup.roll_up is thidua.roll_up, thidua.cli.__name__)"
     )
     assert out == "True thidua.cli"
+
+
+def test_the_commands_do_not_import_networkx_or_pandas() -> None:
+    # networkx took 130 ms of every command; it is needed only for graphs and cycles.
+    out = _fresh(
+        "import sys, thidua.cli, thidua.workspace; "
+        "print('networkx' in sys.modules, 'pandas' in sys.modules)"
+    )
+    assert out == "False False"

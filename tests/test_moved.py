@@ -155,3 +155,21 @@ def test_no_module_imports_a_private_name_of_another_package() -> None:
             if private:
                 found.append(f"{path.relative_to(ROOT)}:{line} {module} {private}")
     assert found == []
+
+
+def test_no_package_imports_a_private_module_of_another_package() -> None:
+    # A topic package (figures, cli, rollup …) uses another one through its public face
+    # (``thidua.io``, not ``thidua.io._tabular``).  The root modules that compose the
+    # packages (``thidua.workspace``, ``thidua.errors``) are the one exception.
+    found = []
+    for path in _python_files("src/thidua"):
+        rel = path.relative_to(SRC.parent).with_suffix("")
+        importer = _package(".".join(rel.parts))
+        if importer == "thidua":
+            continue
+        for module, _, line in _imports(path):
+            target = _package(module)
+            inner = module[len(target) + 1 :].split(".") if module != target else []
+            if target not in (importer, "thidua") and any(p.startswith("_") for p in inner):
+                found.append(f"{path.relative_to(ROOT)}:{line} {module}")
+    assert found == []

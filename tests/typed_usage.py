@@ -141,6 +141,32 @@ def typed_ids_usage() -> None:
     assert code == "H001"
 
 
+def honours_usage() -> None:
+    from thidua.honours import Catalogue, Eligibility, catalogue, eligibility, load_catalogue
+    from thidua.io import DataTable
+    from thidua.people import History, history
+
+    declared = thidua.Workspace().table
+    rows = {
+        "memberships": [{"person": "P1", "unit": "HN", "valid_from": "2020-01-01"}],
+        "ratings": [{"subject": "P1", "period": "2024", "rating": "HTT"}],
+    }
+    workspace = thidua.Workspace(
+        dataset=thidua.load(hanoi_path()).dataset,
+        tables={
+            name: DataTable.from_rows(declared(name).declaration, r) for name, r in rows.items()
+        },
+    )
+    assert_type(history(workspace), History)
+    assert_type(catalogue(workspace), Catalogue)
+    on_workspace = eligibility(workspace, "LDTT", "2024")
+    assert_type(on_workspace, Eligibility)
+    given = eligibility(workspace, load_catalogue(), "LDTT", "2024")
+    on_history = eligibility(history(workspace), load_catalogue(), "LDTT", "2024")
+    assert on_workspace.eligible_subjects() == given.eligible_subjects() == ("P1",)
+    assert on_history.eligible_subjects() == ("P1",)
+
+
 def campaign_usage() -> None:
     from thidua.campaigns import (
         Campaign,
@@ -206,6 +232,7 @@ __all__ = [
     "campaign_evaluation_usage",
     "campaign_usage",
     "hierarchy_usage",
+    "honours_usage",
     "rollup_usage",
     "typed_ids_usage",
 ]

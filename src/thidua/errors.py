@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from thidua.campaigns import ScopeError
     from thidua.documents import DocumentSymbolError
     from thidua.hierarchy import InvalidRankError
     from thidua.io._workbook import ReadLimitError
@@ -47,6 +48,7 @@ __all__ = [
     "MissingExtraError",
     "PeriodParseError",
     "ReadLimitError",
+    "ScopeError",
     "TextParseError",
     "ThiduaError",
     "ThiduaValidationError",
@@ -293,6 +295,7 @@ _ELSEWHERE = {
     "InvalidRankError": "thidua.hierarchy",
     "DocumentSymbolError": "thidua.documents",
     "VocabularyError": "thidua.people._kinds",
+    "ScopeError": "thidua.campaigns",
 }
 """Errors defined beside the code that raises them (which imports this module)."""
 

@@ -255,6 +255,20 @@ class AwardCode(ProblemCode):
     UNREADABLE_DISCIPLINE_FORM = "A003"
     RULE_SET_OUT_OF_PERIOD = "A004"
     INVALID_HONOUR_ROW = "A005"
+    UNKNOWN_PERSON = "A006"
+    UNKNOWN_UNIT = "A007"
+    UNKNOWN_SUBJECT = "A008"
+    UNKNOWN_HONOUR = "A009"
+    UNKNOWN_INITIATIVE = "A010"
+    OUTSIDE_LIFETIME = "A011"
+    WRONG_RECIPIENT_KIND = "A012"
+    DUPLICATE_RATING = "A013"
+    INITIATIVE_REUSED = "A014"
+    DECIDED_BEFORE_PERIOD = "A015"
+    OVERLAPPING_MEMBERSHIPS = "A016"
+    UNREADABLE_PERIOD = "A017"
+    REVERSED_INTERVAL = "A018"
+    DUPLICATE_ID = "A019"
 
 
 class CampaignCode(ProblemCode):
@@ -789,6 +803,97 @@ _CATALOGUE = [
         "invalid honour catalogue row",
         "Give every honour a code, a Vietnamese name and valid kind, recipient and type "
         "values (the message names the field).",
+    ),
+    _c(
+        AwardCode.UNKNOWN_PERSON,
+        "error",
+        "unknown person",
+        "Add the person to people.csv or correct the id (memberships, discipline, absences, "
+        "initiative authors).",
+    ),
+    _c(
+        AwardCode.UNKNOWN_UNIT,
+        "error",
+        "membership of an unknown unit",
+        "Add the unit to units.csv or correct the unit id of the membership.",
+    ),
+    _c(
+        AwardCode.UNKNOWN_SUBJECT,
+        "error",
+        "neither a person nor a unit",
+        "A rating, award, registration or review names a person (people.csv) or a unit "
+        "(units.csv): add it there or correct the id.",
+    ),
+    _c(
+        AwardCode.UNKNOWN_HONOUR,
+        "error",
+        "unknown honour",
+        "Use a code of the catalogue (thidua honours catalogue) or add the honour to honours.csv.",
+    ),
+    _c(
+        AwardCode.UNKNOWN_INITIATIVE,
+        "error",
+        "unknown initiative",
+        "Add the initiative to initiatives.csv or correct the id in the award's initiatives.",
+    ),
+    _c(
+        AwardCode.OUTSIDE_LIFETIME,
+        "error",
+        "rating, award or membership outside its subject's lifetime",
+        "A unit is rated, awarded and joined only between its founding and its dissolution, "
+        "a person only after birth: check the dates, the period or the id.",
+    ),
+    _c(
+        AwardCode.WRONG_RECIPIENT_KIND,
+        "error",
+        "honour for the wrong kind of recipient",
+        "An individual honour goes to a person, a collective one to a unit: check the "
+        "honour code or the recipient.",
+    ),
+    _c(
+        AwardCode.DUPLICATE_RATING,
+        "error",
+        "two ratings for one subject and period",
+        "Keep one rating per person or unit and period.",
+    ),
+    _c(
+        AwardCode.INITIATIVE_REUSED,
+        "error",
+        "initiative used by two awards",
+        "One achievement is rewarded once (Law 06/2022/QH15 Art. 6): remove the initiative "
+        "from one of the awards, or revoke it.",
+    ),
+    _c(
+        AwardCode.DECIDED_BEFORE_PERIOD,
+        "error",
+        "award decided before its achievement period began",
+        "Check the decision date and the period the decision states.",
+    ),
+    _c(
+        AwardCode.OVERLAPPING_MEMBERSHIPS,
+        "error",
+        "overlapping memberships of one person in one unit",
+        "End the first membership on or before the day the next one starts (intervals are "
+        "[from, to)), or merge them.",
+    ),
+    _c(
+        AwardCode.UNREADABLE_PERIOD,
+        "error",
+        "unreadable period",
+        "Write periods as 2024, năm học 2023-2024 or giai đoạn 2022-2024.",
+    ),
+    _c(
+        AwardCode.REVERSED_INTERVAL,
+        "error",
+        "reversed or empty interval",
+        "The end date (valid_to, an award's revoked_on) is exclusive and must be after the "
+        "start date (valid_from, decided_on).",
+    ),
+    _c(
+        AwardCode.DUPLICATE_ID,
+        "error",
+        "duplicate id",
+        "Give every person, award and initiative its own id.",
     ),
     # ---- end of the A block ----
     # ---- C: campaigns, targets, contests, cluster scoring (issue 7) ----

@@ -294,7 +294,10 @@ class Workspace:
             return f"{count:,} {word}" + ("" if count == 1 else "s")
 
         where = f" from {Path(self.source).name!r}" if self.source else ""
-        tables = "".join(f", {len(t):,} {name}" for name, t in self.tables.items())
+        items = list(self.tables.items())
+        tables = "".join(f", {len(t):,} {name}" for name, t in items[:3])
+        if len(items) > 3:  # keep the repr one short line: the first three, then a count
+            tables += f" and {len(items) - 3} more table" + ("s" if len(items) > 4 else "")
         return (
             f"Workspace({n(c['units'], 'unit')}, {n(c['links'], 'link')}, "
             f"{n(c['events'], 'event')}, {n(c['groups'], 'group')}, "

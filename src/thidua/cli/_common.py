@@ -17,7 +17,7 @@ import attrs
 
 from thidua._dates import parse_date
 from thidua.errors import DateParseError
-from thidua.hierarchy._tree import Numbers
+from thidua.hierarchy import Numbers
 from thidua.problems import Report
 from thidua.values import format_number_vi
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 
-from thidua.cli import rollup
+from thidua.cli import honours, rollup
 from thidua.cli._common import Context, add_number_option
 from thidua.cli.validate import summary
-from thidua.hierarchy._tree import render_tree
+from thidua.hierarchy import render_tree
 from thidua.typing import ProgressCallback
 from thidua.workspace import WorkspaceResult, check
 
@@ -49,4 +49,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"renamed {len(diff.renamed)}, merged {len(diff.merged)}, split {len(diff.split)}\n"
     )
     demo = rollup.demo(sample.workspace, sample.report, ctx)
-    return max(code, demo)
+    eligible = honours.demo(sample.workspace, sample.report, ctx)
+    return max(code, demo, eligible)

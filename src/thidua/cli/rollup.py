@@ -32,8 +32,7 @@ from thidua.cli._common import (
     table,
 )
 from thidua.errors import UnknownNameError, UnreadableInputError
-from thidua.hierarchy import Hierarchy
-from thidua.hierarchy._tree import Numbers
+from thidua.hierarchy import Hierarchy, Numbers
 from thidua.periods import parse_period
 from thidua.problems import Report
 from thidua.rollup import RollUp, roll_up

@@ -16,8 +16,7 @@ from thidua.cli._common import (
     non_negative_int,
     warn_errors,
 )
-from thidua.hierarchy import Hierarchy
-from thidua.hierarchy._tree import render_tree
+from thidua.hierarchy import Hierarchy, render_tree
 from thidua.problems import Report
 from thidua.typing import ProgressCallback
 from thidua.workspace import check

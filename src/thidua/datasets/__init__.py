@@ -32,7 +32,7 @@ def hanoi_path() -> Path:
 
     Examples:
         >>> sorted(p.name for p in hanoi_path().glob("*.csv"))[:3]
-        ['events.csv', 'figures.csv', 'group_members.csv']
+        ['absences.csv', 'awards.csv', 'discipline.csv']
     """
     return Path(str(resources.files("thidua.datasets") / "hanoi"))
 

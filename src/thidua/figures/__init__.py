@@ -54,7 +54,12 @@ from thidua.figures._indicators import (
 )
 from thidua.figures._read import figures_from_records, read_figures_csv, read_figures_excel
 from thidua.figures._store import Figure, Figures, Scope
-from thidua.figures._validate import validate_figures
+from thidua.figures._validate import (
+    SUMMARISED_CODES,
+    FigureCheck,
+    check_figures,
+    validate_figures,
+)
 from thidua.figures._write import format_figure_value, write_figures_csv, write_figures_excel
 
 __all__ = [
@@ -64,14 +69,17 @@ __all__ = [
     "FIGURE_COLUMNS",
     "INDICATOR_COLUMNS",
     "INDICATOR_TABLE",
+    "SUMMARISED_CODES",
     "Aggregation",
     "Direction",
     "Figure",
+    "FigureCheck",
     "Figures",
     "FiguresResult",
     "Indicator",
     "IndicatorCatalogue",
     "Scope",
+    "check_figures",
     "figures_from_pandas",
     "figures_from_polars",
     "figures_from_records",

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import mmap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
@@ -50,7 +51,7 @@ import numpy.typing as npt
 
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _id_text, _read_value
 from thidua.figures._columns import FloatArray, _Col
-from thidua.io._tabular import CsvText, decode_csv, sniff_delimiter
+from thidua.io import CsvText, decode_csv, sniff_delimiter
 from thidua.problems import Problem
 from thidua.typing import PathLike
 
@@ -209,6 +210,17 @@ def prepare_file(path: PathLike, encoding: str | None) -> Prepared | None:
     )
 
 
+def _has_quote(path: Path, start: int) -> bool:
+    """Whether the file holds a ``"`` after *start* (a memory-mapped scan, no copy)."""
+    with open(path, "rb") as handle:
+        try:
+            view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file cannot be mapped
+            return False
+        with view:
+            return view.find(b'"', start) >= 0
+
+
 def parse(prepared: Prepared) -> pa.Table | None:
     """Every record of the text as a row of text cells (the header is row 0), or ``None``.
 
@@ -226,6 +238,7 @@ def parse(prepared: Prepared) -> pa.Table | None:
         return None
     source: Any
     if prepared.path is not None:
+        quoted = _has_quote(prepared.path, start)
         source = pa.OSFile(str(prepared.path), "r")
         source.seek(start)
         width = prepared.width
@@ -233,6 +246,7 @@ def parse(prepared: Prepared) -> pa.Table | None:
         data = prepared.data
         if start >= len(data) or data.startswith(_BOM, start):
             return None  # a second byte-order mark: pyarrow would drop it too
+        quoted = data.find(b'"', start) >= 0
         source = pa.BufferReader(pa.py_buffer(data)[start:])
         line_end = data.find(b"\n", start)
         width = data.count(separator, start, line_end if line_end >= 0 else len(data)) + 1
@@ -245,7 +259,9 @@ def parse(prepared: Prepared) -> pa.Table | None:
                 quote_char='"',
                 double_quote=True,
                 escape_char=False,
-                newlines_in_values=True,
+                # A line break can only be inside a quoted cell: without a quote in
+                # the file, pyarrow may split it into blocks and parse them in parallel.
+                newlines_in_values=quoted,
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(

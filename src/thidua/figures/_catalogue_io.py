@@ -56,7 +56,7 @@ from thidua.figures._indicators import (
     IndicatorCatalogue,
 )
 from thidua.figures._write import format_figure_value
-from thidua.io._tabular import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
+from thidua.io import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
 from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike
 

@@ -23,7 +23,7 @@ from thidua.errors import ValueParseError
 from thidua.figures._columns import FloatArray
 from thidua.figures._indicators import IndicatorCatalogue
 from thidua.figures._store import Scope
-from thidua.io._tabular import cell_text
+from thidua.io import cell_text
 from thidua.periods import Period
 from thidua.values import (
     format_number_vi,

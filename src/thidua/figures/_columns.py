@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from thidua._text import nfc
 from thidua.figures._store import factorize
-from thidua.io._tabular import TableSpec, cell_text
+from thidua.io import TableSpec, cell_text
 from thidua.problems import Pointer, Problem, StructureCode, problem
 
 __all__ = ["FIGURE_COLUMNS"]

@@ -83,11 +83,13 @@ from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.figures._store import Figure, Figures
-from thidua.io._tabular import CsvText, cell_text, check_encoding
-from thidua.io._workbook import (
+from thidua.io import (
     DEFAULT_LIMITS,
+    CsvText,
     ReadLimitError,
     ReadLimits,
+    cell_text,
+    check_encoding,
     find_sheets,
     open_workbook,
     sheet_rows,

@@ -40,8 +40,7 @@ import numpy.typing as npt
 from thidua.errors import FormatError
 from thidua.figures._cells import _reads_as_number
 from thidua.figures._store import Figures, Scope
-from thidua.io._tabular import write_csv_table
-from thidua.io._workbook import CellTextError, as_text_cells, excel_text, excel_values
+from thidua.io import CellTextError, as_text_cells, excel_text, excel_values, write_csv_table
 from thidua.typing import PathLike
 
 __all__ = ["format_figure_value", "write_figures_csv", "write_figures_excel"]

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         UnitColumns,
     )
     from thidua.hierarchy._snapshot import Relation, Snapshot
+    from thidua.hierarchy._tree import Numbers, render_tree
 
 __all__ = [
     "ADMIN",
@@ -98,6 +99,7 @@ __all__ = [
     "LinkArrays",
     "LinkColumns",
     "Move",
+    "Numbers",
     "RecordView",
     "Relation",
     "Rename",
@@ -109,6 +111,7 @@ __all__ = [
     "check_rank",
     "diff",
     "lineage",
+    "render_tree",
     "successors_on",
     "validate_hierarchy",
 ]
@@ -154,6 +157,8 @@ _EXPORTS: dict[str, str] = {
     "UnitColumns": "thidua.hierarchy._records",
     "Relation": "thidua.hierarchy._snapshot",
     "Snapshot": "thidua.hierarchy._snapshot",
+    "Numbers": "thidua.hierarchy._tree",
+    "render_tree": "thidua.hierarchy._tree",
 }
 
 if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all

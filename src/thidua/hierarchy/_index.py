@@ -100,6 +100,27 @@ class HasDataset(Protocol):
         """The hierarchy dataset."""
 
 
+def _relation_codes(names: Sequence[str], kept: IntArray) -> tuple[tuple[str, ...], IntArray]:
+    """The relations of the kept links (admin first, then by first use) and each one's code.
+
+    Dictionary-encodes all the names at once (a dict lookup per link, no
+    per-link Python loop) and numbers the relations in the order they are
+    first used by a kept link, as the links are read.
+    """
+    first_seen: dict[str, int] = {ADMIN: 0}
+    for name in dict.fromkeys(names):
+        first_seen.setdefault(name, len(first_seen))
+    every = np.fromiter(map(first_seen.__getitem__, names), dtype=np.int64, count=len(names))
+    codes = every[kept]
+    present, first = np.unique(codes, return_index=True)
+    order = present[np.argsort(first, kind="stable")]
+    order = np.concatenate(([0], order[order != 0])).astype(np.int64)
+    renumber = np.full(len(first_seen), -1, dtype=np.int64)
+    renumber[order] = np.arange(order.size, dtype=np.int64)
+    spelled = tuple(first_seen)
+    return tuple(spelled[c] for c in order.tolist()), renumber[codes]
+
+
 class Hierarchy:
     """The indexed history of one dataset.
 
@@ -186,14 +207,8 @@ class Hierarchy:
         child = np.fromiter(map(get, links.child, unknown), dtype=np.int64, count=m)
         parent = np.fromiter(map(get, links.parent, unknown), dtype=np.int64, count=m)
         pos = np.nonzero((child >= 0) & (parent >= 0))[0].astype(np.int64)
-        relations: dict[str, int] = {ADMIN: 0}
-        names = links.relation
-        rel = np.fromiter(
-            (relations.setdefault(names[i], len(relations)) for i in pos.tolist()),
-            dtype=np.int64,
-            count=pos.size,
-        )
-        self.relations: tuple[str, ...] = tuple(relations)
+        self.relations: tuple[str, ...]
+        self.relations, rel = _relation_codes(links.relation, pos)
         self._l_child: IntArray = child[pos]
         self._l_parent: IntArray = parent[pos]
         self._l_rel: IntArray = rel

@@ -33,7 +33,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-import networkx as nx
 import numpy as np
 import pendulum
 
@@ -45,6 +44,7 @@ from thidua.hierarchy._records import Unit
 from thidua.hierarchy._tree import Numbers, render_tree
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
     from thidua.hierarchy._index import Hierarchy
@@ -646,6 +646,8 @@ class Snapshot:
            Edges carry ``relation`` text instead of a ``relations`` tuple; nodes
            carry their dates as ISO text.
         """
+        import networkx as nx  # noqa: PLC0415 - heavy: imported when a graph is asked for
+
         graph: nx.DiGraph = nx.DiGraph()  # type: ignore[type-arg]
         for uid in self:
             unit = self.unit(uid)

@@ -2,6 +2,10 @@
 
 The engine evaluates one honour for one period over a whole
 :class:`~thidua.people.History` at once and explains every verdict on demand.
+On a :class:`~thidua.workspace.Workspace` (``eligibility(workspace, honour,
+period)``) it takes the history of :func:`thidua.people.history`, the
+catalogue of :func:`catalogue` (the shipped one extended by the workspace's
+``honours`` table) and refuses data the people checks find errors in.
 
 Examples:
     >>> from thidua.people import History, Membership, Rating
@@ -59,6 +63,7 @@ from thidua.honours._rulesets import (
     derive_rule_set,
     get_rule_set,
 )
+from thidua.honours._workspace import CatalogueCheck, catalogue, catalogue_check
 
 __all__ = [
     "RULE_SETS",
@@ -68,6 +73,7 @@ __all__ = [
     "AnyOf",
     "BenefitAtLeast",
     "Catalogue",
+    "CatalogueCheck",
     "CommendationType",
     "Condition",
     "ConsecutiveAwards",
@@ -92,6 +98,8 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Verdict",
+    "catalogue",
+    "catalogue_check",
     "choose_rule_set",
     "condition_from_data",
     "derive_rule_set",

@@ -25,8 +25,14 @@ import pendulum
 
 from thidua._dates import MAX_ORD
 from thidua.honours._context import Context, previous_period
-from thidua.people import AbsenceReason, DisciplineForm, Grade, InitiativeLevel, Qualification
-from thidua.people._history import NO_PERIOD
+from thidua.people import (
+    NO_PERIOD,
+    AbsenceReason,
+    DisciplineForm,
+    Grade,
+    InitiativeLevel,
+    Qualification,
+)
 from thidua.periods import Period
 
 __all__ = [

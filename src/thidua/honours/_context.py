@@ -17,8 +17,7 @@ import numpy.typing as npt
 import pendulum
 
 from thidua._dates import MAX_ORD, MIN_ORD
-from thidua.people import History
-from thidua.people._history import NO_PERIOD
+from thidua.people import NO_PERIOD, History
 from thidua.periods import Period, PeriodKind
 
 if TYPE_CHECKING:

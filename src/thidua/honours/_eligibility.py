@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import numpy as np
@@ -30,6 +30,8 @@ from thidua.problems import AwardCode, Problem, problem
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from thidua.workspace import Workspace
 
 __all__ = ["Eligibility", "Explanation", "Verdict", "eligibility"]
 
@@ -168,8 +170,8 @@ class Eligibility:
 
     Iterating yields :class:`Verdict` records built on demand; :attr:`eligible`
     and :attr:`subjects` are the columns.  :attr:`problems` holds the
-    warnings of the run (``A004``: proposal date outside the rule set's
-    effective period).
+    warnings of the run: those of the people checks of a workspace, then
+    ``A004`` (proposal date outside the rule set's effective period).
 
     .. versionadded:: 0.3.0
     """
@@ -301,6 +303,23 @@ class Eligibility:
         ]
 
 
+def _checked(
+    workspace: Workspace, catalogue: Catalogue | None
+) -> tuple[History, Catalogue, list[Problem]]:
+    """The history of a checked workspace, its catalogue and its warnings; refuse errors."""
+    from thidua.honours._workspace import catalogue_check  # noqa: PLC0415  (imports io)
+    from thidua.people import check_people, history  # noqa: PLC0415
+    from thidua.workspace import Workspace  # noqa: PLC0415  (imported on use: it is heavy)
+
+    if not isinstance(workspace, Workspace):  # reachable from untyped code
+        msg = f"eligibility needs a History or a Workspace, not {type(workspace).__name__}"  # type: ignore[unreachable]
+        raise TypeError(msg)
+    report = check_people(workspace, reading=True)
+    report.raise_if_errors()
+    found = catalogue_check(workspace).catalogue if catalogue is None else catalogue
+    return history(workspace), found, list(report)
+
+
 def _candidates(ctx: Context, honour: str, period: Period) -> npt.NDArray[np.int64]:
     h = ctx.history
     recipient = ctx.catalogue[honour].recipient
@@ -314,8 +333,9 @@ def _candidates(ctx: Context, honour: str, period: Period) -> npt.NDArray[np.int
     return np.flatnonzero(mask & ~h.is_person)
 
 
+@overload
 def eligibility(
-    history: History,
+    history: History | Workspace,
     catalogue: Catalogue,
     honour: str,
     period: Period | str,
@@ -323,16 +343,66 @@ def eligibility(
     rules: RuleSet | str | None = None,
     on: dt.date | str | None = None,
     subjects: Iterable[str] | None = None,
+) -> Eligibility: ...
+
+
+@overload
+def eligibility(
+    history: Workspace,
+    catalogue: str,
+    honour: Period | str,
+    /,
+    *,
+    rules: RuleSet | str | None = None,
+    on: dt.date | str | None = None,
+    subjects: Iterable[str] | None = None,
+) -> Eligibility: ...
+
+
+@overload
+def eligibility(
+    history: Workspace,
+    *,
+    honour: str,
+    period: Period | str,
+    rules: RuleSet | str | None = None,
+    on: dt.date | str | None = None,
+    subjects: Iterable[str] | None = None,
+) -> Eligibility: ...
+
+
+def eligibility(
+    history: History | Workspace,
+    catalogue: Catalogue | str | None = None,
+    honour: str | Period | None = None,
+    period: Period | str | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    on: dt.date | str | None = None,
+    subjects: Iterable[str] | None = None,
 ) -> Eligibility:
     """Evaluate *honour* for *period* over every candidate of the history.
+
+    Called as ``eligibility(history, catalogue, honour, period)`` or on a
+    workspace: ``eligibility(workspace, honour, period)`` (the catalogue of
+    :func:`thidua.honours.catalogue`) or ``eligibility(workspace, catalogue,
+    honour, period)``.  On a workspace the people checks run first
+    (:func:`thidua.people.check_people`, with the reading problems of the
+    people tables): any error refuses the run, and the warnings are in
+    :attr:`Eligibility.problems`.  Eligibility never runs on unchecked data.
+    (A table the reader could not read at all, for lack of a required
+    column, is not in the workspace: its ``S002`` is in the reading report of
+    :func:`thidua.workspace.check`, and :func:`thidua.load` raises on it.)
 
     Candidates are the subjects of the honour's recipient kind: people with a
     membership overlapping the period for an individual honour, units with a
     rating for it otherwise; *subjects* narrows them to the given ids.
 
     Args:
-        history: the columnar history.
-        catalogue: the honours (:func:`~thidua.honours.load_catalogue`).
+        history: the columnar history, or a :class:`~thidua.workspace.Workspace`
+            (its :func:`thidua.people.history`).
+        catalogue: the honours (:func:`~thidua.honours.load_catalogue`);
+            optional with a workspace.
         honour: a catalogue code.
         period: the period proposed (a :class:`Period` or text such as
             ``2024`` or ``năm học 2023-2024``).
@@ -345,6 +415,8 @@ def eligibility(
         The :class:`Eligibility` of the run.
 
     Raises:
+        ThiduaValidationError: a workspace whose people tables have errors
+            (it carries every problem).
         UnknownNameError: an unknown honour, rule set or subject.
         InvalidArgumentError: no rule set in force on *on* has a rule for
             *honour*, or the rule set given has none.
@@ -376,10 +448,24 @@ def eligibility(
     """
     from thidua.errors import InvalidArgumentError  # noqa: PLC0415  (error path only)
 
+    problems: list[Problem] = []
+    if isinstance(catalogue, str):  # eligibility(workspace, honour, period)
+        if period is not None:
+            msg = "eligibility(workspace, honour, period): give a catalogue or a period, not both"
+            raise InvalidArgumentError(msg)
+        catalogue, honour, period = None, catalogue, honour
+    if not isinstance(history, History):
+        history, found, problems = _checked(history, catalogue)
+        catalogue = found if catalogue is None else catalogue
+    if catalogue is None:
+        msg = "eligibility(history, catalogue, honour, period): a History needs a catalogue"
+        raise InvalidArgumentError(msg)
+    if not isinstance(honour, str) or period is None:
+        msg = "eligibility: give the honour (a catalogue code) and the period"
+        raise InvalidArgumentError(msg)
     period = period if isinstance(period, Period) else parse_period(period)
     honour_record = catalogue[honour]
     day = period.end if on is None else as_date(on)
-    problems: list[Problem] = []
     if rules is None:
         rule_set = choose_rule_set(honour_record.code, day)
     else:

@@ -228,7 +228,10 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
             io.BytesIO(data),
             read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
             parse_options=pa_csv.ParseOptions(
-                delimiter=decoded.delimiter, newlines_in_values=True, ignore_empty_lines=False
+                delimiter=decoded.delimiter,
+                # without a quote there is no line break inside a cell: parse in parallel
+                newlines_in_values=b'"' in data,
+                ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
                 column_types={f"f{i}": pa.string() for i in range(width)},

@@ -308,10 +308,16 @@ class DataTable:
         return [{f: v[i] for f, v in cols if v[i] != ""} for i in range(len(self))]
 
     def cells(self) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """The header (fields, then attributes) and the rows of text: what equality compares."""
-        header = (*self.present, *self.attribute_headers)
-        cols = [self.text(f) for f in self.present]
-        cols += [self.attribute_text(h) for h in self.attribute_headers]
+        """The header (fields, then attributes) and the rows of text: what equality compares.
+
+        A column empty on every row is left out: it holds no data, and JSON
+        and YAML, which write only the non-empty cells of a row, cannot keep it.
+        """
+        named = [(f, self.text(f)) for f in self.present]
+        named += [(h, self.attribute_text(h)) for h in self.attribute_headers]
+        named = [(f, v) for f, v in named if any(v)]
+        header = tuple(f for f, _ in named)
+        cols = [v for _, v in named]
         return header, tuple(zip(*cols, strict=True)) if cols else ()
 
     def __eq__(self, other: object) -> bool:
@@ -376,7 +382,8 @@ def enum_words(column: Column) -> dict[str, enum.Enum]:
     out: dict[str, enum.Enum] = {}
     words = {**ENUM_WORDS.get(column.enum_type, {}), **column.vocabulary}
     for member in column.enum_type:
-        out[name_key(str(member.value))] = member
+        if isinstance(member.value, str):  # an IntEnum's integers are codes, not words
+            out[name_key(member.value)] = member
         out[name_key(member.name)] = member
         for w in words.get(str(member.value), ()):
             out[name_key(w)] = member

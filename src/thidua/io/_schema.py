@@ -150,7 +150,9 @@ class Column:
         default: the value an empty cell stands for, as text (docs).
         doc: what the column means, in a few words (docs).
         vocabulary: more words accepted for the values of an enum column
-            (value → words), beside :data:`ENUM_WORDS`.
+            (value → words), beside :data:`ENUM_WORDS`.  The integers of an
+            ordered enum (:class:`enum.IntEnum`, a rating) are not words:
+            its words are its names and its vocabulary.
 
     Examples:
         >>> Column(name="role", type=ColumnType.ENUM, enum_type=Role).words()[:3]
@@ -173,7 +175,7 @@ class Column:
         """The accepted words of an enum column: the values, then their Vietnamese names."""
         if self.enum_type is None:
             return ()
-        values = tuple(str(m.value) for m in self.enum_type)
+        values = tuple(str(m.value) for m in self.enum_type if isinstance(m.value, str))
         known = {**ENUM_WORDS.get(self.enum_type, {}), **self.vocabulary}
         extra = tuple(w for words in known.values() for w in words)
         return values + extra

@@ -1,5 +1,10 @@
 """People and their history: records, ordered vocabularies and the columnar :class:`History`.
 
+A workspace's people tables (``people.csv``, ``memberships.csv``,
+``ratings.csv``, ``awards.csv`` … :data:`PEOPLE_TABLES`) become a History with
+:func:`history` and are checked by :func:`check_people` (``A`` codes), which
+:func:`thidua.workspace.validate` runs.
+
 Examples:
     >>> from thidua.people import History, Membership, Rating
     >>> h = History.from_records(
@@ -13,7 +18,8 @@ Examples:
 
 from __future__ import annotations
 
-from thidua.people._history import History
+from thidua.people._checks import PEOPLE_TABLES, check_people
+from thidua.people._history import NO_PERIOD, History
 from thidua.people._kinds import (
     AbsenceReason,
     DisciplineForm,
@@ -40,8 +46,11 @@ from thidua.people._records import (
     Registration,
     Review,
 )
+from thidua.people._tables import history
 
 __all__ = [
+    "NO_PERIOD",
+    "PEOPLE_TABLES",
     "Absence",
     "AbsenceReason",
     "Award",
@@ -59,6 +68,8 @@ __all__ = [
     "Registration",
     "Review",
     "VocabularyError",
+    "check_people",
+    "history",
     "parse_absence_reason",
     "parse_discipline_form",
     "parse_gender",

@@ -22,8 +22,15 @@ import pendulum
 from thidua._dates import as_date, from_ordinal
 from thidua._graph import BoolArray, IntArray
 from thidua.errors import InvalidArgumentError, UnknownNameError
-from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figures, IndicatorCatalogue
-from thidua.figures._validate import SUMMARISED_CODES, FigureCheck, check_figures
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    SUMMARISED_CODES,
+    Aggregation,
+    FigureCheck,
+    Figures,
+    IndicatorCatalogue,
+    check_figures,
+)
 from thidua.hierarchy import Hierarchy, Relation, Snapshot, check_rank
 from thidua.periods import Period, parse_period
 from thidua.problems import Problem, Report, problem

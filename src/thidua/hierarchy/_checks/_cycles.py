@@ -13,13 +13,17 @@ networkx's strongly-connected-components search.
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from thidua._graph import CSR, IntArray
 from thidua.hierarchy._checks._context import Context, show
 
 _MAX_SEEDS = 500  # above this, one strongly-connected-components pass is cheaper
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def check_cycles(ctx: Context) -> None:
@@ -48,6 +52,8 @@ def check_cycles(ctx: Context) -> None:
 def _cycle_candidates(n: int, c: IntArray, p: IntArray, seeds: IntArray) -> set[int]:
     """Units on some cycle of the static (all-dates) graph child → parent."""
     if seeds.size > _MAX_SEEDS:
+        import networkx as nx  # noqa: PLC0415 - heavy, and needed only on a suspect graph
+
         c, p = _peel(n, c, p)
         graph: nx.DiGraph[int] = nx.DiGraph()
         graph.add_edges_from(zip(c.tolist(), p.tolist(), strict=True))
@@ -111,6 +117,8 @@ def _report_dated_cycles(
         active = (s <= day) & (day < e)
         if not active.any():
             continue
+        import networkx as nx  # noqa: PLC0415 - heavy, and needed only when there is a cycle
+
         graph: nx.DiGraph[int] = nx.DiGraph()
         graph.add_edges_from(zip(c[active].tolist(), p[active].tolist(), strict=True))
         for cycle in nx.simple_cycles(graph):
