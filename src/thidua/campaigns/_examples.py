@@ -33,10 +33,13 @@ def tables(data: Mapping[str, Iterable[Mapping[str, object]]]) -> dict[str, Data
         >>> len(tables({"campaigns": [{"id": "A"}]})["campaigns"])
         1
     """
-    from thidua.io._domain import domain_tables  # noqa: PLC0415
+    from thidua.workspace import Workspace  # noqa: PLC0415
 
-    declared = domain_tables()
-    return {name: DataTable.from_rows(declared[name], rows) for name, rows in data.items()}
+    empty = Workspace()
+    return {
+        name: DataTable.from_rows(empty.table(name).declaration, rows)
+        for name, rows in data.items()
+    }
 
 
 def example_workspace() -> Workspace:

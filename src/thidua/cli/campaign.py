@@ -38,7 +38,7 @@ from thidua.workspace import Workspace, check
 
 if TYPE_CHECKING:
     from thidua.campaigns import Campaign, CampaignReport
-    from thidua.hierarchy._tree import Numbers
+    from thidua.hierarchy import Numbers
 
 __all__ = ["add_parser", "demo", "render_campaign", "render_campaigns", "run", "run_list"]
 
