@@ -319,6 +319,41 @@ def test_a_pledger_that_moved_is_counted_under_its_parent_on_the_report_day() ->
     assert after.unit("HN").in_scope == 4  # HN, G1, G2, G3
 
 
+def test_a_person_is_counted_at_the_unit_of_their_membership() -> None:
+    people = [{"id": "NV1", "name": "Nguyễn Văn A"}]
+    memberships = [
+        {"person": "NV1", "unit": "G2", "valid_from": "2020-01-01", "valid_to": "2023-06-01"},
+        {"person": "NV1", "unit": "G3", "valid_from": "2023-06-01"},
+    ]
+    works = [
+        {
+            "id": "W1",
+            "campaign": "C",
+            "pledger": "NV1",
+            "registered_on": "2023-07-01",
+            "status": "completed",
+            "completed_on": "2023-08-01",
+        },
+    ]
+    ws = workspace(
+        [F("G3", "new_members", Period.month(2023, 6), 50)],
+        campaigns=[campaign()],
+        pledges=[pledge("A", "NV1", 5)],  # registered 02/05/2023, a member of G2 then
+        works=works,
+        people=people,
+        memberships=memberships,
+    )
+    report = evaluate_campaign(ws, "C")
+    (p,) = report.pledges
+    # A person reports no figures: G3's 50 new members are not the person's.
+    assert (p.pledger, p.actual, p.state) == ("NV1", None, PledgeState.NO_DATA)
+    (warning,) = [x for x in report.problems if x.code == "P050"]
+    assert "person 'NV1'" in warning.message
+    assert report.unit("G2").pledge_states == {"no_data": 1}
+    assert report.unit("G3").works.completed_by_rank == {3: 1}
+    assert report.unit("D1").missing == ("D1", "G1")  # G2 (pledge) and G3 (work) took part
+
+
 def test_the_roll_up_across_the_reorganisation_as_it_was_and_restated() -> None:
     q2, q3 = Period.quarter(2025, 2), Period.quarter(2025, 3)
     figs = [

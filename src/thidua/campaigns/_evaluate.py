@@ -221,6 +221,60 @@ def scope_indices(workspace: Workspace, campaign: Campaign) -> IntArray:
     return workspace.cached(f"campaigns.evaluation.scope:{campaign.id}", build)
 
 
+# -- people as pledgers ----------------------------------------------------------------------------
+
+
+def _memberships(workspace: Workspace) -> dict[str, list[tuple[int, int, int]]]:
+    """Person id → their memberships as (first day, day after, unit index), by first day."""
+
+    def build() -> dict[str, list[tuple[int, int, int]]]:
+        table = workspace.table("memberships")
+        out: dict[str, list[tuple[int, int, int]]] = {}
+        if not len(table):
+            return out
+        index = workspace.hierarchy.unit_index
+        person = [p.strip() for p in table.text("person")]
+        unit = [u.strip() for u in table.text("unit")]
+        start = parse_column(table, "valid_from", []).values()
+        end = parse_column(table, "valid_to", []).values()
+        for who, u, a, b in zip(person, unit, start, end, strict=True):
+            if who and u in index and a is not None:
+                out.setdefault(who, []).append(
+                    (a.toordinal(), 2**62 if b is None else b.toordinal(), index[u])
+                )
+        for spans in out.values():
+            spans.sort()
+        return out
+
+    return workspace.cached("campaigns.evaluation.memberships", build)
+
+
+def _people_at_units(
+    workspace: Workspace,
+    pledger: IntArray,
+    text: npt.NDArray[np.object_],
+    day: IntArray,
+) -> BoolArray:
+    """Place the pledgers that are people at the unit of their membership on *day* (in place).
+
+    A person with no membership that day is placed at the last unit they joined
+    before it (or their first).  Returns which rows are people.
+    """
+    spans = _memberships(workspace)
+    person = np.zeros(pledger.size, dtype=bool)
+    if not spans:
+        return person
+    for i in np.flatnonzero(pledger < 0).tolist():
+        found = spans.get(str(text[i]))
+        if not found:
+            continue
+        person[i] = True
+        on = [u for a, b, u in found if a <= day[i] < b]
+        before = [u for a, _, u in found if a <= day[i]]
+        pledger[i] = on[0] if on else before[-1] if before else found[0][2]
+    return person
+
+
 # -- the pledges -----------------------------------------------------------------------------------
 
 
@@ -321,7 +375,14 @@ def _evaluate_pledges(
     pledger_text = _column(workspace, table, "pledger", _text, object, keep="text")[keep]
     pledger = _column(
         workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64, keep="index"
-    )[keep]
+    )[keep].copy()
+    starts = np.asarray([c.start.toordinal() for c in family if c.start is not None])
+    person = _people_at_units(
+        workspace,
+        pledger,
+        pledger_text,
+        np.where(registered[keep] < 0, starts[camp], registered[keep]),
+    )
     indicator = _column(workspace, table, "indicator", _text, object, keep="text")[keep]
     plan = _column(
         workspace,
@@ -371,7 +432,7 @@ def _evaluate_pledges(
         col_of = {c: j for j, c in enumerate(result.indicators)}
         rows = position[pledger[sel]]
         cols = np.asarray([col_of.get(c, -1) for c in names.tolist()], dtype=np.int64)[inverse]
-        ok = (rows >= 0) & (cols >= 0)
+        ok = (rows >= 0) & (cols >= 0) & ~person[sel]  # people report no figures
         actual[sel[ok]] = result.values[rows[ok], cols[ok]]
     lower = _column(
         workspace,
@@ -394,11 +455,18 @@ def _evaluate_pledges(
         c = family[int(camp[i])]
         who = pledger_text[i]
         name = h.name_on(who, c.end) if who in index and c.end is not None else who
-        why = "it has no plan" if np.isnan(plan[i]) else "no figure reached the unit"
+        why = (
+            "it has no plan"
+            if np.isnan(plan[i])
+            else "the pledger is a person, and figures are reported by units"
+            if person[i]
+            else "no figure reached the unit"
+        )
         problems.append(
             problem(
                 PledgeCode.PLEDGE_WITHOUT_RESULT,
-                f"pledge {ids[i]!r} of unit {who!r} ({name}) for {indicator[i]!r} in campaign "
+                f"pledge {ids[i]!r} of {'person' if person[i] else 'unit'} {who!r} ({name}) for "
+                f"{indicator[i]!r} in campaign "
                 f"{c.id!r} has no result: {why} between {c.start} and {c.end}",
                 subject=who,
             )
@@ -440,7 +508,15 @@ def _works(
     index = workspace.hierarchy.unit_index
     pledger = _column(
         workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64, keep="index"
-    )
+    ).copy()
+    text = _column(workspace, table, "pledger", _text, object, keep="text")
+    starts = np.asarray([c.start.toordinal() for c in family if c.start is not None])
+    at = np.flatnonzero(keep & (pledger < 0))
+    if at.size:
+        placed = pledger[at]
+        days = np.where(registered_on[at] < 0, starts[camp[at]], registered_on[at])
+        _people_at_units(workspace, placed, text[at], days)
+        pledger[at] = placed
     status = _column(
         workspace, table, "status", lambda v: _enum_value(v, "registered"), object, keep="value"
     )
