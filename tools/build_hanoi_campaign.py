@@ -138,11 +138,18 @@ FLAGSHIP_WORKS: tuple[tuple[str, str], ...] = (  # (pledger rank, name); the bri
     ("grassroots", "Hệ thống xử lý nước thải sản xuất"),
     ("grassroots", "Nhà ở tập thể cho công nhân"),
 )
-FAMILY = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Phan".split()
-MIDDLE_MALE = "Văn Đức Minh Quang Hữu Thanh Mạnh Xuân Tiến Công".split()
-MIDDLE_FEMALE = "Thị Thu Thanh Ngọc Minh Hồng Thùy".split()
-GIVEN_MALE = "An Bình Cường Dũng Hải Hùng Khánh Long Nam Phong Quân Sơn Thắng Tuấn Việt".split()
-GIVEN_FEMALE = "Anh Chi Dung Hà Hằng Hoa Lan Linh Mai Nga Oanh Phương Thảo Trang Yến".split()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Return the space-separated words of *text*."""
+    return tuple(text.split())
+
+
+FAMILY = _words("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Phan")
+MIDDLE_MALE = _words("Văn Đức Minh Quang Hữu Thanh Mạnh Xuân Tiến Công")
+MIDDLE_FEMALE = _words("Thị Thu Thanh Ngọc Minh Hồng Thùy")
+GIVEN_MALE = _words("An Bình Cường Dũng Hải Hùng Khánh Long Nam Phong Quân Sơn Thắng Tuấn Việt")
+GIVEN_FEMALE = _words("Anh Chi Dung Hà Hằng Hoa Lan Linh Mai Nga Oanh Phương Thảo Trang Yến")
 
 
 def nfc(text: str) -> str:
@@ -262,10 +269,9 @@ def build_campaigns(sample: Sample, out: Campaign, rng: random.Random) -> None:
     out.campaigns.append(["id", "name", "kind", "launched_by", "document", "issued_on", "start"])
     out.campaigns[0] += ["end", "parent", "scope", "themes"]
     common = [iso(START), iso(LAST_DAY)]
-    out.campaigns.append(
-        [CITY_ID, CAMPAIGN_NAME, "thematic", CITY, CITY_PLAN, iso(CITY_ISSUED), *common]
-        + ["", CITY, ";".join(THEMES)]
-    )
+    themes = ";".join(THEMES)
+    city = [CITY_ID, CAMPAIGN_NAME, "thematic", CITY, CITY_PLAN, iso(CITY_ISSUED)]
+    out.campaigns.append([*city, *common, "", CITY, themes])
     number = FIRST_DISTRICT_PLAN
     for uid in sample.superiors:
         if sample.kind[uid] != "district":
@@ -273,10 +279,8 @@ def build_campaigns(sample: Sample, out: Campaign, rng: random.Random) -> None:
         place = sample.name[uid].split(" ", 4)[-1]  # "Liên đoàn Lao động quận Ba Đình"
         issued = day_between(rng, CITY_ISSUED + timedelta(days=1), START + timedelta(days=4))
         name = f"{CAMPAIGN_NAME} – {place}"
-        out.campaigns.append(
-            [f"{uid}-DTCD-2023", name, "thematic", uid, f"{number}/KH-LĐLĐ", iso(issued)]
-            + [*common, CITY_ID, uid, ";".join(THEMES)]
-        )
+        head = [f"{uid}-DTCD-2023", name, "thematic", uid, f"{number}/KH-LĐLĐ", iso(issued)]
+        out.campaigns.append([*head, *common, CITY_ID, uid, themes])
         number += 1
 
 
