@@ -436,7 +436,8 @@ def build_contest(sample: Sample, out: Campaign, rng: random.Random) -> None:
     """The skilled-worker contest: 363 entries, 100 enterprises, 30 superiors, 111 prizes."""
     out.contests.append(["id", "campaign", "name", "held_by", "held_on"])
     out.contests.append([CONTEST_ID, CITY_ID, CONTEST_NAME, CITY, iso(CONTEST_DAY)])
-    out.entries.append(["contest", "name", "person", "unit", "trade", "result", "prize"])
+    # no ``person`` column: the sample has no people.csv to point into
+    out.entries.append(["contest", "name", "unit", "trade", "result", "prize"])
     companies = {
         s: [g for g in sample.children[s] if "Công ty" in sample.name[g]] for s in sample.superiors
     }
@@ -463,7 +464,7 @@ def build_contest(sample: Sample, out: Campaign, rng: random.Random) -> None:
             names.add(name)
             result, prize = prizes[i] if i < len(prizes) else ("", 0)
             prize_text = str(prize) if prize else ""
-            out.entries.append([CONTEST_ID, name, "", unit, trade, result, prize_text])
+            out.entries.append([CONTEST_ID, name, unit, trade, result, prize_text])
 
 
 def build_scores(sample: Sample, out: Campaign, rng: random.Random) -> None:
