@@ -134,7 +134,7 @@ SUPERIOR_WORKS: tuple[str, ...] = (
 FLAGSHIP_WORKS: tuple[tuple[str, str], ...] = (  # (pledger rank, name); the bridge is added apart
     ("superior", "Nhà văn hóa công nhân lao động"),
     ("superior", "Khu thiết chế công đoàn cho công nhân lao động"),
-    ("grassroots", "Xưởng sản xuất tự động hóa an toàn lao động"),
+    ("grassroots", "Nhà ăn ca và khu nghỉ trưa cho công nhân"),
     ("grassroots", "Hệ thống xử lý nước thải sản xuất"),
     ("grassroots", "Nhà ở tập thể cho công nhân"),
 )
