@@ -46,9 +46,11 @@ __all__ = [
     "DEFAULT_MAX_PER_CODE",
     "FAMILIES",
     "AwardCode",
+    "CampaignCode",
     "CodeInfo",
     "FigureCode",
     "HierarchyCode",
+    "PledgeCode",
     "Pointer",
     "Problem",
     "ProblemCode",
@@ -255,11 +257,66 @@ class AwardCode(ProblemCode):
     INVALID_HONOUR_ROW = "A005"
 
 
+class CampaignCode(ProblemCode):
+    """Codes ``C``: campaigns, their targets, contests and cluster scoring.
+
+    Examples:
+        >>> CampaignCode.UNKNOWN_CAMPAIGN.info.title
+        'unknown campaign'
+
+    .. versionadded:: 0.3.0
+    """
+
+    DUPLICATE_CAMPAIGN_ID = "C001"
+    UNKNOWN_CAMPAIGN = "C002"
+    UNKNOWN_UNIT = "C003"
+    UNKNOWN_GROUP = "C004"
+    UNKNOWN_INDICATOR = "C005"
+    UNREADABLE_DOCUMENT_SYMBOL = "C006"
+    UNREADABLE_SCOPE = "C007"
+    NO_PERIOD = "C008"
+    PERIOD_OUTSIDE_PARENT = "C009"
+    SCOPE_OUTSIDE_PARENT = "C010"
+    PARENT_CYCLE = "C011"
+    TARGETS_BELOW_OWN = "C012"
+    DUPLICATE_TARGET = "C013"
+    DUPLICATE_CONTEST_ID = "C014"
+    UNKNOWN_CONTEST = "C015"
+    SCORE_ABOVE_MAX = "C016"
+    DUPLICATE_SCORE = "C017"
+    UNREADABLE_SCORE_PERIOD = "C018"
+
+
+class PledgeCode(ProblemCode):
+    """Codes ``P``: pledges and dedicated works.
+
+    Examples:
+        >>> PledgeCode.FLAGSHIP_NOT_COMPLETED.severity.value
+        'warning'
+
+    .. versionadded:: 0.3.0
+    """
+
+    DUPLICATE_PLEDGE_ID = "P001"
+    DUPLICATE_WORK_ID = "P002"
+    UNKNOWN_PLEDGER = "P003"
+    UNKNOWN_INDICATOR = "P004"
+    PLEDGER_OUTSIDE_SCOPE = "P005"
+    PLEDGER_NOT_ALIVE = "P006"
+    REGISTERED_AFTER_END = "P007"
+    COMPLETED_OUTSIDE_PERIOD = "P008"
+    COMPLETED_WITHOUT_DATE = "P009"
+    FLAGSHIP_NOT_COMPLETED = "P010"
+    PLEDGE_WITHOUT_PLAN = "P011"
+
+
 FAMILIES: Mapping[str, type[ProblemCode]] = {
     "S": StructureCode,
     "H": HierarchyCode,
     "F": FigureCode,
     "A": AwardCode,
+    "C": CampaignCode,
+    "P": PledgeCode,
 }
 """Each family's letter → its enum of codes.
 
@@ -729,6 +786,193 @@ _CATALOGUE = [
         "values (the message names the field).",
     ),
     # ---- end of the A block ----
+    # ---- C: campaigns, targets, contests, cluster scoring (issue 7) ----
+    _c(
+        CampaignCode.DUPLICATE_CAMPAIGN_ID,
+        "error",
+        "duplicate campaign id",
+        "Give every campaign its own id.",
+    ),
+    _c(
+        CampaignCode.UNKNOWN_CAMPAIGN,
+        "error",
+        "unknown campaign",
+        "Add the campaign to campaigns.csv or correct the id (a parent, a target, a pledge, "
+        "a work or a contest names it).",
+    ),
+    _c(
+        CampaignCode.UNKNOWN_UNIT,
+        "error",
+        "unknown unit",
+        "Add the unit to units.csv or correct the id (a launching unit, a scope, a target, "
+        "a contest or a score names it).",
+    ),
+    _c(
+        CampaignCode.UNKNOWN_GROUP,
+        "error",
+        "unknown group",
+        "Add the cluster or block to groups.csv or correct the id (group:ID in a scope, or "
+        "cluster_scores.group).",
+    ),
+    _c(
+        CampaignCode.UNKNOWN_INDICATOR,
+        "error",
+        "target for an unknown indicator",
+        "Use a code of the indicator catalogue, or add the indicator to indicators.csv.",
+    ),
+    _c(
+        CampaignCode.UNREADABLE_DOCUMENT_SYMBOL,
+        "error",
+        "unreadable document symbol",
+        "Write the symbol as number/TYPE-ISSUER (80/KH-LĐLĐ) or number/year/TYPE-ISSUER.",
+    ),
+    _c(
+        CampaignCode.UNREADABLE_SCOPE,
+        "error",
+        "unreadable campaign scope",
+        "Write a unit id, group:ID, a unit with relation:NAME, or a ;-separated list of "
+        "unit ids and group:ID.",
+    ),
+    _c(
+        CampaignCode.NO_PERIOD,
+        "error",
+        "campaign without a period",
+        "Give the first and the last day (both inclusive); the last day must not be before "
+        "the first.",
+    ),
+    _c(
+        CampaignCode.PERIOD_OUTSIDE_PARENT,
+        "error",
+        "campaign runs outside the campaign it takes up",
+        "A campaign taking up another must run within its period: correct the dates or the parent.",
+    ),
+    _c(
+        CampaignCode.SCOPE_OUTSIDE_PARENT,
+        "error",
+        "campaign scope outside the campaign it takes up",
+        "A campaign taking up another reaches only units of its scope: narrow the scope or "
+        "correct the parent.",
+    ),
+    _c(
+        CampaignCode.PARENT_CYCLE,
+        "error",
+        "campaigns take each other up in a cycle",
+        "A campaign cannot take up itself or a campaign below it: correct the parent.",
+    ),
+    _c(
+        CampaignCode.TARGETS_BELOW_OWN,
+        "warning",
+        "targets assigned below sum to less than the unit's own",
+        "Raise the targets given to the units directly below, or check the unit's own target: "
+        "the message gives both numbers.",
+    ),
+    _c(
+        CampaignCode.DUPLICATE_TARGET,
+        "error",
+        "duplicate target",
+        "Give one target per campaign, unit and indicator.",
+    ),
+    _c(
+        CampaignCode.DUPLICATE_CONTEST_ID,
+        "error",
+        "duplicate contest id",
+        "Give every contest its own id.",
+    ),
+    _c(
+        CampaignCode.UNKNOWN_CONTEST,
+        "error",
+        "entry of an unknown contest",
+        "Add the contest to contests.csv or correct the id of the entry.",
+    ),
+    _c(
+        CampaignCode.SCORE_ABOVE_MAX,
+        "error",
+        "score above its maximum",
+        "A criterion gives at most its maximum points: correct the score or the maximum.",
+    ),
+    _c(
+        CampaignCode.DUPLICATE_SCORE,
+        "error",
+        "duplicate score",
+        "Give one score per group, period, unit and criterion.",
+    ),
+    _c(
+        CampaignCode.UNREADABLE_SCORE_PERIOD,
+        "error",
+        "unreadable scoring period",
+        "Write the period as năm 2024, 6 tháng đầu năm 2025, 2024-01-01/2025-01-01 …",
+    ),
+    # ---- end of the C block ----
+    # ---- P: pledges and works (issue 7) ----
+    _c(
+        PledgeCode.DUPLICATE_PLEDGE_ID,
+        "error",
+        "duplicate pledge id",
+        "Give every pledge its own id.",
+    ),
+    _c(
+        PledgeCode.DUPLICATE_WORK_ID,
+        "error",
+        "duplicate work id",
+        "Give every work its own id.",
+    ),
+    _c(
+        PledgeCode.UNKNOWN_PLEDGER,
+        "error",
+        "unknown pledger",
+        "Add the unit to units.csv or correct the pledger's id.",
+    ),
+    _c(
+        PledgeCode.UNKNOWN_INDICATOR,
+        "error",
+        "pledge for an unknown indicator",
+        "Use a code of the indicator catalogue, or add the indicator to indicators.csv.",
+    ),
+    _c(
+        PledgeCode.PLEDGER_OUTSIDE_SCOPE,
+        "error",
+        "pledger outside the campaign's scope",
+        "Only units in the campaign's scope on its first day take part: correct the pledger, "
+        "the campaign or its scope.",
+    ),
+    _c(
+        PledgeCode.PLEDGER_NOT_ALIVE,
+        "error",
+        "pledger does not exist during the campaign",
+        "The unit was dissolved before the campaign began or founded after it ended: "
+        "correct the pledger or the unit's dates.",
+    ),
+    _c(
+        PledgeCode.REGISTERED_AFTER_END,
+        "error",
+        "registered after the campaign ended",
+        "Correct the registration date, or the campaign the row belongs to.",
+    ),
+    _c(
+        PledgeCode.COMPLETED_OUTSIDE_PERIOD,
+        "error",
+        "work completed outside the campaign's period",
+        "A dedicated work is completed within its campaign: correct completed_on or the campaign.",
+    ),
+    _c(
+        PledgeCode.COMPLETED_WITHOUT_DATE,
+        "error",
+        "completed work without a date",
+        "Give completed_on (ngày hoàn thành) for every completed work.",
+    ),
+    _c(
+        PledgeCode.FLAGSHIP_NOT_COMPLETED,
+        "warning",
+        "flagship work not completed",
+        "Plaques (gắn biển) go to completed works: complete the work or clear flagship.",
+    ),
+    _c(
+        PledgeCode.PLEDGE_WITHOUT_PLAN,
+        "error",
+        "pledge without an indicator or a plan",
+        "Give the indicator and the planned value of every pledge.",
+    ),
+    # ---- end of the P block ----
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}

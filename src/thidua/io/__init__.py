@@ -48,6 +48,7 @@ from thidua.io._converter import (
     make_converter,
 )
 from thidua.io._dataset_tables import read_csv_dir, write_csv_dir
+from thidua.io._domain import DataTable, ParsedColumn, parse_column
 from thidua.io._excel import read_excel, write_excel
 from thidua.io._json import dumps_json, loads_json, read_json, read_yaml, write_json, write_yaml
 from thidua.io._workbook import DEFAULT_LIMITS, ReadLimitError, ReadLimits
@@ -56,14 +57,17 @@ from thidua.typing import PathLike, ProgressCallback
 __all__ = [
     "FORMAT_NAME",
     "SCHEMA_VERSION",
+    "DataTable",
     "FormatError",
     "LoadResult",
     "MissingExtraError",
+    "ParsedColumn",
     "ReadLimitError",
     "ReadLimits",
     "dumps_json",
     "loads_json",
     "make_converter",
+    "parse_column",
     "read",
     "read_csv_dir",
     "read_excel",

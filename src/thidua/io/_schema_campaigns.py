@@ -9,6 +9,7 @@ the pledges units register (đăng ký, giao ước) and their dedicated works
 
 from __future__ import annotations
 
+from thidua.campaigns import VOCABULARY, CampaignKind, PledgeStatus, WorkStatus
 from thidua.io._schema import Column, ColumnType, TableDeclaration
 
 __all__ = ["CHECK", "DECLARATIONS"]
@@ -18,20 +19,28 @@ _T = ColumnType
 DECLARATIONS: tuple[TableDeclaration, ...] = (
     TableDeclaration(
         name="campaigns",
+        record="thidua.campaigns.Campaign",
         label="phong trào thi đua",
         sheets=("Phong trào",),
         key=("id",),
         columns=[
             Column(name="id", type=_T.ID, required=True, aliases=("Mã", "Mã phong trào")),
             Column(name="name", type=_T.TEXT, aliases=("Tên phong trào",)),
-            Column(name="kind", type=_T.TEXT, aliases=("Loại",)),
+            Column(
+                name="kind",
+                type=_T.ENUM,
+                enum_type=CampaignKind,
+                vocabulary=VOCABULARY[CampaignKind],
+                aliases=("Loại", "Loại phong trào"),
+                doc="regular (thường xuyên) or thematic (chuyên đề, đợt)",
+            ),
             Column(
                 name="launched_by",
                 type=_T.REFERENCE,
                 references="units.id",
                 aliases=("Đơn vị phát động",),
             ),
-            Column(name="document", type=_T.TEXT, aliases=("Số văn bản",)),
+            Column(name="document", type=_T.CODE, aliases=("Số văn bản", "Số, ký hiệu")),
             Column(name="issued_on", type=_T.DATE, aliases=("Ngày ban hành",)),
             Column(name="start", type=_T.DATE, aliases=("Từ ngày",)),
             Column(name="end", type=_T.DATE, aliases=("Đến ngày",)),
@@ -41,12 +50,18 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
                 references="campaigns.id",
                 aliases=("Phong trào cấp trên",),
             ),
-            Column(name="scope", type=_T.TEXT, aliases=("Phạm vi",)),
+            Column(
+                name="scope",
+                type=_T.CODE,
+                aliases=("Phạm vi",),
+                doc="a unit (its subtree), group:ID, relation:NAME, or a ;-separated list",
+            ),
             Column(name="themes", type=_T.LIST, aliases=("Chủ đề",)),
         ],
     ),
     TableDeclaration(
         name="campaign_targets",
+        record="thidua.campaigns.CampaignTarget",
         label="chỉ tiêu giao",
         sheets=("Chỉ tiêu giao", "Giao chỉ tiêu"),
         key=("campaign", "unit", "indicator"),
@@ -65,12 +80,13 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
                 references="units.id",
                 aliases=("Đơn vị",),
             ),
-            Column(name="indicator", type=_T.TEXT, required=True, aliases=("Chỉ tiêu",)),
+            Column(name="indicator", type=_T.CODE, required=True, aliases=("Chỉ tiêu",)),
             Column(name="plan", type=_T.NUMBER, aliases=("Kế hoạch",)),
         ],
     ),
     TableDeclaration(
         name="pledges",
+        record="thidua.campaigns.Pledge",
         label="đăng ký thi đua",
         sheets=("Đăng ký",),
         key=("id",),
@@ -83,15 +99,24 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
                 references="campaigns.id",
                 aliases=("Phong trào",),
             ),
-            Column(name="pledger", type=_T.TEXT, required=True, aliases=("Đơn vị đăng ký",)),
-            Column(name="indicator", type=_T.TEXT, aliases=("Chỉ tiêu",)),
+            Column(name="pledger", type=_T.CODE, required=True, aliases=("Đơn vị đăng ký",)),
+            Column(name="indicator", type=_T.CODE, aliases=("Chỉ tiêu",)),
             Column(name="plan", type=_T.NUMBER, aliases=("Kế hoạch",)),
             Column(name="registered_on", type=_T.DATE, aliases=("Ngày đăng ký",)),
-            Column(name="status", type=_T.TEXT, aliases=("Trạng thái",)),
+            Column(
+                name="status",
+                type=_T.ENUM,
+                enum_type=PledgeStatus,
+                vocabulary=VOCABULARY[PledgeStatus],
+                default="active",
+                aliases=("Trạng thái",),
+                doc="active or cancelled (hủy)",
+            ),
         ],
     ),
     TableDeclaration(
         name="works",
+        record="thidua.campaigns.Work",
         label="công trình, phần việc",
         sheets=("Công trình",),
         key=("id",),
@@ -104,19 +129,33 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
                 references="campaigns.id",
                 aliases=("Phong trào",),
             ),
-            Column(name="pledger", type=_T.TEXT, required=True, aliases=("Đơn vị đăng ký",)),
+            Column(name="pledger", type=_T.CODE, required=True, aliases=("Đơn vị đăng ký",)),
             Column(name="name", type=_T.TEXT, aliases=("Tên công trình",)),
             Column(name="registered_on", type=_T.DATE, aliases=("Ngày đăng ký",)),
             Column(name="due", type=_T.DATE, aliases=("Hạn hoàn thành",)),
-            Column(name="status", type=_T.TEXT, aliases=("Trạng thái",)),
+            Column(
+                name="status",
+                type=_T.ENUM,
+                enum_type=WorkStatus,
+                vocabulary=VOCABULARY[WorkStatus],
+                default="registered",
+                aliases=("Trạng thái",),
+                doc="registered, in_progress, completed or cancelled",
+            ),
             Column(name="completed_on", type=_T.DATE, aliases=("Ngày hoàn thành",)),
             Column(name="value", type=_T.NUMBER, aliases=("Giá trị",)),
-            Column(name="flagship", type=_T.BOOLEAN, aliases=("Gắn biển",)),
-            Column(name="document", type=_T.TEXT, aliases=("Số văn bản",)),
+            Column(
+                name="flagship",
+                type=_T.BOOLEAN,
+                default="no",
+                aliases=("Gắn biển", "Công trình gắn biển"),
+                doc="chosen to carry a plaque (gắn biển): có/không, yes/no",
+            ),
+            Column(name="document", type=_T.CODE, aliases=("Số văn bản", "Số, ký hiệu")),
         ],
     ),
 )
 """The tables, in the order they are written."""
 
-CHECK: str | None = None
+CHECK: str | None = "thidua.campaigns._checks:check_campaigns"
 """The ``"module:function"`` that checks these tables in a workspace (``(workspace) -> Report``)."""
