@@ -1,7 +1,7 @@
 """The Hà Nội sample's 2023 peak campaign (plan 80/KH-LĐLĐ): its real totals, from the tables.
 
 Every total here is counted directly from the workspace's tables (cells read
-with :func:`thidua.io._domain.parse_column`, units placed with the dated
+with :func:`thidua.io.parse_column`, units placed with the dated
 hierarchy), independently of the campaign evaluation engine.
 """
 
@@ -22,7 +22,7 @@ import pytest
 import thidua
 from thidua.datasets import hanoi_path
 from thidua.hierarchy import Snapshot
-from thidua.io._domain import DataTable, domain_tables, parse_column
+from thidua.io import DataTable, parse_column
 from thidua.workspace import Workspace, check, load, read_workspace, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +39,6 @@ CAMPAIGN_FILES = (
     "contests.csv",
     "contest_entries.csv",
     "cluster_scores.csv",
-)
-
-
-needs_contests = pytest.mark.skipif(
-    "contests" not in domain_tables(), reason="the contests tables are not declared yet"
 )
 
 
@@ -167,7 +162,6 @@ def test_the_city_report_counts_526_grassroots_and_94_superior_works(ws: Workspa
     assert ws.hierarchy.unit(bridge["pledger"]).attributes.get("area") == "Sóc Sơn"
 
 
-@needs_contests
 def test_the_skilled_worker_contest_totals(ws: Workspace) -> None:
     (contest,) = list(records(ws, "contests"))
     assert contest["campaign"] == CITY_CAMPAIGN
@@ -190,7 +184,6 @@ def test_the_skilled_worker_contest_totals(ws: Workspace) -> None:
     assert all(e.get("prize") is None for e in entries if not e.get("result"))
 
 
-@needs_contests
 def test_the_cluster_scoring_of_cum_1_matches_its_recorded_leader(ws: Workspace) -> None:
     scores = list(records(ws, "cluster_scores"))
     assert {s["group"] for s in scores} == {"CUM-01"}
