@@ -20,6 +20,7 @@ import pendulum
 import pytest
 
 import thidua
+from thidua import campaigns as camp
 from thidua.datasets import hanoi_path
 from thidua.hierarchy import Snapshot
 from thidua.io import DataTable, parse_column
@@ -293,3 +294,19 @@ def test_the_generator_is_deterministic(
     match, mismatch, errors = filecmp.cmpfiles(hanoi_path(), copy, names, shallow=False)
     assert (mismatch, errors) == ([], [])
     assert set(CAMPAIGN_FILES) <= set(match)
+
+
+def test_the_records_api_reads_the_same_campaign(ws: Workspace) -> None:
+    for name in CAMPAIGN_FILES:
+        assert camp.table_problems(ws, name.removesuffix(".csv")) == ()
+    city = camp.campaign(ws, "80/KH-LDLD")  # the symbol without diacritics finds it too
+    assert city.id == CITY_CAMPAIGN
+    assert (city.days, city.duration_class) == (153, camp.DurationClass.UNDER_1_YEAR)
+    assert {c.id for c in camp.cascade(ws, city)} == cascade(ws)
+    in_scope = camp.scope_units(ws, city)
+    assert {w.pledger for w in camp.works(ws)} <= in_scope
+    for child in camp.cascade(ws, city)[1:]:
+        assert camp.scope_units(ws, child) <= in_scope
+    assert len(camp.works(ws)) == len(ws.table("works")) == 681
+    assert len(camp.contest_entries(ws, "HTTG-2023")) == 363
+    assert len(camp.cluster_scores(ws, "CUM-01")) == len(ws.table("cluster_scores"))
