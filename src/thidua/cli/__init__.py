@@ -6,6 +6,8 @@ Sub-commands::
     thidua tree PATH [--as-of DATE] [--root ID] [--depth N] [--relation NAME]
     thidua diff PATH --from D1 --to D2 [--format text|json]
     thidua rollup PATH --period TEXT [--as-of DATE | --restate-to DATE] ...
+    thidua campaign PATH --id ID [--as-of DATE] [--rank R | --kind K] [--format F]
+    thidua campaigns PATH
     thidua demo
 
 Exit codes: 0 when no error was found (warnings allowed), 1 when errors were
@@ -31,7 +33,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from thidua.cli import demo, diff, rollup, tree, validate
+from thidua.cli import campaign, demo, diff, rollup, tree, validate
 from thidua.cli._common import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -84,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (validate, tree, diff, rollup, demo):
+    for command in (validate, tree, diff, rollup, campaign, demo):
         command.add_parser(sub)
     for choice in sub.choices.values():
         choice.epilog = EPILOG
