@@ -310,3 +310,38 @@ def test_the_records_api_reads_the_same_campaign(ws: Workspace) -> None:
     assert len(camp.works(ws)) == len(ws.table("works")) == 681
     assert len(camp.contest_entries(ws, "HTTG-2023")) == 363
     assert len(camp.cluster_scores(ws, "CUM-01")) == len(ws.table("cluster_scores"))
+
+
+def test_the_evaluation_engine_gives_the_same_totals(ws: Workspace) -> None:
+    report = camp.evaluate_campaign(ws, "80/KH-LĐLĐ")
+    assert report.campaign.id == CITY_CAMPAIGN
+    assert report.ended
+    assert report.days == 153
+    assert not report.problems.errors
+    (city,) = [u for u in report.to_dict()["units"] if u["unit"] == "HN"]
+    assert city["works"]["completed_by_rank"] == {"3": 526, "2": 94}
+    assert city["works"]["completed"] == 620
+    assert city["works"]["flagship"] == 6
+    assert city["works"]["registered"] == len(ws.table("works"))
+    (contest,) = city["contests"]
+    counted = ("entries", "enterprises", "superiors", "trades", "winners")
+    assert {k: contest[k] for k in counted} == {
+        "entries": 363,
+        "enterprises": 100,
+        "superiors": 30,
+        "trades": 11,
+        "winners": 111,
+    }
+    assert contest["prize_total"] == 564_000_000
+    states = city["pledge_states"]
+    assert min(states[s] for s in ("reached", "not_reached", "no_data", "cancelled")) >= 1
+    assert sum(states.values()) == len(ws.table("pledges"))
+
+
+def test_the_evaluated_cluster_leader_is_the_recorded_one(ws: Workspace) -> None:
+    (year,) = camp.cluster_standings(ws, "CUM-01")
+    assert year.period == "2024"
+    assert year.leading == ("LDLD-HAIBATRUNG",)
+    assert year.recorded_leader == "LDLD-HAIBATRUNG"
+    assert year.agrees is True
+    assert {s.max for s in year.standings} == {100}
