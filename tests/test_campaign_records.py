@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 
@@ -370,3 +371,32 @@ def test_vietnamese_headers_and_sheets(tmp_path: Path) -> None:
     assert (c.kind, c.launched_by, c.days) == (CampaignKind.THEMATIC, "HN", 153)
     (w,) = works(ws)
     assert (w.name, w.status, w.flagship) == ("Cầu Ngọc Hà", WorkStatus.COMPLETED, True)
+
+
+def test_period_follows_the_dates_through_evolve() -> None:
+    (c,) = campaigns(workspace(campaigns=[PEAK]))
+    later = attrs.evolve(c, end=D(2023, 12, 31))
+    assert later.period == Period.between("2023-05-01", "2024-01-01")
+    assert later.days == 245
+    assert later == attrs.evolve(c, end=D(2023, 12, 31))
+
+
+def test_the_campaigns_face_lists_match() -> None:
+    import ast
+    import importlib
+
+    import thidua.campaigns as face
+
+    exports: dict[str, str] = vars(face)["_EXPORTS"]
+    assert sorted(exports) == sorted(face.__all__)
+    tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
+    imported = {
+        a.name: node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.col_offset > 0
+        for a in node.names
+    }
+    assert imported == exports
+    for name, module in exports.items():
+        assert getattr(face, name) is getattr(importlib.import_module(module), name)
+    assert set(dir(face)) >= set(face.__all__)

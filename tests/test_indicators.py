@@ -13,8 +13,10 @@ from thidua.errors import UnknownIndicatorError, UnreadableInputError
 from thidua.figures import (
     AGGREGATION_ALIASES,
     BUILTIN_INDICATORS,
+    DIRECTION_ALIASES,
     INDICATOR_COLUMNS,
     Aggregation,
+    Direction,
     Indicator,
     IndicatorCatalogue,
     load_catalogue,
@@ -215,6 +217,7 @@ def catalogues(draw: st.DrawFn) -> IndicatorCatalogue:
                 weight=draw(ref),
                 scale=draw(st.sampled_from([1.0, 100.0, 0.5, 1000.0, 1e-3])),
                 nonnegative=draw(st.booleans()),
+                direction=draw(st.sampled_from(Direction)),
             )
         )
     return IndicatorCatalogue(tuple(inds))
@@ -251,3 +254,33 @@ def test_docs_table_lists_the_builtin_catalogue() -> None:
     assert [(code, name, unit, agg) for code, name, unit, agg in rows] == [
         (i.code, i.name, i.unit, i.aggregation.value) for i in BUILTIN_INDICATORS
     ]
+
+
+def test_direction_column_higher_by_default_and_lower_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.csv"
+    path.write_text(
+        "Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Cách tổng hợp,Chiều\n"
+        "accidents,Số vụ tai nạn lao động,vụ,cộng,Càng thấp càng tốt\n"
+        "complaints,Số đơn thư khiếu nại,đơn,cộng,lower\n"
+        "blood,Đơn vị máu hiến,đơn vị,cộng,\n"
+        "trees,Cây xanh trồng mới,cây,cộng,tăng\n"
+        "odd,Lạ,,cộng,sideways\n",
+        encoding="utf-8",
+    )
+    catalogue, report = read_indicators_csv(path)
+    assert [catalogue[c].direction for c in ("accidents", "complaints", "blood", "trees")] == [
+        Direction.LOWER,
+        Direction.LOWER,
+        Direction.HIGHER,
+        Direction.HIGHER,
+    ]
+    assert "odd" not in catalogue
+    assert [(p.code, str(p.pointer)) for p in report] == [
+        ("S006", "indicators.csv row 6, column Chiều")
+    ]
+    assert BUILTIN_INDICATORS["new_members"].direction is Direction.HIGHER
+    assert set(DIRECTION_ALIASES.values()) == set(Direction)
+    write_indicators_csv(catalogue, tmp_path / "again.csv")
+    again, _ = read_indicators_csv(tmp_path / "again.csv")
+    assert again == catalogue
+    assert again["accidents"].direction is Direction.LOWER

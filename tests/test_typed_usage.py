@@ -9,3 +9,4 @@ def test_documented_usage_runs() -> None:
     typed_usage.hierarchy_usage()
     typed_usage.rollup_usage()
     typed_usage.typed_ids_usage()
+    typed_usage.campaign_usage()

@@ -22,6 +22,7 @@ from thidua.errors import FormatError, UnreadableInputError
 from thidua.figures import (
     BUILTIN_INDICATORS,
     Aggregation,
+    Direction,
     Figure,
     Figures,
     Indicator,
@@ -56,6 +57,13 @@ OWN = [
         weight="members",
         scale=0.5,
         nonnegative=False,
+    ),
+    Indicator(
+        code="accidents",
+        name="Số vụ tai nạn lao động",
+        unit="vụ",
+        aggregation=Aggregation.SUM,
+        direction=Direction.LOWER,
     ),
     Indicator(code="odd_scale", name="Hệ số lạ", aggregation=Aggregation.SUM, scale=1.585),
     attrs.evolve(BUILTIN_INDICATORS["members"], name="Đoàn viên (định nghĩa riêng)"),
@@ -173,6 +181,9 @@ def test_the_json_layout_is_one_record_a_line(tmp_path: Path) -> None:
     assert '"value": 31' in plan
     blood = next(line for line in lines if '"code": "blood_units"' in line)
     assert '"scale": 1, "nonnegative": true' in blood
+    assert '"direction"' not in blood  # higher, the default, is left out
+    accidents = next(line for line in lines if '"code": "accidents"' in line)
+    assert '"nonnegative": true, "direction": "lower"' in accidents
 
 
 # -- reading documents: the figure cell rules, problems at JSON paths ---------------------------
@@ -464,7 +475,9 @@ def test_a_workbook_written_by_write_workspace_has_the_sheets_in_order(tmp_path:
     assert book["figures"]["E10"].data_type == "s"  # '=SUM(1)' is text, not a formula
     indicators = list(book["indicators"].values)
     assert indicators[1][:4] == ("blood_units", "Đơn vị máu hiến", "đơn vị", "sum")
-    assert [row[7] for row in indicators[1:]] == [1, 100, "0.5", "1.5850", 1]
+    assert [row[7] for row in indicators[1:]] == [1, 100, "0.5", 1, "1.5850", 1]
+    assert indicators[0][9] == "direction"
+    assert [row[9] for row in indicators[1:]] == ["higher"] * 3 + ["lower"] + ["higher"] * 2
 
 
 def test_writing_refuses_what_a_format_cannot_hold_and_writes_nothing(tmp_path: Path) -> None:

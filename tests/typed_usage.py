@@ -141,4 +141,41 @@ def typed_ids_usage() -> None:
     assert code == "H001"
 
 
-__all__ = ["hierarchy_usage", "rollup_usage", "typed_ids_usage"]
+def campaign_usage() -> None:
+    from thidua.campaigns import (
+        Campaign,
+        CampaignKind,
+        DurationClass,
+        Work,
+        campaigns,
+        check_campaigns,
+        scope_units,
+        works,
+    )
+    from thidua.io import DataTable
+    from thidua.io._domain import domain_tables
+
+    declared = domain_tables()
+    row = {"id": "C", "kind": "đợt", "launched_by": "HN", "start": "1/5/2023", "end": "30/9/2023"}
+    workspace = thidua.Workspace(
+        dataset=thidua.load(hanoi_path()).dataset,
+        tables={
+            "campaigns": DataTable.from_rows(declared["campaigns"], [row]),
+            "works": DataTable.from_rows(
+                declared["works"], [{"id": "W", "campaign": "C", "pledger": "HN"}]
+            ),
+        },
+    )
+    found = campaigns(workspace)
+    assert_type(found, tuple[Campaign, ...])
+    c = found[0]
+    assert_type(c.kind, CampaignKind | None)
+    assert_type(c.duration_class, DurationClass | None)
+    assert_type(c.days, int | None)
+    assert_type(works(workspace, c), tuple[Work, ...])
+    assert_type(scope_units(workspace, "C"), frozenset[str])
+    assert "HN" in scope_units(workspace, c)
+    assert check_campaigns(workspace).ok
+
+
+__all__ = ["campaign_usage", "hierarchy_usage", "rollup_usage", "typed_ids_usage"]

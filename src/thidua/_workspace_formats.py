@@ -39,6 +39,7 @@ from thidua.errors import FormatError, MissingExtraError, ValueParseError
 from thidua.figures import (
     BUILTIN_INDICATORS,
     INDICATOR_COLUMNS,
+    Direction,
     Figures,
     FiguresResult,
     Indicator,
@@ -476,6 +477,8 @@ def indicator_objects(catalogue: IndicatorCatalogue) -> list[dict[str, Any]]:
                 obj[field] = value
         obj["scale"] = _json_number(float(ind.scale))
         obj["nonnegative"] = ind.nonnegative
+        if ind.direction is not Direction.HIGHER:
+            obj["direction"] = ind.direction.value
         out.append(obj)
     return out
 
@@ -648,6 +651,7 @@ def indicator_sheet(catalogue: IndicatorCatalogue) -> Sheet:
             ind.weight,
             scale,
             "true" if ind.nonnegative else "false",
+            ind.direction.value,
         ]
         rows.append(excel_values(cells, table="indicators", row=number, header=header))
     return ("indicators", rows)

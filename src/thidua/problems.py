@@ -4,9 +4,9 @@ Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
 the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and
-honours), a ``severity``, a sentence naming the objects (Vietnamese names
-intact), the ``subject`` id and a :class:`Pointer` to where the object came
-from.
+honours, ``C`` campaigns, ``P`` pledges and works), a ``severity``, a
+sentence naming the objects (Vietnamese names intact), the ``subject`` id
+and a :class:`Pointer` to where the object came from.
 
 The codes of each family are a :class:`enum.StrEnum` (:class:`StructureCode`,
 :class:`HierarchyCode`, :class:`FigureCode`), whose members equal their text:
@@ -106,8 +106,8 @@ class ProblemCode(enum.StrEnum):
     """Base of the problem-code families: a member *is* its code (``"H001"``).
 
     One :class:`enum.StrEnum` per family (:class:`StructureCode`,
-    :class:`HierarchyCode`, :class:`FigureCode`; campaigns, pledges and
-    awards will follow the pattern).  A member equals its string, so
+    :class:`HierarchyCode`, :class:`FigureCode`, :class:`AwardCode`,
+    :class:`CampaignCode`, :class:`PledgeCode`).  A member equals its string, so
     ``problem(HierarchyCode.DUPLICATE_UNIT_ID, …)`` and ``problem("H001", …)``
     are the same problem, ``p.code == "H001"`` holds either way and JSON
     output is unchanged.  Each member carries its catalogue entry

@@ -89,6 +89,8 @@ class Campaign:
         scope: who takes part, parsed; ``None``: the launching unit's subtree.
         themes: the themes and slogans, in order.
         source: where the row was read (not compared).
+        period: derived from *start* and *end*: ``[start, end + 1 day)``, or
+            ``None`` without both dates or when the end is before the start.
 
     Examples:
         >>> c = Campaign(id="X", start=pendulum.Date(2024, 1, 1), end=pendulum.Date(2024, 12, 31))
@@ -109,15 +111,17 @@ class Campaign:
     themes: tuple[str, ...] = ()
     source: Pointer | None = attrs.field(default=None, eq=False, repr=False)
 
-    @property
-    def period(self) -> Period | None:
-        """``[start, end + 1 day)``, the library's half-open period.
+    period: Period | None = attrs.field(init=False, eq=False, repr=False)
+    """``[start, end + 1 day)``, the library's half-open period (derived, not given).
 
-        ``None`` without both dates, or when the end is before the start.
-        """
-        if self.start is None or self.end is None or self.end < self.start:
-            return None
-        return Period.between(self.start, self.end.add(days=1))
+    ``None`` without both dates, or when the end is before the start.
+    """
+
+    def __attrs_post_init__(self) -> None:
+        period = None
+        if self.start is not None and self.end is not None and self.start <= self.end:
+            period = Period.between(self.start, self.end.add(days=1))
+        object.__setattr__(self, "period", period)
 
     @property
     def days(self) -> int | None:

@@ -1,7 +1,7 @@
 """Figures: reported values keyed by (unit, indicator, period), stored in columns.
 
 * indicators and their catalogue: :class:`Indicator`, :class:`Aggregation`,
-  :class:`IndicatorCatalogue`, :data:`BUILTIN_INDICATORS`; reading and writing
+  :class:`Direction`, :class:`IndicatorCatalogue`, :data:`BUILTIN_INDICATORS`; reading and writing
   a catalogue: :func:`load_catalogue`, :func:`read_indicators_csv`,
   :func:`write_indicators_csv`;
 * the store: :class:`Figures` (columns), :class:`Figure` (a record), :class:`Scope`;
@@ -35,6 +35,7 @@ Examples:
 from thidua.figures._assembly import FiguresResult
 from thidua.figures._catalogue_io import (
     AGGREGATION_ALIASES,
+    DIRECTION_ALIASES,
     INDICATOR_COLUMNS,
     INDICATOR_TABLE,
     indicator_from_row,
@@ -47,6 +48,7 @@ from thidua.figures._frames import figures_from_pandas, figures_from_polars
 from thidua.figures._indicators import (
     BUILTIN_INDICATORS,
     Aggregation,
+    Direction,
     Indicator,
     IndicatorCatalogue,
 )
@@ -58,10 +60,12 @@ from thidua.figures._write import format_figure_value, write_figures_csv, write_
 __all__ = [
     "AGGREGATION_ALIASES",
     "BUILTIN_INDICATORS",
+    "DIRECTION_ALIASES",
     "FIGURE_COLUMNS",
     "INDICATOR_COLUMNS",
     "INDICATOR_TABLE",
     "Aggregation",
+    "Direction",
     "Figure",
     "Figures",
     "FiguresResult",

@@ -2,13 +2,14 @@ r"""Reading and writing ``indicators.csv``: a dataset's own indicators.
 
 The file has one indicator a row with the columns ``code``, ``name``,
 ``unit``, ``aggregation``, ``numerator``, ``denominator``, ``weight``,
-``scale`` and ``nonnegative`` (``code``, ``name`` and ``aggregation`` are
+``scale``, ``nonnegative`` and ``direction`` (``code``, ``name`` and ``aggregation`` are
 required; a scale is read like a figure's number: ``100``, ``0.5``, ``1.000``
 is a thousand); Vietnamese headers are accepted (``Mã chỉ tiêu``, ``Tên chỉ
 tiêu``, ``Đơn vị tính``, ``Cách tổng hợp``, ``Tử số``, ``Mẫu số``,
-``Trọng số``, ``Hệ số``, ``Không âm``), as are Vietnamese aggregation names
+``Trọng số``, ``Hệ số``, ``Không âm``, ``Chiều``), as are Vietnamese aggregation names
 (``cộng`` for ``sum``, ``cuối kỳ`` for ``stock``, ``tỷ lệ`` for ``ratio`` …,
-see :data:`AGGREGATION_ALIASES`).
+see :data:`AGGREGATION_ALIASES`) and directions (``càng cao càng tốt`` for
+``higher``, ``càng thấp càng tốt`` for ``lower``, see :data:`DIRECTION_ALIASES`).
 
 A dataset's ``indicators.csv`` **extends** the built-in catalogue: its
 indicators are added to :data:`~thidua.figures.BUILTIN_INDICATORS`, a row
@@ -50,6 +51,7 @@ from thidua.figures._cells import _number_cell
 from thidua.figures._indicators import (
     BUILTIN_INDICATORS,
     Aggregation,
+    Direction,
     Indicator,
     IndicatorCatalogue,
 )
@@ -60,6 +62,7 @@ from thidua.typing import PathLike
 
 __all__ = [
     "AGGREGATION_ALIASES",
+    "DIRECTION_ALIASES",
     "INDICATOR_COLUMNS",
     "INDICATOR_TABLE",
     "indicator_from_row",
@@ -78,6 +81,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "weight": ("Trọng số",),
     "scale": ("Hệ số",),
     "nonnegative": ("Không âm",),
+    "direction": ("Chiều", "Chiều đánh giá"),
 }
 """Each column of ``indicators.csv`` → the Vietnamese headers accepted for it."""
 
@@ -92,6 +96,23 @@ AGGREGATION_ALIASES: dict[str, Aggregation] = {
     "lớn nhất": Aggregation.MAX,
 }
 """Vietnamese names of the aggregations (matched like headers: case, spacing, tones)."""
+
+DIRECTION_ALIASES: dict[str, Direction] = {
+    "cao": Direction.HIGHER,
+    "tăng": Direction.HIGHER,
+    "càng cao càng tốt": Direction.HIGHER,
+    "thấp": Direction.LOWER,
+    "giảm": Direction.LOWER,
+    "càng thấp càng tốt": Direction.LOWER,
+}
+"""Vietnamese words of the directions (matched like headers).
+
+.. versionadded:: 0.3.0
+"""
+_DIRECTIONS = {
+    **{name_key(d.value): d for d in Direction},
+    **{name_key(k): d for k, d in DIRECTION_ALIASES.items()},
+}
 
 INDICATOR_TABLE = TableSpec(
     name="indicators",
@@ -184,6 +205,21 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
                 pointer=pointer.at("nonnegative"),
             )
         )
+    direction = Direction.HIGHER
+    if cells.get("direction"):
+        read = _DIRECTIONS.get(name_key(cells["direction"]))
+        if read is None:
+            found.append(
+                problem(
+                    StructureCode.INVALID_VALUE,
+                    f"indicator {code!r}: direction {cells['direction']!r} is not higher or "
+                    "lower (càng cao càng tốt / càng thấp càng tốt)",
+                    subject=code or None,
+                    pointer=pointer.at("direction"),
+                )
+            )
+        else:
+            direction = read
     problems.extend(found)
     if found or aggregation is None:
         return None
@@ -197,6 +233,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
         weight=cells.get("weight") or None,
         scale=scale,
         nonnegative=nonnegative,
+        direction=direction,
         source=attrs.evolve(pointer, column=None),
     )
 
@@ -298,9 +335,9 @@ def write_indicators_csv(catalogue: IndicatorCatalogue, path: PathLike) -> None:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     write_indicators_csv(mine, pathlib.Path(tmp) / "i.csv")
         ...     print((pathlib.Path(tmp) / "i.csv").read_text(encoding="utf-8"), end="")
-        code,name,unit,aggregation,numerator,denominator,weight,scale,nonnegative
+        code,name,unit,aggregation,numerator,denominator,weight,scale,nonnegative,direction
         agreement_coverage,Tỷ lệ CĐCS có thỏa ước lao động
-        tập thể,%,ratio,agreements_in_force,grassroots_count,,100,true
+        tập thể,%,ratio,agreements_in_force,grassroots_count,,100,true,higher
     """
     rows = [
         [
@@ -313,6 +350,7 @@ def write_indicators_csv(catalogue: IndicatorCatalogue, path: PathLike) -> None:
             ind.weight or "",
             format_figure_value(ind.scale),
             "true" if ind.nonnegative else "false",
+            ind.direction.value,
         ]
         for ind in catalogue
     ]

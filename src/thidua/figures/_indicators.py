@@ -49,6 +49,7 @@ from thidua.problems import FigureCode, Pointer, Problem, Report, problem
 __all__ = [
     "BUILTIN_INDICATORS",
     "Aggregation",
+    "Direction",
     "Indicator",
     "IndicatorCatalogue",
 ]
@@ -71,6 +72,26 @@ class Aggregation(enum.Enum):
     MAX = "max"
 
 
+class Direction(enum.Enum):
+    """Which way an indicator improves: a plan is met from below or from above.
+
+    Most indicators are better when higher (new members, agreements signed);
+    some when lower (workplace accidents, complaints): a pledge of at most 2
+    accidents is met by 1.
+
+    Examples:
+        >>> Direction("lower") is Direction.LOWER, Direction.HIGHER.value
+        (True, 'higher')
+
+    .. versionadded:: 0.3.0
+    """
+
+    HIGHER = "higher"
+    """Higher is better (the default): a plan is met when the value reaches it."""
+    LOWER = "lower"
+    """Lower is better: a plan is met when the value stays at or below it."""
+
+
 @attrs.frozen(kw_only=True)
 class Indicator:
     """One indicator (chỉ tiêu).
@@ -85,6 +106,10 @@ class Indicator:
         weight: for a mean, the code of the weighting indicator.
         scale: multiplier applied to a ratio (100 for a percentage).
         nonnegative: whether a negative value is an error (counts, money).
+        direction: whether higher (the default) or lower values are better.
+
+            .. versionadded:: 0.3.0
+
         source: where the definition was read.
 
     Examples:
@@ -101,6 +126,7 @@ class Indicator:
     weight: str | None = None
     scale: float = 1.0
     nonnegative: bool = True
+    direction: Direction = Direction.HIGHER
     source: Pointer | None = attrs.field(default=None, eq=False, repr=False)
 
     @property

@@ -65,7 +65,7 @@ DECLARATIONS: tuple[TableDeclaration, ...] = (
             ),
             Column(
                 name="person",
-                type=_T.REFERENCE,
+                type=_T.CODE,
                 aliases=("Mã người", "Mã đoàn viên"),
                 doc="an optional id of people.csv",
             ),
