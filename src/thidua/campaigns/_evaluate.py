@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pendulum
@@ -27,11 +28,12 @@ from thidua.campaigns._report import (
     ClusterPeriod,
     Columns,
     ContestResult,
-    PledgeResult,
+    PledgeColumns,
     PledgeState,
 )
 from thidua.errors import InvalidArgumentError, ThiduaValidationError
-from thidua.io import DataTable, parse_column
+from thidua.figures import Direction
+from thidua.io import DataTable, ParsedColumn, parse_column
 from thidua.periods import Period
 from thidua.problems import CampaignCode, PledgeCode, Problem, Report, problem
 from thidua.rollup import roll_up
@@ -56,12 +58,26 @@ _STATE0 = COUNT_COLUMNS.index(f"pledges_{STATES[0].value}")
 # -- reading columns -----------------------------------------------------------------------------
 
 
-def _column(table: DataTable, field: str, convert: Callable[[Any], Any], dtype: Any) -> Any:  # noqa: ANN401
-    """The typed column *field*, each distinct value converted once, as a numpy array.
+def _parsed(table: DataTable, field: str, workspace: Workspace | None) -> ParsedColumn:
+    """The typed column *field*, read once per workspace (kept with it).
 
     The reading problems are the workspace checks' (already reported): dropped here.
     """
-    parsed = parse_column(table, field, [])
+    if workspace is None:
+        return parse_column(table, field, [])
+    key = f"campaigns.evaluation.column:{table.name}:{field}"
+    return workspace.cached(key, lambda: parse_column(table, field, []))
+
+
+def _column(
+    workspace: Workspace | None,
+    table: DataTable,
+    field: str,
+    convert: Callable[[Any], Any],
+    dtype: Any,  # noqa: ANN401
+) -> Any:  # noqa: ANN401
+    """The column *field* as a numpy array, each distinct value converted once."""
+    parsed = _parsed(table, field, workspace)
     uniques = np.asarray([convert(v) for v in parsed.uniques], dtype=dtype)
     if len(table) == 0:
         return np.empty(0, dtype=dtype)
@@ -195,7 +211,7 @@ def scope_indices(workspace: Workspace, campaign: Campaign) -> IntArray:
 
 def _direction(workspace: Workspace, indicator: str) -> str:
     found = workspace.catalogue.get(indicator)
-    return _enum_value(getattr(found, "direction", None), "higher")
+    return Direction.HIGHER.value if found is None else found.direction.value
 
 
 def _overlapping(
@@ -253,7 +269,7 @@ def _evaluate_pledges(
     as_of: pendulum.Date,
     restate_to: DateLike | None,
     problems: list[Problem],
-) -> tuple[tuple[PledgeResult, ...], IntArray, IntArray, BoolArray]:
+) -> tuple[PledgeColumns, IntArray, IntArray, BoolArray]:
     """The pledges of *family* registered by *as_of*, evaluated.
 
     Returns the results, the pledger index of each, its state code, and
@@ -263,21 +279,41 @@ def _evaluate_pledges(
     h = workspace.hierarchy
     index = h.unit_index
     by_id = {c.id: k for k, c in enumerate(family)}
-    camp = _column(table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
-    registered = _column(table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64)
+    camp = _column(workspace, table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
+    registered = _column(
+        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64
+    )
     keep = np.flatnonzero((camp >= 0) & (registered <= as_of.toordinal()))
     empty = np.empty(0, dtype=np.int64)
     if not keep.size:
-        return (), empty, empty, np.empty(0, dtype=bool)
+        none = np.empty(0, dtype=object)
+        nothing = np.empty(0)
+        columns = PledgeColumns(
+            ids=none,
+            campaigns=none,
+            pledgers=none,
+            indicators=none,
+            plan=nothing,
+            actual=nothing,
+            percent=nothing,
+            state=empty,
+            lower=np.empty(0, dtype=bool),
+            rows=empty,
+        )
+        return columns, empty, empty, np.empty(0, dtype=bool)
     ids = np.asarray(table.text("id"), dtype=object)[keep]
     camp = camp[keep]
-    pledger_text = _column(table, "pledger", _text, object)[keep]
-    pledger = np.asarray([index.get(p, -1) for p in pledger_text.tolist()], dtype=np.int64)
-    indicator = _column(table, "indicator", _text, object)[keep]
-    plan = _column(table, "plan", lambda v: np.nan if v is None else float(v), np.float64)[keep]
-    cancelled = _column(table, "status", lambda v: _enum_value(v, "active") == "cancelled", bool)[
+    pledger_text = _column(workspace, table, "pledger", _text, object)[keep]
+    pledger = _column(workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64)[
         keep
     ]
+    indicator = _column(workspace, table, "indicator", _text, object)[keep]
+    plan = _column(
+        workspace, table, "plan", lambda v: np.nan if v is None else float(v), np.float64
+    )[keep]
+    cancelled = _column(
+        workspace, table, "status", lambda v: _enum_value(v, "active") == "cancelled", bool
+    )[keep]
     actual = np.full(keep.size, np.nan)
     ended = np.zeros(keep.size, dtype=bool)
     # One roll-up per distinct window; campaigns of the cascade usually share one.
@@ -292,7 +328,8 @@ def _evaluate_pledges(
     n = len(h)
     for (start, last), members in windows.items():
         sel = np.flatnonzero(np.isin(camp, members) & (pledger >= 0))
-        codes = sorted({indicator[i] for i in sel.tolist() if indicator[i]})
+        names, inverse = np.unique(indicator[sel].astype(str), return_inverse=True)
+        codes = [c for c in names.tolist() if c]
         if not codes:
             continue
         window = Period.between(start, last.add(days=1))
@@ -308,11 +345,16 @@ def _evaluate_pledges(
         )
         col_of = {c: j for j, c in enumerate(result.indicators)}
         rows = position[pledger[sel]]
-        cols = np.asarray([col_of.get(indicator[i], -1) for i in sel.tolist()], dtype=np.int64)
+        cols = np.asarray([col_of.get(c, -1) for c in names.tolist()], dtype=np.int64)[inverse]
         ok = (rows >= 0) & (cols >= 0)
         actual[sel[ok]] = result.values[rows[ok], cols[ok]]
-    directions = {c: _direction(workspace, c) for c in set(indicator.tolist()) if c}
-    lower = np.asarray([directions.get(c) == "lower" for c in indicator.tolist()], dtype=bool)
+    lower = _column(
+        workspace,
+        table,
+        "indicator",
+        lambda v: bool(v) and _direction(workspace, _text(v)) == "lower",
+        bool,
+    )[keep]
     known = ~np.isnan(actual) & ~np.isnan(plan)
     with np.errstate(invalid="ignore"):
         meets = np.where(lower, actual <= plan, actual >= plan) & known
@@ -335,19 +377,17 @@ def _evaluate_pledges(
                 subject=who,
             )
         )
-    results = tuple(
-        PledgeResult(
-            id=str(ids[i]),
-            campaign=family[int(camp[i])].id,
-            pledger=str(pledger_text[i]),
-            indicator=str(indicator[i]),
-            plan=None if np.isnan(plan[i]) else float(plan[i]),
-            actual=None if np.isnan(actual[i]) else float(actual[i]),
-            percent=None if np.isnan(percent[i]) else float(percent[i]),
-            state=STATES[int(state[i])],
-            direction="lower" if lower[i] else "higher",
-        )
-        for i in range(keep.size)
+    results = PledgeColumns(
+        ids=ids,
+        campaigns=np.asarray([c.id for c in family], dtype=object)[camp],
+        pledgers=pledger_text,
+        indicators=indicator,
+        plan=plan,
+        actual=actual,
+        percent=percent,
+        state=state,
+        lower=lower,
+        rows=np.full(keep.size, -1, dtype=np.int64),
     )
     return results, pledger, state, ~cancelled
 
@@ -366,14 +406,16 @@ def _works(
     table = workspace.table("works")
     by_id = {c.id: k for k, c in enumerate(family)}
     d = as_of.toordinal()
-    camp = _column(table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
-    registered_on = _column(table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64)
+    camp = _column(workspace, table, "campaign", lambda v: by_id.get(_text(v), -1), np.int64)
+    registered_on = _column(
+        workspace, table, "registered_on", lambda v: _ordinal(v, -(2**62)), np.int64
+    )
     keep = (camp >= 0) & (registered_on <= d)
     index = workspace.hierarchy.unit_index
-    pledger = _column(table, "pledger", lambda v: index.get(_text(v), -1), np.int64)
-    status = _column(table, "status", lambda v: _enum_value(v, "registered"), object)
-    completed_on = _column(table, "completed_on", lambda v: _ordinal(v, 2**62), np.int64)
-    flagship = _column(table, "flagship", bool, bool)
+    pledger = _column(workspace, table, "pledger", lambda v: index.get(_text(v), -1), np.int64)
+    status = _column(workspace, table, "status", lambda v: _enum_value(v, "registered"), object)
+    completed_on = _column(workspace, table, "completed_on", lambda v: _ordinal(v, 2**62), np.int64)
+    flagship = _column(workspace, table, "flagship", bool, bool)
     completed = keep & (status == "completed") & (completed_on <= d)
     cancelled = keep & (status == "cancelled")
     return pledger, keep, completed, cancelled, completed & flagship
@@ -640,8 +682,7 @@ def evaluate_campaign(
         as_of=report_day,
         day=day,
         columns=columns,
-        pledges=pledges,
-        pledge_rows=np.where(p_at >= 0, row_of[np.maximum(p_at, 0)], -1),
+        pledges=attrs.evolve(pledges, rows=np.where(p_at >= 0, row_of[np.maximum(p_at, 0)], -1)),
         missing=None,
         missing_of=missing_of,
         contests=contests,

@@ -43,6 +43,7 @@ __all__ = [
     "ClusterPeriod",
     "ClusterStanding",
     "ContestResult",
+    "PledgeColumns",
     "PledgeResult",
     "PledgeState",
     "UnitResult",
@@ -391,6 +392,56 @@ _W = COUNT_COLUMNS.index("works_registered")
 _S = COUNT_COLUMNS.index(f"pledges_{STATES[0].value}")
 
 
+@attrs.frozen(kw_only=True, eq=False)
+class PledgeColumns:
+    """The evaluated pledges as columns (one entry per pledge); records are built on demand.
+
+    Attributes:
+        ids: pledge ids.
+        campaigns: the campaign of each.
+        pledgers: the pledging unit of each.
+        indicators: the indicator of each.
+        plan: plans (NaN: none).
+        actual: rolled-up actuals (NaN: no data).
+        percent: ``100 × actual / plan`` (NaN: unknown).
+        state: index into :data:`STATES`.
+        lower: whether the indicator's direction is ``lower``.
+        rows: the report row each pledge is counted at (-1: none).
+    """
+
+    ids: npt.NDArray[np.object_]
+    campaigns: npt.NDArray[np.object_]
+    pledgers: npt.NDArray[np.object_]
+    indicators: npt.NDArray[np.object_]
+    plan: FloatArray
+    actual: FloatArray
+    percent: FloatArray
+    state: IntArray
+    lower: npt.NDArray[np.bool_]
+    rows: IntArray
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    def record(self, i: int) -> PledgeResult:
+        """The pledge at position *i* as a record."""
+
+        def opt(x: float) -> float | None:
+            return None if math.isnan(x) else float(x)
+
+        return PledgeResult(
+            id=str(self.ids[i]),
+            campaign=str(self.campaigns[i]),
+            pledger=str(self.pledgers[i]),
+            indicator=str(self.indicators[i]),
+            plan=opt(self.plan[i]),
+            actual=opt(self.actual[i]),
+            percent=opt(self.percent[i]),
+            state=STATES[int(self.state[i])],
+            direction="lower" if self.lower[i] else "higher",
+        )
+
+
 class CampaignReport:
     """A campaign evaluated as of a day: pledges, works, contests and cluster standings.
 
@@ -416,8 +467,7 @@ class CampaignReport:
         as_of: pendulum.Date,
         day: pendulum.Date,
         columns: Columns,
-        pledges: tuple[PledgeResult, ...],
-        pledge_rows: IntArray,
+        pledges: PledgeColumns,
         missing: Mapping[int, tuple[str, ...]] | None,
         missing_of: Any,  # noqa: ANN401 - a callable row -> ids, kept lazy
         contests: tuple[ContestResult, ...],
@@ -430,8 +480,7 @@ class CampaignReport:
         self._as_of = as_of
         self._day = day
         self._c = columns
-        self._pledges = pledges
-        self._pledge_rows = pledge_rows
+        self._p = pledges
         self._missing = dict(missing or {})
         self._missing_of = missing_of
         self._contests = contests
@@ -488,10 +537,42 @@ class CampaignReport:
         """The checks' problems (warnings only: errors refuse the evaluation), then its own."""
         return self._problems
 
-    @property
+    @functools.cached_property
     def pledges(self) -> tuple[PledgeResult, ...]:
-        """Every pledge of the campaign and its cascade, evaluated, in table order."""
-        return self._pledges
+        """Every pledge of the campaign and its cascade, evaluated, in table order.
+
+        Built on first use (one record per pledge); :meth:`pledge_frame` gives
+        them as columns without building records.
+        """
+        return tuple(self._p.record(i) for i in range(len(self._p)))
+
+    def pledge_frame(self) -> pd.DataFrame:
+        """Every pledge as a pandas DataFrame, from the columns.
+
+        Raises:
+            ImportError: pandas is not installed.
+
+        Examples:
+            >>> from thidua.campaigns._examples import example_report
+            >>> example_report().pledge_frame()["state"].tolist()
+            ['reached', 'not_reached', 'no_data', 'cancelled']
+        """
+        import pandas as pd  # noqa: PLC0415 - optional extra
+
+        p = self._p
+        return pd.DataFrame(
+            {
+                "id": p.ids,
+                "campaign": p.campaigns,
+                "pledger": p.pledgers,
+                "indicator": p.indicators,
+                "plan": p.plan,
+                "actual": p.actual,
+                "percent": p.percent,
+                "state": np.asarray([s.value for s in STATES], dtype=object)[p.state],
+                "direction": np.where(p.lower, "lower", "higher"),
+            }
+        )
 
     @property
     def contests(self) -> tuple[ContestResult, ...]:
@@ -524,11 +605,11 @@ class CampaignReport:
     # -- lookups -------------------------------------------------------------------
 
     @functools.cached_property
-    def _own_pledges(self) -> dict[int, list[PledgeResult]]:
-        found: dict[int, list[PledgeResult]] = {}
-        for p, row in zip(self._pledges, self._pledge_rows.tolist(), strict=True):
+    def _own_pledges(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for i, row in enumerate(self._p.rows.tolist()):
             if row >= 0:
-                found.setdefault(row, []).append(p)
+                found.setdefault(row, []).append(i)
         return found
 
     def state_counts(self, unit: str) -> dict[str, int]:
@@ -579,7 +660,7 @@ class CampaignReport:
             in_scope=counts[0],
             pledgers=counts[1],
             missing=self._missing_ids(i),
-            pledges=tuple(self._own_pledges.get(i, ())),
+            pledges=tuple(self._p.record(k) for k in self._own_pledges.get(i, ())),
             pledge_states={
                 s.value: n for s, n in zip(STATES, counts[_S : _S + len(STATES)], strict=True) if n
             },
@@ -715,7 +796,7 @@ class CampaignReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
 
     def __repr__(self) -> str:
-        n, k = len(self), len(self._pledges)
+        n, k = len(self), len(self._p)
         probs = len(self._problems)
         state = "ended" if self.ended else "running"
         return (
