@@ -345,3 +345,23 @@ def test_the_evaluated_cluster_leader_is_the_recorded_one(ws: Workspace) -> None
     assert year.recorded_leader == "LDLD-HAIBATRUNG"
     assert year.agrees is True
     assert {s.max for s in year.standings} == {100}
+
+
+def test_form_0601_labels_a_level_by_the_launching_units_kind(ws: Workspace) -> None:
+    # Rank 1 holds the city federations and the corporation unions alike: the city's
+    # campaign is labelled by its own kind, not by whichever kind of rank 1 came first.
+    form = camp.form_0601(ws, 2023)
+    levels = {r.category: (r.label, r.count) for r in form.rows if r.dimension == "level"}
+    assert levels == {
+        "1": ("Liên đoàn Lao động tỉnh, thành phố", 1),
+        "2": ("Liên đoàn Lao động quận, huyện, thị xã", 30),
+    }
+
+
+def test_the_demo_shows_the_campaign_report(capsys: pytest.CaptureFixture[str]) -> None:
+    from thidua.cli import main
+
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "== campaign HN-DTCD-2023: the final report ==" in out
+    assert "94 at rank 2 (direct-superior level), 526 at rank 3 (grassroots level)" in out

@@ -203,8 +203,11 @@ def _level(workspace: Workspace, c: Campaign) -> tuple[str, str]:
     if c.launched_by is None or c.launched_by not in h.unit_index:
         return "unknown", "không rõ"
     rank = int(h.lifetime_arrays().rank[h.index_of(c.launched_by)])
-    labels = {lv.rank: lv.label or lv.kind for lv in workspace.scheme}
-    return str(rank), labels.get(rank, "không rõ")
+    # Labelled by the launching unit's own kind: a rank holds several kinds (a city
+    # federation and a corporation union are both rank 1).
+    kind = h.unit(c.launched_by).kind
+    labels = {lv.kind: lv.label or lv.kind for lv in workspace.scheme}
+    return str(rank), labels.get(kind, kind)
 
 
 def form_0601(workspace: Workspace, year: int) -> Form0601:
@@ -213,7 +216,7 @@ def form_0601(workspace: Workspace, year: int) -> Form0601:
     A movement counts when its period overlaps the emulation-statistics year
     (01/12 of the year before to 30/11, Circular 02/2023/TT-BNV).  It is
     counted once in each dimension: convening level (the rank of the
-    launching unit, labelled by the level scheme), scope (a unit's subtree,
+    launching unit, labelled by the level scheme's label of its kind), scope (a unit's subtree,
     a cluster or block, a list), duration class (form 0601's five classes by
     the length of ``[start, end)``) and kind (regular or thematic).
 
@@ -232,7 +235,10 @@ def form_0601(workspace: Workspace, year: int) -> Form0601:
     counts: dict[tuple[str, str], list[Any]] = {}
 
     def add(dimension: str, category: str, label: str) -> None:
-        counts.setdefault((dimension, category), [label, 0])[1] += 1
+        entry = counts.setdefault((dimension, category), [label, 0])
+        entry[1] += 1
+        if label not in entry[0].split(" / "):  # one rank, launching units of two kinds
+            entry[0] = f"{entry[0]} / {label}"
 
     for c in chosen:
         add("level", *_level(workspace, c))

@@ -182,7 +182,11 @@ def render_campaign(
     top = next((u for u in data["units"] if _keep(u, rank, kind)), None)
     if top is not None and ranks:
         by = top["works"]["completed_by_rank"]
-        parts = [f"{n(by.get(str(r), 0))} at rank {r}" for r in ranks if by.get(str(r))]
+        parts = [
+            f"{n(by.get(str(r), 0))} at rank {r}{_RANK_NAMES.get(r, '')}"
+            for r in ranks
+            if by.get(str(r))
+        ]
         out += ["", f"completed works under {top['unit']}: " + ", ".join(parts)]
     if report.contests:
         out += ["", "contests:"]
@@ -348,6 +352,16 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     else:
         ctx.out.write(render_campaigns(found, args.format))
     return EXIT_OK if everything.ok else EXIT_PROBLEMS
+
+
+_RANK_NAMES = {
+    0: " (central)",
+    1: " (provincial and sector)",
+    2: " (direct-superior level)",
+    3: " (grassroots level)",
+    4: " (below grassroots)",
+}
+"""How the ranks of the union's level scheme (``UNION_SCHEME``) are called in reports."""
 
 
 def demo(workspace: Workspace, report: Report, ctx: Context, campaign_id: str) -> int:

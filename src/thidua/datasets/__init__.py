@@ -37,7 +37,7 @@ def hanoi_path() -> Path:
 
     Examples:
         >>> names = {p.name for p in hanoi_path().glob("*.csv")}
-        >>> all(n in names for n in ("units.csv", "figures.csv", "events.csv", "campaigns.csv", "people.csv"))
+        >>> {"units.csv", "figures.csv", "campaigns.csv", "people.csv"} <= names
         True
     """
     return Path(str(resources.files("thidua.datasets") / "hanoi"))
