@@ -8,7 +8,8 @@
 #     test_seventy_percent_at_every_size; rules: test_ttldtt_seventy_percent*
 # - 10 months in post (days × 12 / days):
 #     test_ten_months_in_a_365_day_year; test_in_post_concurrent_memberships_count_once;
-#     test_in_post_transfer_adds_up; rules: test_union_ten_months_in_post
+#     test_in_post_transfer_adds_up; test_in_post_days_are_the_union_of_the_memberships;
+#     rules: test_union_ten_months_in_post
 # - 40 working days absent, maternity excepted:
 #     test_forty_days_boundary_with_maternity; test_absence_outside_the_period_not_counted;
 #     test_union_exclusions_apply_to_every_individual_title; rules: test_union_absences*
@@ -91,12 +92,15 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.strategies_people import award, history, member, ratings
 from thidua.errors import InvalidArgumentError
 from thidua.honours import (
     ConsecutiveHolds,
     Eligibility,
+    InPost,
     Rule,
     RuleSet,
     derive_rule_set,
@@ -716,3 +720,51 @@ def test_initiatives_of_a_stage_proposal_cover_the_whole_stage() -> None:
     assert national("2024-12-31")
     assert not national("2021-12-31")
     assert not national("2025-01-01")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(0, 500), st.integers(1, 400), st.booleans()),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_in_post_days_are_the_union_of_the_memberships(
+    people: list[list[tuple[int, int, bool]]],
+) -> None:
+    """InPost's days equal a day-by-day count of the union of each person's memberships."""
+    origin = Period.year(2023).start  # intervals start in 2023-2024 and may run into 2025
+    rules = derive_rule_set(
+        get_rule_set("vn-2024"),
+        id="in-post",
+        rules=[Rule(honour="GK", condition=InPost(months=10))],
+    )
+    records: list[object] = []
+    expected: dict[str, int] = {}
+    year = Period.year(2024)
+    for n, intervals in enumerate(people):
+        days: set[int] = set()
+        for k, (offset, length, open_ended) in enumerate(intervals):
+            start = origin.add(days=offset)
+            end = None if open_ended else start.add(days=length)
+            records.append(
+                member(
+                    f"P{n}",
+                    unit=f"U{k}",
+                    start=start.isoformat(),
+                    end=None if end is None else end.isoformat(),
+                )
+            )
+            last = year.end_ordinal if end is None else min(end.toordinal(), year.end_ordinal)
+            days |= set(range(max(start.toordinal(), year.start_ordinal), last))
+        expected[f"P{n}"] = len(days)
+    result = eligibility(history(*records), CAT, "GK", year, rules=rules)
+    for verdict in result:
+        want = expected[verdict.subject]
+        assert f"{want} of 366 days" in verdict.explanation.evidence_en, verdict.subject
+        assert verdict.eligible is (want * 12 >= 10 * 366)
