@@ -168,8 +168,8 @@ def test_honours_suite_quick_agrees_with_pandas(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_pandas_honours_equal_the_engine_on_other_seeds(seed: int) -> None:
     import numpy as np
-
     from benchmarks.bench_honours import HONOURS, make_history, pandas_honours
+
     from thidua.honours import eligibility, load_catalogue
     from thidua.periods import Period
 
