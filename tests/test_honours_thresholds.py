@@ -22,13 +22,15 @@
 #     test_bk_bo_second_route_initiative_window; test_bk_bo_second_route_reused_initiative;
 #     rules: test_bk_bo_second_route*
 # - chain of 2 (CSTĐ_TQ over CSTĐ_BO awards):
-#     test_cstd_tq_revoked_reset_and_window; rules: test_cstd_tq_*
+#     test_cstd_tq_revoked_reset_and_window; test_cstd_tq_reused_national_initiative; rules:
+#     test_cstd_tq_*
 # - chain of 3 (CSTĐ_BO; 3 CSTĐCS of BK_TTG):
 #     test_cstd_bo_chain_of_three_boundaries; test_cstd_bo_reused_province_initiative; rules:
 #     test_cstd_bo_*, test_ministry_worked_case_bk_ttg
 # - chain of 5 (BK_TTG):
 #     test_bk_ttg_chain_of_five_with_three_cstdcs; test_bk_ttg_window_from_bk_bo_or_bk_ttg;
-#     test_bk_ttg_revoked_cstdcs; rules: test_bk_ttg_*
+#     test_bk_ttg_revoked_cstdcs; test_bk_ttg_needs_a_bk_bo_held_on_the_proposal_date; rules:
+#     test_bk_ttg_*
 # - consecutive periods of the same kind; a missing or lower one breaks:
 #     test_chains_need_periods_of_the_same_kind; rules: test_cstd_bo_chain_of_three,
 #     test_bk_ttg_lower_year_breaks_the_chain
@@ -768,3 +770,23 @@ def test_in_post_days_are_the_union_of_the_memberships(
         want = expected[verdict.subject]
         assert f"{want} of 366 days" in verdict.explanation.evidence_en, verdict.subject
         assert verdict.eligible is (want * 12 >= 10 * 366)
+
+
+def test_cstd_tq_reused_national_initiative() -> None:
+    stage = Period.stage(2022, 2024)
+    earlier = award("P", "CSTD_BO", Period.stage(2019, 2021), "2022-03-01")
+    used = award("P", "GK", 2024, "2024-10-01", initiatives="SN")
+    assert ok(_cstd_tq(earlier), "CSTD_TQ", period=stage)
+    assert not ok(_cstd_tq(earlier, used), "CSTD_TQ", period=stage)
+
+
+def test_bk_ttg_needs_a_bk_bo_held_on_the_proposal_date() -> None:
+    revoked = history(
+        member("P"),
+        ratings("P", dict.fromkeys(range(2019, 2025), "HTT")),
+        award("P", "BK_BO", 2018, "2019-03-01", revoked_on="2024-12-01"),
+        *[award("P", "CSTDCS", y, f"{y}-12-15") for y in (2021, 2022, 2023)],
+    )
+    assert not ok(revoked, "BK_TTG")
+    assert "no BK_BO held" in run(revoked, "BK_TTG").verdict("P").explain()
+    assert ok(revoked, "BK_TTG", on="2024-11-30")
