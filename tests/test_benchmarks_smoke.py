@@ -154,3 +154,29 @@ def test_import_offenders_parses_importtime() -> None:
         ]
     )
     assert import_offenders(stderr) == [("numpy", 0.05), ("thidua (own modules)", 0.004)]
+
+
+def test_honours_suite_quick_agrees_with_pandas(tmp_path: Path) -> None:
+    results = benchmarks.run(["honours"], quick=True, out_dir=tmp_path, stream=io.StringIO())
+    by_name = {r.name: r for r in results}
+    ratio = by_name["  thidua / pandas"]
+    assert ratio.extra["same"] is True, ratio.note
+    assert "LDTT =, CSTDCS =, CSTD_BO =, BK_BO =, BK_TTG =" in ratio.note
+    assert by_name["  target"].note.startswith("< 5.00 s: PASS")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pandas_honours_equal_the_engine_on_other_seeds(seed: int) -> None:
+    import numpy as np
+    from benchmarks.bench_honours import HONOURS, make_history, pandas_honours
+
+    from thidua.honours import eligibility, load_catalogue
+    from thidua.periods import Period
+
+    history, raw = make_history(8_000, seed=seed)
+    theirs = pandas_honours(raw)
+    for code in HONOURS:
+        result = eligibility(history, load_catalogue(), code, Period.year(2024))
+        ours = np.sort(result.codes[result.eligible])
+        assert np.array_equal(ours, theirs[code]), code
+        assert ours.size > 0, code  # every rule has eligible people in the sample

@@ -185,6 +185,14 @@ class AnyOf(Condition):
     def children(self) -> tuple[Condition, ...]:
         return self.of
 
+    def honours(self) -> frozenset[str]:
+        # A title is required only when every route requires it: BK_BO's second
+        # route (2 years HTXS + 2 initiatives) needs no CSTĐCS, so a BK_BO
+        # registration does not cover CSTĐCS or LĐTT.
+        if not self.of:
+            return frozenset()
+        return frozenset.intersection(*(c.honours() for c in self.of))
+
 
 @attrs.frozen(kw_only=True)
 class Not(Condition):
@@ -508,6 +516,16 @@ class ConsecutiveRated(Condition):
         if start > 0:
             vi += f"; tính từ ngày {_date(start)}"
             en += f"; counted from {_date(start)}"
+        # Say which rating ended the run (missing data never passes silently);
+        # a run ended by the counting window is said by "counted from".
+        p = ctx.chain(period, 1)[0]
+        for _ in range(count):
+            p = previous_period(p)
+        limit = self.n if self.including is None else None
+        if count != limit and p.end_ordinal > ctx.earliest_ordinal() and start <= p.start_ordinal:
+            said = _grade_text(int(ctx.grades(p)[subject]))
+            vi += f"; đứt ở {p.label_vi}: {said[0]}"
+            en += f"; broken at {p}: {said[1]}"
         return (vi, en)
 
 
@@ -852,7 +870,8 @@ class AbsentLess(Condition):
 class InPost(Condition):
     """In post at least *months* months of the period: membership days × 12 / period days.
 
-    Days of overlapping memberships are summed and capped at the period's length.
+    The days are those of the union of the person's memberships within the
+    period: concurrent memberships (two units at once) count once.
 
     Examples:
         >>> InPost(months=10).label(Period.year(2024), "vi")
@@ -863,11 +882,23 @@ class InPost(Condition):
 
     def _days(self, ctx: Context, period: Period) -> npt.NDArray[np.int64]:
         m = ctx.history.memberships
-        lo = np.maximum(m.start, period.start_ordinal)
-        hi = np.minimum(m.end, period.end_ordinal)
-        days = np.clip(hi.astype(np.int64) - lo, 0, None)
-        total = np.bincount(m.person, weights=days, minlength=ctx.n).astype(np.int64)
-        return np.minimum(total, period.days)
+        lo = np.maximum(m.start, period.start_ordinal).astype(np.int64) - period.start_ordinal
+        hi = np.minimum(m.end, period.end_ordinal).astype(np.int64) - period.start_ordinal
+        keep = np.flatnonzero(hi > lo)
+        person, lo, hi = m.person[keep].astype(np.int64), lo[keep], hi[keep]
+        # Days of the union of each person's intervals: concurrent memberships
+        # (two units at once) count once.  Sorted by (person, start), a row
+        # adds the days past the furthest end reached before it by the same
+        # person; ``person * span`` keeps the running maximum inside a person.
+        order = np.lexsort((lo, person))
+        person, lo, hi = person[order], lo[order], hi[order]
+        span = period.days + 1
+        reach = np.maximum.accumulate(person * span + hi) - person * span
+        before = np.zeros_like(reach)
+        before[1:] = reach[:-1]
+        before[np.flatnonzero(np.diff(person, prepend=-1))] = 0  # a person's first row
+        days = np.clip(hi - np.maximum(lo, before), 0, None)
+        return np.bincount(person, weights=days, minlength=ctx.n).astype(np.int64)
 
     def evaluate(self, ctx: Context, period: Period) -> B:
         days = ctx.memo(("in_post", period), lambda: self._days(ctx, period))

@@ -148,7 +148,7 @@ class RuleSet:
 
         Examples:
             >>> sorted(get_rule_set("cd-999-2024").covering("LDTT"))
-            ['BK_BO', 'CSTDCS', 'CSTD_BO', 'CSTD_TQ', 'LDTT']
+            ['CSTDCS', 'CSTD_BO', 'CSTD_TQ', 'LDTT']
         """
         return frozenset({honour} | {code for code in self.rules if honour in self.requires(code)})
 
@@ -399,9 +399,9 @@ def get_rule_set(rule_set: str | RuleSet) -> RuleSet:
 def choose_rule_set(honour: str, on: dt.date) -> RuleSet:
     """The rule set in force on *on* for *honour*.
 
-    The state sets (``default``) come first; when none of them has a rule
-    for *honour* (the union's BLDST), another set in force that has one is
-    used.  Drafts are never chosen.
+    The state sets (``default``) decide every honour they have a rule for;
+    only for an honour none of them has (the union's BLDST) is another set
+    in force that has one used.  Drafts are never chosen.
 
     Raises:
         InvalidArgumentError: no shipped rule set in force on *on* has a rule for *honour*.
@@ -413,9 +413,18 @@ def choose_rule_set(honour: str, on: dt.date) -> RuleSet:
         'vn-2025'
         >>> choose_rule_set("BLDST", pendulum.Date(2025, 1, 1)).id
         'cd-999-2024'
+        >>> choose_rule_set("LDTT", pendulum.Date(2027, 3, 1))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        thidua.errors.InvalidArgumentError: no shipped rule set in force on 01/03/2027 ...
     """
     candidates = [rs for rs in RULE_SETS.values() if rs.effective_on(on) and honour in rs.rules]
     candidates = [rs for rs in candidates if not rs.draft]
+    # An honour of the state sets (LĐTT …) is never decided by the union's set
+    # just because no state set is in force on *on* (after vn-2025 expires on
+    # 01/03/2027, or before 01/01/2024): that would silently add its exclusions.
+    if any(rs.default and honour in rs.rules for rs in RULE_SETS.values()):
+        candidates = [rs for rs in candidates if rs.default]
     candidates.sort(key=lambda rs: (not rs.default, rs.effective_from))
     if not candidates:
         msg = (
