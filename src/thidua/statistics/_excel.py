@@ -1,0 +1,90 @@
+"""Writing statistics forms to Excel with their Vietnamese headings (the ``excel`` extra).
+
+.. versionadded:: 0.3.0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from thidua.errors import MissingExtraError
+from thidua.io import excel_values
+
+if TYPE_CHECKING:
+    from thidua.statistics._result import StatisticsForm
+    from thidua.typing import PathLike
+
+__all__ = ["form_sheet", "write_forms"]
+
+HEADER_ROWS = 3
+"""Rows of the column headings: group, heading, Tập thể / Cá nhân."""
+
+
+def form_sheet(form: StatisticsForm) -> list[list[object]]:
+    """The cells of one form's sheet, row by row (title block, headings, data, notes).
+
+    Examples:
+        >>> from thidua.statistics import form_0601
+        >>> from thidua.workspace import Workspace
+        >>> rows = form_sheet(form_0601(Workspace(), 2024))
+        >>> rows[0][0], rows[7][:4]
+        ('Biểu số: 0601.N/BNV-TĐKT', ['01', 'Tổng số phong trào thi đua', 'Phong trào', 0])
+    """
+    end = form.period.end.subtract(days=1)
+    title = [
+        [f"Biểu số: {form.symbol}"],
+        [form.basis],
+        ["Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"],
+        [form.title],
+        [f"Năm {form.year} (từ {form.period.start:%d/%m/%Y} đến {end:%d/%m/%Y})"],
+    ]
+    groups: list[object] = ["Mã số", "Chỉ tiêu", "Đơn vị tính"]
+    headings: list[object] = ["", "", ""]
+    subs: list[object] = ["", "", ""]
+    for c in form.columns:
+        groups.append(c.group)
+        headings.append("" if c.heading == c.group else c.heading)
+        subs.append(c.sub)
+    rows: list[list[object]] = [*title, groups, headings]
+    if any(subs):
+        rows.append(subs)
+    rows.extend([r.code, "  " * r.depth + r.label, r.unit, *r.values] for r in form.rows)
+    rows.append([])
+    rows.extend([f"Ghi chú: {n}"] for n in form.notes)
+    return rows
+
+
+def write_forms(forms: Sequence[StatisticsForm], path: PathLike) -> None:
+    """Write *forms* to one workbook, a sheet per form named by its number (``0602``).
+
+    Raises:
+        MissingExtraError: openpyxl is not installed.
+
+    Examples:
+        >>> import tempfile, pathlib, openpyxl
+        >>> from thidua.statistics import form_0601
+        >>> from thidua.workspace import Workspace
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "bieu.xlsx"
+        >>> write_forms([form_0601(Workspace(), 2024)], out)
+        >>> openpyxl.load_workbook(out).sheetnames
+        ['0601']
+    """
+    try:
+        import openpyxl  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError:  # pragma: no cover - the dev environment has openpyxl
+        raise MissingExtraError("excel", "openpyxl") from None
+
+    book = openpyxl.Workbook()
+    first = book.active
+    if first is not None:
+        book.remove(first)
+    for form in forms:
+        sheet = book.create_sheet(form.form)
+        cells = form_sheet(form)
+        for n, row in enumerate(cells, start=1):
+            header = [str(v) for v in cells[5]] if len(cells) > 5 else []
+            sheet.append(excel_values(row, table=form.form, row=n, header=header))
+        sheet.column_dimensions["B"].width = 60
+    book.save(os.fspath(path))
