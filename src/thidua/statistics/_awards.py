@@ -28,6 +28,7 @@ from thidua.statistics._categories import Category, recipient_categories
 from thidua.statistics._result import Form0602, Form0603, FormColumn, FormRow
 
 if TYPE_CHECKING:
+    from thidua.problems import Problem
     from thidua.workspace import Workspace
 
 __all__ = ["FORM_0602_COLUMNS", "FORM_0603_COLUMNS", "form_0602", "form_0603"]
@@ -158,7 +159,7 @@ def _count(
     awards = workspace.table("awards")
     people = workspace.table("people")
     persons = recipient_categories(people) if len(people) else {}
-    found: list = []  # problems of unreadable cells: the checks report them
+    found: list[Problem] = []  # problems of unreadable cells: the checks report them
     decided = parse_column(awards, "decided_on", found).values()
     revoked = (
         parse_column(awards, "revoked_on", found).values()

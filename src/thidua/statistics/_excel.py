@@ -33,7 +33,7 @@ def form_sheet(form: StatisticsForm) -> list[list[object]]:
         ('Biểu số: 0601.N/BNV-TĐKT', ['01', 'Tổng số phong trào thi đua', 'Phong trào', 0])
     """
     end = form.period.end.subtract(days=1)
-    title = [
+    title: list[list[object]] = [
         [f"Biểu số: {form.symbol}"],
         [form.basis],
         ["Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"],
