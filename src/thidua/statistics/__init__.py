@@ -53,7 +53,7 @@ if TYPE_CHECKING:
         recipient_categories,
     )
     from thidua.statistics._excel import form_sheet, write_forms
-    from thidua.statistics._movements import FORM_0601_COLUMNS, form_0601
+    from thidua.statistics._movements import FORM_0601_COLUMNS, RANK_LABELS, form_0601
     from thidua.statistics._result import (
         BASIS,
         Form0601,
@@ -72,6 +72,7 @@ __all__ = [
     "FORM_0602_COLUMNS",
     "FORM_0603_COLUMNS",
     "GRADE_HEADERS",
+    "RANK_LABELS",
     "Category",
     "Form0601",
     "Form0602",
@@ -110,6 +111,7 @@ _EXPORTS: dict[str, str] = {
     "form_sheet": "thidua.statistics._excel",
     "write_forms": "thidua.statistics._excel",
     "FORM_0601_COLUMNS": "thidua.statistics._movements",
+    "RANK_LABELS": "thidua.statistics._movements",
     "form_0601": "thidua.statistics._movements",
     "BASIS": "thidua.statistics._result",
     "Form0601": "thidua.statistics._result",

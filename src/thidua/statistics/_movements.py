@@ -4,7 +4,7 @@ A movement (phong trào, đợt thi đua: a row of ``campaigns``) counts for
 statistics year *Y* when its period overlaps the emulation-statistics year
 (01/12 of *Y* − 1 to 30/11 of *Y*, Circular 02/2023/TT-BNV, replaced by
 18/2025/TT-BNV).  It is counted once in each block of rows: convening level
-(the rank of the launching unit, labelled by the workspace's level scheme),
+(the rank of the launching unit, :data:`RANK_LABELS`),
 scope (a unit's subtree, a cluster or block, a list), duration class and
 kind (regular or thematic).  The row labels are **unverified** against the
 circular's text.  The same count is planned in :mod:`thidua.campaigns`
@@ -22,7 +22,7 @@ from thidua.statistics._result import Form0601, FormColumn, FormRow
 if TYPE_CHECKING:
     from thidua.workspace import Workspace
 
-__all__ = ["FORM_0601_COLUMNS", "form_0601"]
+__all__ = ["FORM_0601_COLUMNS", "RANK_LABELS", "form_0601"]
 
 FORM_0601_COLUMNS = (
     FormColumn(key="movements", group="Số phong trào thi đua", heading="Số phong trào thi đua"),
@@ -34,6 +34,15 @@ _SCOPE_LABELS = {
     ScopeKind.GROUP: "Cụm, khối thi đua",
     ScopeKind.LIST: "Danh sách đơn vị",
 }
+RANK_LABELS = {
+    0: "Cấp trung ương (Tổng Liên đoàn)",
+    1: "Cấp tỉnh, ngành trung ương và tương đương",
+    2: "Cấp trên trực tiếp cơ sở",
+    3: "Cấp cơ sở",
+    4: "Trong công đoàn cơ sở",
+}
+"""The convening levels by rank of the union scheme (DOMAIN §2); other ranks: ``Cấp N``."""
+
 _KIND_LABELS = {
     CampaignKind.REGULAR: "Thi đua thường xuyên",
     CampaignKind.THEMATIC: "Thi đua theo chuyên đề, theo đợt",
@@ -45,7 +54,7 @@ def form_0601(workspace: Workspace, year: int) -> Form0601:
 
     Every category of the scope, duration and kind blocks is listed (zero
     when empty); the convening levels are the ranks of the level scheme that
-    launched a movement, and ``không rõ`` for a launching unit not in the
+    launched a movement (:data:`RANK_LABELS`), and ``không rõ`` for a launching unit not in the
     hierarchy.
 
     Complexity: O(campaigns).
@@ -61,7 +70,6 @@ def form_0601(workspace: Workspace, year: int) -> Form0601:
     period = Period.emulation_year(year)
     chosen = [c for c in campaigns(workspace) if c.period is not None and c.period.overlaps(period)]
     h = workspace.hierarchy
-    labels = {lv.rank: lv.label or lv.kind for lv in workspace.scheme}
     ranks = h.lifetime_arrays().rank if chosen else None
     levels: dict[int, int] = {}
     unknown_level = 0
@@ -86,7 +94,7 @@ def form_0601(workspace: Workspace, year: int) -> Form0601:
     spec: list[tuple[str, int, int]] = [
         ("Tổng số phong trào thi đua", 0, len(chosen)),
         ("Chia theo cấp phát động", 0, len(chosen)),
-        *((f"Cấp {labels.get(r, str(r))}", 1, n) for r, n in sorted(levels.items())),
+        *((RANK_LABELS.get(r, f"Cấp {r}"), 1, n) for r, n in sorted(levels.items())),
     ]
     if unknown_level:
         spec.append(("Cấp không rõ", 1, unknown_level))
