@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import datetime as dt
+import importlib
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -11,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import thidua.statistics as face
 from thidua.datasets import hanoi_path
 from thidua.errors import InvalidArgumentError
 from thidua.honours import load_catalogue
@@ -384,3 +389,31 @@ def test_the_workbook_reads_back_with_its_vietnamese_headings(
     assert "Bằng khen của Thủ tướng Chính phủ" in heads[0]
     assert "Huân chương Lao động hạng Nhất" in heads[1]
     assert heads[2].count("Cá nhân") >= 5
+
+
+# -- the lazy face ---------------------------------------------------------------------------
+
+
+def test_the_package_face_is_lazy_and_complete() -> None:
+
+    code = (
+        "import sys, thidua.statistics as s; a = 'thidua.statistics._awards' in sys.modules; "
+        "s.form_0602; print(a, 'thidua.statistics._awards' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
+    exports: dict[str, str] = vars(face)["_EXPORTS"]
+    assert sorted([*exports, "FORMS"]) == sorted(face.__all__)
+    for name, module in exports.items():
+        assert getattr(face, name) is getattr(importlib.import_module(module), name)
+    tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
+    imported: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                imported.update({a.name: str(stmt.module) for a in stmt.names})
+    assert imported == exports
+    assert set(face.__all__) <= set(dir(face))
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        _ = face.nope  # type: ignore[attr-defined]
