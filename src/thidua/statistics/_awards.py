@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from thidua.honours import Catalogue, CommendationType, catalogue
 from thidua.io import parse_column
 from thidua.periods import Period
@@ -179,9 +181,12 @@ def _count(
     counts = [[0] * len(columns) for _ in row_keys]
     counted: list[str] = []
     start, end = period.start, period.end
-    for i, code in enumerate(honours):
-        if code not in wanted:
-            continue
+    enc = awards.encoded("honour")
+    chosen = np.flatnonzero(
+        np.isin(enc.codes, [k for k, u in enumerate(enc.uniques) if u in wanted])
+    )
+    for i in chosen.tolist():
+        code = honours[i]
         day = decided[i]
         if day is None or not start <= day < end:
             continue

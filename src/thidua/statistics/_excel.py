@@ -18,8 +18,27 @@ if TYPE_CHECKING:
 
 __all__ = ["form_sheet", "write_forms"]
 
+TITLE_ROWS = 5
+"""Rows of the title block above the headings."""
 HEADER_ROWS = 3
-"""Rows of the column headings: group, heading, Tập thể / Cá nhân."""
+"""Rows of the column headings: group, heading, Tập thể / Cá nhân (left out when none)."""
+
+
+def _runs(row: Sequence[object]) -> list[tuple[int, int]]:
+    """The 1-based column spans of equal non-empty cells side by side (merged in the sheet).
+
+    Examples:
+        >>> _runs(["a", "b", "b", "", "", "c", "c"])
+        [(2, 3), (6, 7)]
+    """
+    spans = []
+    start = 0
+    for i in range(1, len(row) + 1):
+        if i == len(row) or row[i] != row[start]:
+            if i - start > 1 and row[start] not in ("", None):
+                spans.append((start + 1, i))
+            start = i
+    return spans
 
 
 def form_sheet(form: StatisticsForm) -> list[list[object]]:
@@ -73,18 +92,28 @@ def write_forms(forms: Sequence[StatisticsForm], path: PathLike) -> None:
     """
     try:
         import openpyxl  # noqa: PLC0415 - optional extra, imported when used
+        import openpyxl.styles  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the dev environment has openpyxl
         raise MissingExtraError("excel", "openpyxl") from None
 
     book = openpyxl.Workbook()
-    first = book.active
-    if first is not None:
-        book.remove(first)
+    blank = book.active
+    if blank is not None:
+        book.remove(blank)
+    bold = openpyxl.styles.Font(bold=True)
     for form in forms:
         sheet = book.create_sheet(form.form)
         cells = form_sheet(form)
+        header = [str(v) for v in cells[TITLE_ROWS]]
         for n, row in enumerate(cells, start=1):
-            header = [str(v) for v in cells[5]] if len(cells) > 5 else []
             sheet.append(excel_values(row, table=form.form, row=n, header=header))
+        heads = HEADER_ROWS if any(c.sub for c in form.columns) else HEADER_ROWS - 1
+        for n in range(TITLE_ROWS + 1, TITLE_ROWS + heads + 1):
+            if n < TITLE_ROWS + 3:  # groups and headings span their columns; Tập thể / Cá nhân not
+                for first, last in _runs(cells[n - 1]):
+                    sheet.merge_cells(start_row=n, start_column=first, end_row=n, end_column=last)
+            for cell in sheet[n]:
+                cell.font = bold
+        sheet["A4"].font = bold
         sheet.column_dimensions["B"].width = 60
     book.save(os.fspath(path))
