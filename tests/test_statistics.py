@@ -324,22 +324,48 @@ def test_form_0601_counts_the_movements_of_the_year_in_each_block() -> None:
     assert form.counted == ("C1", "C2", "C3", "C5")
     values = {r.label: r.values[0] for r in form}
     assert values["Tổng số phong trào thi đua"] == 4
-    assert values["Cấp trung ương (Tổng Liên đoàn)"] == 1
-    assert values["Cấp tỉnh, ngành trung ương và tương đương"] == 1
-    assert values["Cấp cơ sở"] == 1
-    assert values["Cấp không rõ"] == 1
+    levels = {k: v for k, v in values.items() if k.startswith("Cấp ")}
+    assert levels == {
+        "Cấp 0: Tổng Liên đoàn Lao động Việt Nam": 1,
+        "Cấp 1: Liên đoàn Lao động tỉnh, thành phố": 1,
+        "Cấp 3: Công đoàn cơ sở": 1,
+        "Cấp không rõ": 1,
+    }
     assert values["Thời gian dưới 1 năm"] == 2
     assert values["Thời gian 1 năm"] == 1
     assert values["Thời gian từ 5 năm trở lên"] == 1
     assert values["Thi đua thường xuyên"] == 1
     assert values["Thi đua theo chuyên đề, theo đợt"] == 3
-    assert values["Toàn đơn vị (đơn vị phát động và các đơn vị trực thuộc)"] == 4
+    assert values["Một đơn vị và các đơn vị trực thuộc"] == 4
+    # every block adds up to the total
+    blocks = [r for r in form if r.depth == 0]
+    assert [b.values[0] for b in blocks] == [4] * len(blocks)
 
 
-def test_form_0601_on_the_sample_has_no_movement(sample: Workspace) -> None:
-    form = form_0601(sample, YEAR)
-    assert form.total == 0
-    assert all(r.values == (0,) for r in form)
+def test_form_0601_on_the_sample_matches_a_hand_count(sample: Workspace) -> None:
+    lo, hi = dt.date(2022, 12, 1), dt.date(2023, 12, 1)
+    running = [
+        r
+        for r in _rows("campaigns")
+        if dt.date.fromisoformat(r["start"]) < hi and dt.date.fromisoformat(r["end"]) >= lo
+    ]
+    kinds = {u["id"]: u["kind"] for u in _rows("units")}
+    form = form_0601(sample, 2023)
+    assert form.total == len(running) > 0
+    assert set(form.counted) == {r["id"] for r in running}
+    values = {r.label: r.values[0] for r in form}
+    by_kind = Counter(kinds[r["launched_by"]] for r in running)
+    assert values["Cấp 1: Liên đoàn Lao động tỉnh, thành phố"] == by_kind["provincial"]
+    assert values["Cấp 2: Liên đoàn Lao động quận, huyện, thị xã"] == by_kind["district"]
+    assert values["Thi đua theo chuyên đề, theo đợt"] == sum(
+        r["kind"] == "thematic" for r in running
+    )
+    short = sum(
+        (dt.date.fromisoformat(r["end"]) - dt.date.fromisoformat(r["start"])).days < 365
+        for r in running
+    )
+    assert values["Thời gian dưới 1 năm"] == short
+    assert form_0601(sample, 2024).total == 0
 
 
 # -- results and Excel -----------------------------------------------------------------------

@@ -5,7 +5,8 @@ The yearly emulation-and-commendation statistics forms of Circular
 the headings, rows and numbers here are unverified against either text):
 
 * :func:`form_0601`: emulation movements by convening level, scope,
-  duration class and kind (from the ``campaigns`` table);
+  duration class and kind (from the ``campaigns`` table, counted by
+  :func:`thidua.campaigns.form_0601`);
 * :func:`form_0602`: state-level awards by form, collective / individual,
   and by category of the individual;
 * :func:`form_0603`: ministry/province-level awards by category of
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
         recipient_categories,
     )
     from thidua.statistics._excel import form_sheet, write_forms
-    from thidua.statistics._movements import FORM_0601_COLUMNS, RANK_LABELS, form_0601
+    from thidua.statistics._movements import FORM_0601_COLUMNS, form_0601
     from thidua.statistics._result import (
         BASIS,
         Form0601,
@@ -72,7 +73,6 @@ __all__ = [
     "FORM_0602_COLUMNS",
     "FORM_0603_COLUMNS",
     "GRADE_HEADERS",
-    "RANK_LABELS",
     "Category",
     "Form0601",
     "Form0602",
@@ -111,7 +111,6 @@ _EXPORTS: dict[str, str] = {
     "form_sheet": "thidua.statistics._excel",
     "write_forms": "thidua.statistics._excel",
     "FORM_0601_COLUMNS": "thidua.statistics._movements",
-    "RANK_LABELS": "thidua.statistics._movements",
     "form_0601": "thidua.statistics._movements",
     "BASIS": "thidua.statistics._result",
     "Form0601": "thidua.statistics._result",
