@@ -151,6 +151,17 @@ def _award(award_id: str) -> dict[str, str]:
     return next(r for r in _rows("awards") if r["id"] == award_id)
 
 
+def test_an_empty_workspace_gives_forms_of_zeros() -> None:
+    for form in (
+        form_0601(Workspace(), 2024),
+        form_0602(Workspace(), 2024),
+        form_0603(Workspace(), 2024),
+    ):
+        assert form.total == 0
+        assert form.counted == ()
+        assert all(set(r.values) == {0} for r in form)
+
+
 def test_an_earlier_year_counts_other_decisions(sample: Workspace) -> None:
     later, earlier = form_0603(sample, 2024), form_0603(sample, 2023)
     assert set(later.counted).isdisjoint(earlier.counted)

@@ -213,10 +213,10 @@ def _count(
     labels = {
         "total": ("Tổng số", "Lượt", 0),
         "by_subject": ("Chia theo đối tượng khen thưởng", "Lượt", 0),
-        "collective": ("Tập thể", "Tập thể", 1),
-        "individual": ("Cá nhân", "Người", 1),
+        "collective": ("Tập thể", "Lượt", 1),
+        "individual": ("Cá nhân", "Lượt", 1),
         "by_type": ("Chia theo phương thức khen thưởng", "Lượt", 0),
-        **{c.value: (c.label_vi, "Người", 2) for c in Category},
+        **{c.value: (c.label_vi, "Lượt", 2) for c in Category},
         **{t.value: (label, "Lượt", 1) for t, label in _TYPE_LABELS.items()},
     }
     rows = tuple(
