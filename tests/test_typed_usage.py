@@ -12,3 +12,4 @@ def test_documented_usage_runs() -> None:
     typed_usage.honours_usage()
     typed_usage.campaign_usage()
     typed_usage.campaign_evaluation_usage()
+    typed_usage.statistics_usage()

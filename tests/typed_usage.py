@@ -228,11 +228,39 @@ def campaign_evaluation_usage() -> None:
     assert report.ended
 
 
+def statistics_usage() -> None:
+    import pandas as pd
+
+    from thidua.statistics import (
+        Category,
+        Form0602,
+        Form0603,
+        FormRow,
+        StatisticsForm,
+        form_0602,
+        form_0603,
+        recipient_categories,
+    )
+    from thidua.workspace import read_workspace
+
+    workspace = read_workspace(hanoi_path()).workspace
+    state = form_0602(workspace, 2024)
+    assert_type(state, Form0602)
+    assert_type(form_0603(workspace, 2024), Form0603)
+    assert isinstance(state, StatisticsForm)
+    assert_type(state.row("01"), FormRow)
+    assert_type(state.value("01", "total"), int)
+    assert_type(state.to_pandas(), pd.DataFrame)
+    assert_type(recipient_categories(workspace.table("people"))["DV-00001"], Category)
+    assert state.total == state.value("01", "total")
+
+
 __all__ = [
     "campaign_evaluation_usage",
     "campaign_usage",
     "hierarchy_usage",
     "honours_usage",
     "rollup_usage",
+    "statistics_usage",
     "typed_ids_usage",
 ]

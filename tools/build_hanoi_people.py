@@ -9,7 +9,9 @@ tool reads first.
 
 What it writes, beside the hierarchy files:
 
-* ``people.csv`` and ``memberships.csv``: about 3,000 members of the
+* ``people.csv`` (with the ``category`` and ``grade`` attributes that
+  statistics forms 0602 and 0603 count by, see :func:`categories`) and
+  ``memberships.csv``: about 3,000 members of the
   grassroots unions, each membership inside its unit's lifetime: members of
   a merged, split or absorbed union move to its successor on the day of the
   event, members of the agency unions ended on 01/07/2025 leave or move on
@@ -206,6 +208,36 @@ ISSUER = {
 }
 POSITIONS = ("Chủ tịch Công đoàn cơ sở", "Phó Chủ tịch Công đoàn cơ sở", "Ủy viên Ban Chấp hành")
 MANAGER_POSTS = ("Trưởng phòng", "Quản đốc phân xưởng", "Phó Giám đốc")
+
+
+CATEGORY_SEED = SEED + 603
+"""The seed of the recipient categories: drawn apart, so the other tables do not change."""
+LEADER_GRADES = (("vụ, sở", 0.08), ("phòng", 0.92))
+"""The grades of the sample's leaders (no one leads at ministry/province level)."""
+
+
+def categories(people: Sequence[Member]) -> list[tuple[str, str]]:
+    """The ``category`` and ``grade`` of each person (for statistics forms 0602/0603).
+
+    Managers and the chairs of their union are leaders (``lãnh đạo``) of
+    grade ``phòng`` or, a few, ``vụ, sở``; of the others about 4 % are
+    business people (``doanh nhân``), 86 % work directly (``trực tiếp``)
+    and the rest state no category.  Drawn with a generator of its own so
+    the other tables stay as they were.
+    """
+    rng = random.Random(CATEGORY_SEED)  # noqa: S311 - sample data
+    out = []
+    for p in people:
+        draw = rng.random()
+        if p.manager:
+            out.append(("lãnh đạo", weighted(rng, LEADER_GRADES)))
+        elif draw < 0.04:
+            out.append(("doanh nhân", ""))
+        elif draw < 0.90:
+            out.append(("trực tiếp", ""))
+        else:
+            out.append(("", ""))
+    return out
 
 
 def nfc(text: str) -> str:
@@ -765,8 +797,11 @@ def write(gen: Generator, out: Path) -> dict[str, int]:
     counts = {}
     counts["people"] = write_csv(
         out / "people.csv",
-        [["id", "name", "gender", "born"]]
-        + [[p.id, p.name, p.gender, p.born.isoformat()] for p in gen.people],
+        [["id", "name", "gender", "born", "category", "grade"]]
+        + [
+            [p.id, p.name, p.gender, p.born.isoformat(), category, grade]
+            for p, (category, grade) in zip(gen.people, categories(gen.people), strict=True)
+        ],
     )
     members = [m for p in gen.people for m in p.memberships]
     counts["memberships"] = write_csv(

@@ -34,7 +34,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from thidua.cli import campaign, demo, diff, honours, rollup, tree, validate
+from thidua.cli import campaign, demo, diff, honours, rollup, statistics, tree, validate
 from thidua.cli._common import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (validate, tree, diff, rollup, honours, campaign, demo):
+    for command in (validate, tree, diff, rollup, honours, campaign, statistics, demo):
         command.add_parser(sub)
     for choice in sub.choices.values():
         choice.epilog = EPILOG
