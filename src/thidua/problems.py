@@ -1010,7 +1010,7 @@ _CATALOGUE = [
         CampaignCode.UNREADABLE_SCORE_PERIOD,
         "error",
         "unreadable scoring period",
-        "Write the period as năm 2024, 6 tháng đầu năm 2025, 2024-01-01/2025-01-01 or another period the library reads.",
+        "Write the period as năm 2024, 6 tháng đầu năm 2025 or 2024-01-01/2025-01-01.",
     ),
     _c(
         CampaignCode.FIGURES_ONLY_OVERLAP,
