@@ -544,8 +544,20 @@ def _verdicts(
                 reasons.extend(unmet_conditions(result.explanation(unit)))
             out.append((unit, not reasons, "; ".join(reasons)))
         return out
-    result = eligibility(workspace, honour, period, rules=rules, on=on)
     individual = record.recipient is Recipient.INDIVIDUAL
+    if rules is None or honour not in rules.rules:
+        # no eligibility rule (a thematic Bằng khen, say): every candidate of the kind counts
+        from thidua.people import check_people  # noqa: PLC0415
+
+        check_people(workspace, reading=True).raise_if_errors()
+        if individual:
+            h = scope.history
+            m = h.memberships
+            alive = (m.start < period.end_ordinal) & (m.end > period.start_ordinal)
+            people = sorted({h.subjects[p] for p in np.unique(m.person[alive]).tolist()})
+            return [(p, True, "") for p in people if scope.unit_of(p) in under]
+        return [(u, True, "") for u in sorted(under - {proposer})]
+    result = eligibility(workspace, honour, period, rules=rules, on=on)
     for verdict in result:
         subject = verdict.subject
         place = scope.unit_of(subject) if individual else subject
@@ -573,7 +585,9 @@ def propose(
     Candidates are the members of the proposer and of the units below it (an
     individual honour), those units (a collective one), or the cluster
     members below it (``CO_BO``, ``CO_CP``: eligible when leading their
-    cluster).  The eligible are ranked by *order* and proposed while every
+    cluster).  An honour without a rule in the rule set (a thematic Bằng
+    khen) has no conditions: every candidate of its kind is eligible.  The
+    eligible are ranked by *order* and proposed while every
     quota has room; each one cut says which quota and both numbers, each
     ineligible one the conditions it does not meet.
 

@@ -13,6 +13,7 @@ and a status share one vocabulary, :class:`ProposalStatus`.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Mapping
 
 __all__ = ["ALLOWED_STEPS", "STATUS_WORDS", "ProposalStatus", "allowed_after"]
@@ -55,12 +56,24 @@ _VI = {
     ProposalStatus.REJECTED: "không duyệt",
 }
 
-STATUS_WORDS: Mapping[str, tuple[str, ...]] = {
+_WORDS = {
     "draft": ("dự thảo", "nháp", "lập hồ sơ"),
     "submitted": ("đã trình", "trình", "đã gửi", "gửi"),
     "returned": ("trả lại", "trả hồ sơ", "yêu cầu bổ sung"),
     "approved": ("đã duyệt", "duyệt", "đồng ý", "phê duyệt"),
     "rejected": ("không duyệt", "không đồng ý", "từ chối"),
+}
+
+
+def _stripped(word: str) -> str:
+    """The word without diacritics ("đã trình" → "da trinh")."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+STATUS_WORDS: Mapping[str, tuple[str, ...]] = {
+    status: tuple(dict.fromkeys([*words, *map(_stripped, words)]))
+    for status, words in _WORDS.items()
 }
 """The words read for each status (any case, with or without diacritics)."""
 
