@@ -41,7 +41,7 @@ from thidua.cli._common import (
     table,
 )
 from thidua.errors import UnknownNameError
-from thidua.hierarchy._tree import Numbers
+from thidua.hierarchy import Numbers
 from thidua.honours import (
     DEFAULT_ORDER,
     ORDERINGS,
