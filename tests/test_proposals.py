@@ -648,3 +648,29 @@ def test_the_result_exports(tmp_path: Path, base: dict[str, Rows]) -> None:
     assert html.startswith("<table>")
     assert "Người 1" in html
     assert "&lt;ProposalList" in html
+
+
+def test_the_check_follows_the_cluster_leaders_and_the_co_cp_quota(tmp_path: Path) -> None:
+    units = [
+        *UNITS,
+        *({"id": f"G{i}", "name": f"CĐCS {i}", "kind": "grassroots"} for i in range(11, 21)),
+    ]
+    links = [*LINKS, *({"child": f"G{i}", "parent": "D2"} for i in range(11, 21))]
+    rows = [
+        proposal("CP-1", "G1", proposer="HN", honour="CO_CP", status="submitted"),
+        proposal("CP-2", "G3", proposer="HN", honour="CO_CP", status="submitted"),
+        proposal("CP-3", "G2", proposer="HN", honour="CO_BO", status="submitted"),
+    ]
+    chain = [s for r in rows for s in steps(r["id"], *FULL[:2])]
+    ws = workspace(
+        tmp_path, units=units, links=links, proposals=rows, proposal_steps=chain, **_clusters(5)
+    )
+    found = {p.subject: (p.code, p.message) for p in check_proposals(ws) if p.code[0] == "R"}
+    assert set(found) == {"CP-2", "CP-3"}
+    code, message = found["CP-2"]
+    assert code == "R009"
+    assert "5 cluster leader(s) meeting CO_BO allow 1, 1 already proposed" in message
+    code, message = found["CP-3"]
+    assert code == "R008"
+    assert "'G2' is not eligible for CO_BO" in message
+    assert "led by G1" in message
