@@ -605,8 +605,8 @@ def propose(
             :data:`DEFAULT_ORDER`; the id always breaks the last ties) or a
             sort key on a :class:`Candidate`.
         theme: the theme of a thematic honour (for a :class:`ThemeQuota`,
-            which also counts the other proposers' submitted proposals of that
-            theme and period in the ``proposals`` table).
+            which also counts the other proposers' proposals of that theme and
+            period in the ``proposals`` table, drafts and rejected ones aside).
         rules: a rule set or its id (default: the one in force on *on*).
         on: the proposal date (default: the day after the period ends).
 
@@ -646,7 +646,7 @@ def propose(
             other.honour == honour
             and other.period == period
             and other.proposer != proposer
-            and other.status not in (None, ProposalStatus.DRAFT)
+            and other.status not in (None, ProposalStatus.DRAFT, ProposalStatus.REJECTED)
         ):
             for index, q in enumerate(book.quotas):
                 if isinstance(q, ThemeQuota) and (other.theme or "") == (theme or ""):
