@@ -493,6 +493,23 @@ def test_a_theme_quota_counts_the_other_proposers(tmp_path: Path, base: dict[str
     assert "theme 'Xanh' allow 3, 3 already proposed" in result.cut[0].reason
     other_theme = propose(ws, "BK_CD", "2024", proposer="G1", quota=quota, theme="Khác")
     assert len(other_theme.proposed) == 3
+    at = propose(ws, "BK_CD", "2024", proposer="G1", quota=ThemeQuota(honour="BK_CD", limit=8))
+    assert len(at.proposed) == 6  # 2 + 6 = 8: at the limit, nobody cut
+    assert at.cut == ()
+
+
+def test_drafts_and_rejected_proposals_take_no_place_in_a_theme_quota(
+    tmp_path: Path, base: dict[str, Rows]
+) -> None:
+    rejected = (*FULL[:4], ("không duyệt", "01/02/2025"))
+    others = [
+        proposal("X-1", "G6", proposer="D2", honour="BK_CD", status="rejected", theme="Xanh"),
+        proposal("X-2", "G7", proposer="D2", honour="BK_CD", status="draft", theme="Xanh"),
+    ]
+    chain = [*steps("X-1", *rejected), *steps("X-2", FULL[0])]
+    ws = workspace(tmp_path, **base, proposals=others, proposal_steps=chain)
+    quota = ThemeQuota(honour="BK_CD", limit=3)
+    assert len(propose(ws, "BK_CD", "2024", proposer="G1", quota=quota, theme="Xanh").proposed) == 3
 
 
 def test_the_shipped_quotas_apply_by_default(tmp_path: Path, base: dict[str, Rows]) -> None:
