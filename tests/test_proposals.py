@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.errors import InvalidArgumentError
+from thidua.errors import InvalidArgumentError, UnknownNameError
 from thidua.honours import (
     ClusterLeaderQuota,
     ProposalStatus,
@@ -616,6 +616,14 @@ def test_the_ordering_can_be_overridden(tmp_path: Path, base: dict[str, Rows]) -
     assert by_key.proposed == ("P6", "P5")
     with pytest.raises(InvalidArgumentError, match="unknown ordering 'age'"):
         propose(ws, "LDTT", "2024", proposer="G1", order=["age"])
+
+
+def test_an_unknown_proposer_or_honour_is_refused(tmp_path: Path, base: dict[str, Rows]) -> None:
+    ws = workspace(tmp_path, **base)
+    with pytest.raises(UnknownNameError, match="G99"):
+        propose(ws, "LDTT", "2024", proposer="G99")
+    with pytest.raises(UnknownNameError, match="LDTX"):
+        propose(ws, "LDTX", "2024", proposer="G1")
 
 
 def test_a_quota_on_another_honour_is_refused(tmp_path: Path, base: dict[str, Rows]) -> None:

@@ -615,7 +615,7 @@ def propose(
 
     Raises:
         ThiduaValidationError: the people tables have errors.
-        UnknownNameError: an unknown honour or rule set.
+        UnknownNameError: an unknown honour, proposer or rule set.
         InvalidArgumentError: a quota on another honour, an unknown ordering.
 
     Examples:
@@ -634,6 +634,9 @@ def propose(
         ('DV-01092', 'DV-01093')
     """
     period = period if isinstance(period, Period) else parse_period(period)
+    units = workspace.unit_ids()
+    if proposer not in units:
+        raise UnknownNameError("unit", proposer, units)
     day = period.end if on is None else as_date(on)
     rule_set = _rule_set(honour, day, rules)
     quotas = _quotas(honour, quota, rule_set)
