@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -70,14 +71,34 @@ def test_bad_usage_exits_2(
     assert words in capsys.readouterr().err
 
 
-def test_errors_in_the_data_exit_1(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_in_the_data_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import shutil
-    from pathlib import Path
 
-    d = Path(str(tmp_path)) / "ws"
+    d = tmp_path / "ws"
     shutil.copytree(hanoi_path(), d)
     with (d / "ratings.csv").open("a", encoding="utf-8") as fh:
         fh.write("DV-00001,2024,xuất sắc lắm\n")
     argv = ["honours", "propose", str(d), "--period", "2024", "--honour", "LDTT"]
     assert main([*argv, "--proposer", "CDCS-0001"]) == 1
     assert "no list is made from faulty data" in capsys.readouterr().err
+
+
+def test_a_quota_file_in_yaml_or_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("yaml")
+    yaml_file = tmp_path / "quotas.yaml"
+    yaml_file.write_text(
+        "- {kind: share, honour: CSTDCS, share: 15%}\n- {kind: proposer, honour: LDTT, limit: 1}\n",
+        encoding="utf-8",
+    )
+    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0168", "--format", "json")
+    assert main([*argv, "--quota-file", str(yaml_file)]) == 0
+    assert [r["subject"] for r in json.loads(capsys.readouterr().out) if r["proposed"]] == [
+        "DV-01092"
+    ]
+    json_file = tmp_path / "quotas.json"
+    json_file.write_text('[{"kind": "proposer", "honour": "CSTDCS", "limit": 3}]', encoding="utf-8")
+    assert main([*argv, "--quota-file", str(json_file)]) == 0
+    assert sum(r["proposed"] for r in json.loads(capsys.readouterr().out)) == 3
+    json_file.write_text('{"kind": "proposer"}', encoding="utf-8")
+    assert main([*argv, "--quota-file", str(json_file)]) == 2
+    assert "a quota file holds a list of quotas" in capsys.readouterr().err

@@ -3,7 +3,8 @@
 Sub-command of ``thidua honours``::
 
     thidua honours propose PATH --honour CODE --period P --proposer UNIT
-                                [--quota N | --quota 15% | --quota none] [--theme T]
+                                [--quota N | --quota 15% | --quota none]
+                                [--quota-file FILE] [--theme T]
                                 [--rules ID] [--on DATE] [--order NAME ...]
                                 [--format table|csv|json]
 
@@ -12,7 +13,8 @@ It reads and checks the workspace at PATH, then runs
 ranked (cluster score, women, collectives with at least 70 % women, id;
 ``--order`` names other criteria), cut at the quotas — the rule set's own
 (default), ``--quota N`` (at most N for this proposer), ``--quota 15%``
-(a share of each unit's LĐTT), ``--quota none``.  The table lists every
+(a share of each unit's LĐTT), ``--quota none``; ``--quota-file`` reads
+quotas from a YAML or JSON list (:func:`thidua.honours.quotas_from_data`).  The table lists every
 candidate with its rank, whether it is proposed and why not; ``--format
 csv`` is the same for a spreadsheet, ``--format json`` a list with, per
 candidate, ``subject``, ``name``, ``unit``, ``eligible``, ``rank``,
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from thidua.cli._common import (
     EXIT_OK,
@@ -40,22 +43,32 @@ from thidua.cli._common import (
     report_csv,
     table,
 )
-from thidua.errors import UnknownNameError
+from thidua.errors import InvalidArgumentError, MissingExtraError, UnknownNameError
 from thidua.hierarchy import Numbers
 from thidua.honours import (
     DEFAULT_ORDER,
     ORDERINGS,
     RULE_SETS,
     ProposalList,
+    ProposerQuota,
     Quota,
+    ShareQuota,
     catalogue,
     get_rule_set,
     propose,
+    quotas_from_data,
 )
 from thidua.periods import parse_period
 from thidua.workspace import check
 
-__all__ = ["PROPOSAL_COLUMNS", "add_parser", "render_proposals", "run_propose"]
+__all__ = [
+    "PROPOSAL_COLUMNS",
+    "add_parser",
+    "quotas_of",
+    "read_quota_file",
+    "render_proposals",
+    "run_propose",
+]
 
 PROPOSAL_COLUMNS = (
     "rank",
@@ -87,6 +100,12 @@ def add_parser(inner: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--quota",
         help="N (at most N for this proposer), 15%% (a share of each unit's LĐTT) or none; "
         "default: the quotas of the rule set in force",
+    )
+    p.add_argument(
+        "--quota-file",
+        metavar="FILE",
+        help="quotas as a YAML or JSON list ({kind: share, honour: CSTDCS, share: 15%%} …); "
+        "those on --honour apply with --quota's, instead of the rule set's",
     )
     p.add_argument("--theme", help="the theme of a thematic honour (for the per-theme quota)")
     p.add_argument(
@@ -120,12 +139,45 @@ def add_parser(inner: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.set_defaults(run=run_propose)
 
 
-def _quota(text: str | None) -> Quota | tuple[Quota, ...] | int | str | None:
+def quotas_of(text: str | None, honour: str) -> tuple[Quota, ...] | None:
+    """The quotas ``--quota`` gives: ``None`` (the rule set's), ``()`` for ``none``, or one.
+
+    Examples:
+        >>> quotas_of("15%", "CSTDCS")
+        (ShareQuota(honour='CSTDCS', share=0.15, of='LDTT', basis='', kind='share'),)
+        >>> quotas_of("4", "BK_CD"), quotas_of("none", "LDTT"), quotas_of(None, "LDTT")
+        ((ProposerQuota(honour='BK_CD', limit=4, basis='', kind='proposer'),), (), None)
+    """
     if text is None:
         return None
-    if text.strip().lower() in {"none", "no", "không"}:
+    text = text.strip()
+    if text.lower() in {"none", "no", "không"}:
         return ()
-    return text
+    if text.endswith("%"):
+        return (ShareQuota(honour=honour, share=text),)
+    return (ProposerQuota(honour=honour, limit=text),)
+
+
+def read_quota_file(path: str, honour: str) -> tuple[Quota, ...]:
+    """The quotas on *honour* in a YAML or JSON file holding a list of quotas.
+
+    Raises:
+        InvalidArgumentError: the file is not a list of quotas (the message names the entry).
+        MissingExtraError: a YAML file without PyYAML installed.
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    if path.lower().endswith(".json"):
+        data = json.loads(text)
+    else:
+        try:
+            import yaml  # noqa: PLC0415  (optional dependency)
+        except ImportError:
+            raise MissingExtraError("yaml", "PyYAML") from None
+        data = yaml.safe_load(text)
+    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
+        msg = f"{path}: a quota file holds a list of quotas, each with its kind"
+        raise InvalidArgumentError(msg)
+    return tuple(q for q in quotas_from_data(data) if q.honour == honour)
 
 
 def render_proposals(
@@ -213,12 +265,16 @@ def run_propose(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_PROBLEMS
     for problem in report:
         ctx.err.write(f"{problem}\n")
+    quota = quotas_of(args.quota, args.honour)
+    if args.quota_file is not None:
+        # the file's quotas on the honour replace the rule set's, beside --quota's
+        quota = (*(quota or ()), *read_quota_file(args.quota_file, args.honour))
     result = propose(
         workspace,
         args.honour,
         period,
         proposer=args.proposer,
-        quota=_quota(args.quota),
+        quota=quota,
         order=args.order,
         theme=args.theme,
         rules=rules,

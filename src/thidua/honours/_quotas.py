@@ -212,12 +212,9 @@ def quotas_from_data(data: Iterable[Mapping[str, object]]) -> tuple[Quota, ...]:
             a share or a count; the message names the entry.
 
     Examples:
-        >>> import yaml
-        >>> text = '''
-        ... - {kind: share, honour: CSTDCS, share: 15%, of: LDTT}
-        ... - {kind: proposer, honour: BK_CD, limit: 4}
-        ... '''
-        >>> [q.describe() for q in quotas_from_data(yaml.safe_load(text))]
+        >>> data = [{"kind": "share", "honour": "CSTDCS", "share": "15%", "of": "LDTT"},
+        ...         {"kind": "proposer", "honour": "BK_CD", "limit": 4}]  # as YAML reads it
+        >>> [q.describe() for q in quotas_from_data(data)]
         ["CSTDCS ≤ 15 % of the unit's LDTT", 'BK_CD ≤ 4 per proposer']
         >>> quotas_from_data([{"kind": "per unit", "honour": "LDTT"}])
         Traceback (most recent call last):
