@@ -57,11 +57,11 @@ _VI = {
 }
 
 _WORDS = {
-    "draft": ("dự thảo", "nháp", "lập hồ sơ"),
-    "submitted": ("đã trình", "trình", "đã gửi", "gửi"),
-    "returned": ("trả lại", "trả hồ sơ", "yêu cầu bổ sung"),
-    "approved": ("đã duyệt", "duyệt", "đồng ý", "phê duyệt"),
-    "rejected": ("không duyệt", "không đồng ý", "từ chối"),
+    "draft": ("dự thảo", "nháp"),
+    "submitted": ("đã trình", "trình"),
+    "returned": ("trả lại", "yêu cầu bổ sung"),
+    "approved": ("đã duyệt", "phê duyệt"),
+    "rejected": ("không duyệt", "từ chối"),
 }
 
 
@@ -72,10 +72,9 @@ def _stripped(word: str) -> str:
 
 
 STATUS_WORDS: Mapping[str, tuple[str, ...]] = {
-    status: tuple(dict.fromkeys([*words, *map(_stripped, words)]))
-    for status, words in _WORDS.items()
+    status: (*words, _stripped(words[0])) for status, words in _WORDS.items()
 }
-"""The words read for each status (any case, with or without diacritics)."""
+"""The words read for each status (any case; the first also without diacritics)."""
 
 ALLOWED_STEPS: Mapping[ProposalStatus | None, tuple[ProposalStatus, ...]] = {
     None: (ProposalStatus.DRAFT,),
