@@ -46,7 +46,7 @@ from thidua.cli._common import (
     table,
 )
 from thidua.errors import UnknownNameError
-from thidua.hierarchy._tree import Numbers
+from thidua.hierarchy import Numbers
 from thidua.honours import (
     RULE_SETS,
     Catalogue,

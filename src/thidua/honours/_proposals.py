@@ -7,9 +7,8 @@ The Cờ thi đua bộ/tỉnh (``CO_BO``) and of the Government (``CO_CP``) go t
 leading units of the clusters (cụm, khối thi đua, DOMAIN §6.4): their
 candidates are the cluster members under the proposer, and a member is
 eligible when it leads its cluster in the period (the highest total of the
-``cluster_scores`` table; units tied at the top all lead).  (The cluster
-ranking is computed here from ``cluster_scores``: no public standings
-function was on main when this was written.)
+``cluster_scores`` table, as :func:`thidua.campaigns.cluster_standings`
+totals it; units tied at the top all lead).
 
 The eligible are ranked by :data:`DEFAULT_ORDER` — cluster score (highest
 first), then the law's preferences among equals (women, then collectives
@@ -21,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -251,16 +250,26 @@ class Scope:
 
     @property
     def clusters(self) -> dict[str, dict[str, float]]:
-        """Each cluster's total score per member unit in the period (``cluster_scores``)."""
-        if self._clusters is None:
-            from thidua.campaigns import cluster_scores  # noqa: PLC0415  (heavy, on use)
+        """Each cluster's total score per member unit in the period.
 
-            totals: dict[str, dict[str, float]] = defaultdict(dict)
-            for s in cluster_scores(self.workspace):
-                if s.period == self.period and s.score is not None:
-                    group = totals[s.group]
-                    group[s.unit] = group.get(s.unit, 0.0) + s.score
-            self._clusters = dict(totals)
+        The totals of :func:`thidua.campaigns.cluster_standings` (the sum of
+        a member's criteria in ``cluster_scores``) for the standings of this
+        period.
+        """
+        if self._clusters is None:
+            from thidua.campaigns import cluster_standings  # noqa: PLC0415  (heavy, on use)
+
+            totals: dict[str, dict[str, float]] = {}
+            for standing in cluster_standings(self.workspace):
+                try:
+                    period = parse_period(standing.period)
+                except ValueError:
+                    continue  # C018, the campaign check's to report
+                if period == self.period:
+                    group = totals.setdefault(standing.group, {})
+                    for s in standing.standings:
+                        group[s.unit] = s.score
+            self._clusters = totals
         return self._clusters
 
     def score(self, unit: str | None) -> float | None:
