@@ -699,3 +699,12 @@ def test_the_check_follows_the_cluster_leaders_and_the_co_cp_quota(tmp_path: Pat
     assert code == "R008"
     assert "'G2' is not eligible for CO_BO" in message
     assert "led by G1" in message
+
+
+def test_units_tied_at_the_top_of_a_cluster_both_lead(tmp_path: Path) -> None:
+    tables = _clusters(1)
+    scores = [dict(s, score="90") for s in tables["cluster_scores"]]
+    ws = workspace(tmp_path, **{**tables, "cluster_scores": scores})
+    result = propose(ws, "CO_BO", "2024", proposer="HN")
+    assert result.proposed == ("G1", "G2")  # equal scores, no woman to prefer: the id decides
+    assert [c.rank for c in result] == [1, 2]
