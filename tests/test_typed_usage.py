@@ -13,3 +13,4 @@ def test_documented_usage_runs() -> None:
     typed_usage.campaign_usage()
     typed_usage.campaign_evaluation_usage()
     typed_usage.statistics_usage()
+    typed_usage.proposals_usage()

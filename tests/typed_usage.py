@@ -255,11 +255,41 @@ def statistics_usage() -> None:
     assert state.total == state.value("01", "total")
 
 
+def proposals_usage() -> None:
+    """Proposals under quotas: propose, its typed result, quotas as data, the check."""
+    from thidua.honours import (
+        Candidate,
+        ProposalList,
+        ProposalStatus,
+        Quota,
+        ShareQuota,
+        check_proposals,
+        propose,
+        quotas_from_data,
+    )
+
+    workspace = thidua.load(hanoi_path())
+    quotas: tuple[Quota, ...] = quotas_from_data(
+        [{"kind": "share", "honour": "CSTDCS", "share": "15%"}]
+    )
+    result = propose(workspace, "CSTDCS", "2024", proposer="CDCS-0168", quota=quotas)
+    assert_type(result, ProposalList)
+    assert_type(result.proposed, tuple[str, ...])
+    first = result.candidates[0]
+    assert_type(first, Candidate)
+    assert_type(first.rank, int | None)
+    assert isinstance(quotas[0], ShareQuota)
+    assert result.proposed == ("DV-01092",)
+    assert ProposalStatus("approved").label_vi == "đã duyệt"
+    assert check_proposals(workspace).ok
+
+
 __all__ = [
     "campaign_evaluation_usage",
     "campaign_usage",
     "hierarchy_usage",
     "honours_usage",
+    "proposals_usage",
     "rollup_usage",
     "statistics_usage",
     "typed_ids_usage",

@@ -4,7 +4,7 @@ Every validator in thidua returns :class:`Problem` records instead of raising
 on the first fault, so that one pass reports everything.  Each record has a
 stable ``code`` (never reused; the letter says the area: ``S`` structure of
 the input, ``H`` hierarchy, ``F`` figures and indicators, ``A`` awards and
-honours, ``C`` campaigns, ``P`` pledges and works), a ``severity``, a
+honours, ``C`` campaigns, ``P`` pledges and works, ``R`` proposals and quotas), a ``severity``, a
 sentence naming the objects (Vietnamese names intact), the ``subject`` id
 and a :class:`Pointer` to where the object came from.
 
@@ -54,6 +54,7 @@ __all__ = [
     "Pointer",
     "Problem",
     "ProblemCode",
+    "ProposalCode",
     "Report",
     "Severity",
     "StructureCode",
@@ -329,6 +330,29 @@ class PledgeCode(ProblemCode):
     PLEDGE_WITHOUT_RESULT = "P050"
 
 
+class ProposalCode(ProblemCode):
+    """Codes ``R``: proposals for honours, their workflow and their quotas.
+
+    Examples:
+        >>> ProposalCode.STEP_NOT_ALLOWED.info.title
+        'step not allowed by the workflow'
+
+    .. versionadded:: 0.3.0
+    """
+
+    DUPLICATE_PROPOSAL_ID = "R001"
+    STEP_NOT_ALLOWED = "R002"
+    STEPS_OUT_OF_ORDER = "R003"
+    STATUS_NOT_LAST_STEP = "R004"
+    UNKNOWN_PROPOSER = "R005"
+    UNKNOWN_SUBJECT = "R006"
+    UNKNOWN_HONOUR = "R007"
+    INELIGIBLE_SUBJECT = "R008"
+    BEYOND_QUOTA = "R009"
+    UNDER_REVIEW = "R010"
+    UNKNOWN_PROPOSAL = "R011"
+
+
 FAMILIES: Mapping[str, type[ProblemCode]] = {
     "S": StructureCode,
     "H": HierarchyCode,
@@ -336,6 +360,7 @@ FAMILIES: Mapping[str, type[ProblemCode]] = {
     "A": AwardCode,
     "C": CampaignCode,
     "P": PledgeCode,
+    "R": ProposalCode,
 }
 """Each family's letter → its enum of codes.
 
@@ -1104,6 +1129,77 @@ _CATALOGUE = [
         "collect its figures (or the figures of the units below it).",
     ),
     # ---- end of the P block ----
+    # ---- R: proposals and quotas (issue 9 §1) ----
+    _c(
+        ProposalCode.DUPLICATE_PROPOSAL_ID,
+        "error",
+        "duplicate proposal id",
+        "Give every proposal its own id.",
+    ),
+    _c(
+        ProposalCode.STEP_NOT_ALLOWED,
+        "error",
+        "step not allowed by the workflow",
+        "The workflow is draft → submitted → (returned → submitted)* → approved | rejected: "
+        "correct the step or add the missing one.",
+    ),
+    _c(
+        ProposalCode.STEPS_OUT_OF_ORDER,
+        "error",
+        "proposal steps out of date order",
+        "List a proposal's steps in the order they were taken, with their dates.",
+    ),
+    _c(
+        ProposalCode.STATUS_NOT_LAST_STEP,
+        "error",
+        "status does not match the last step",
+        "A proposal's status is the status its last step moved it into: correct one of them.",
+    ),
+    _c(
+        ProposalCode.UNKNOWN_PROPOSER,
+        "error",
+        "unknown proposing or deciding unit",
+        "Add the unit to units.csv or correct the proposer, decided_by or by.",
+    ),
+    _c(
+        ProposalCode.UNKNOWN_SUBJECT,
+        "error",
+        "unknown proposed subject",
+        "The subject is a person of people.csv or a unit of units.csv: correct the id.",
+    ),
+    _c(
+        ProposalCode.UNKNOWN_HONOUR,
+        "error",
+        "proposal for an unknown honour",
+        "Use a code of the catalogue (thidua honours catalogue), or add it to honours.csv.",
+    ),
+    _c(
+        ProposalCode.INELIGIBLE_SUBJECT,
+        "error",
+        "ineligible subject proposed",
+        "Remove the proposal, or correct the data the failed conditions read "
+        "(thidua honours eligible --subject ID explains them).",
+    ),
+    _c(
+        ProposalCode.BEYOND_QUOTA,
+        "error",
+        "proposal beyond a quota",
+        "Withdraw proposals until the quota holds (thidua honours propose ranks the candidates).",
+    ),
+    _c(
+        ProposalCode.UNDER_REVIEW,
+        "error",
+        "subject under review on the submission date",
+        "Nobody under disciplinary review, investigation or complaint is proposed (Law "
+        "06/2022/QH15 Art. 6): withdraw the proposal or correct the review's dates.",
+    ),
+    _c(
+        ProposalCode.UNKNOWN_PROPOSAL,
+        "error",
+        "step of an unknown proposal",
+        "Add the proposal to proposals.csv or correct the step's proposal id.",
+    ),
+    # ---- end of the R block ----
 ]
 
 CODES: Mapping[str, CodeInfo] = {info.code: info for info in _CATALOGUE}

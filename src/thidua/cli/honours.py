@@ -33,6 +33,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from thidua.cli import proposals
 from thidua.cli._common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -156,6 +157,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_number_option(c)
     add_encoding_option(c)
     c.set_defaults(run=run_catalogue)
+    proposals.add_parser(inner)  # thidua honours propose (thidua.cli.proposals)
     for choice in (e, c):
         # like every command: --debug is also accepted after the sub-command
         choice.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)

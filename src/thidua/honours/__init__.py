@@ -65,15 +65,46 @@ from thidua.honours._rulesets import (
 )
 from thidua.honours._workspace import CatalogueCheck, catalogue, catalogue_check
 
+from thidua.honours._workflow import ALLOWED_STEPS, STATUS_WORDS, ProposalStatus, allowed_after  # isort: skip
+from thidua.honours._proposal_tables import Proposal, ProposalStep, proposal_steps, proposals  # isort: skip
+from thidua.honours._quotas import (  # isort: skip
+    RULE_SET_QUOTAS,
+    ClusterLeaderQuota,
+    ProposerQuota,
+    Quota,
+    ShareQuota,
+    ThemeQuota,
+    quota_limit,
+    quotas_from_data,
+    rule_set_quotas,
+)
+from thidua.honours._proposals import (  # isort: skip
+    CLUSTER_HONOURS,
+    DEFAULT_ORDER,
+    ORDERINGS,
+    Candidate,
+    ProposalList,
+    propose,
+)
+from thidua.honours._proposal_checks import check_proposals  # isort: skip
+
 __all__ = [
+    "ALLOWED_STEPS",
+    "CLUSTER_HONOURS",
+    "DEFAULT_ORDER",
+    "ORDERINGS",
     "RULE_SETS",
+    "RULE_SET_QUOTAS",
+    "STATUS_WORDS",
     "AbsentLess",
     "All",
     "AnyMemberHolds",
     "AnyOf",
     "BenefitAtLeast",
+    "Candidate",
     "Catalogue",
     "CatalogueCheck",
+    "ClusterLeaderQuota",
     "CommendationType",
     "Condition",
     "ConsecutiveAwards",
@@ -92,14 +123,24 @@ __all__ = [
     "NoDiscipline",
     "Not",
     "NotUnderReview",
+    "Proposal",
+    "ProposalList",
+    "ProposalStatus",
+    "ProposalStep",
+    "ProposerQuota",
+    "Quota",
     "RatedAtLeast",
     "Recipient",
     "Registered",
     "Rule",
     "RuleSet",
+    "ShareQuota",
+    "ThemeQuota",
     "Verdict",
+    "allowed_after",
     "catalogue",
     "catalogue_check",
+    "check_proposals",
     "choose_rule_set",
     "condition_from_data",
     "derive_rule_set",
@@ -109,5 +150,11 @@ __all__ = [
     "last_step",
     "load_catalogue",
     "previous_period",
+    "proposal_steps",
+    "proposals",
+    "propose",
+    "quota_limit",
+    "quotas_from_data",
     "rule_set_from_data",
+    "rule_set_quotas",
 ]

@@ -93,6 +93,7 @@ DOMAIN_SCHEMAS: tuple[str, ...] = (
     "thidua.io._schema_people",
     "thidua.io._schema_campaigns",
     "thidua.io._schema_contests",
+    "thidua.io._schema_proposals",
 )
 """The modules declaring the domain tables, in the order their tables are written."""
 
