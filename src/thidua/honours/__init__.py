@@ -74,6 +74,13 @@ from thidua.honours._money import (
     recipient_factor,
     round_up,
 )
+from thidua.honours._revocation import (
+    Impact,
+    RevocationImpact,
+    Withdrawn,
+    references,
+    revoke_impact,
+)
 from thidua.honours._ruledata import condition_from_data, rule_set_from_data
 from thidua.honours._rulesets import (
     RULE_SETS,
@@ -112,6 +119,7 @@ __all__ = [
     "HoldsAtAll",
     "Honour",
     "HonourKind",
+    "Impact",
     "InPost",
     "Initiatives",
     "Meets",
@@ -124,9 +132,11 @@ __all__ = [
     "RatedAtLeast",
     "Recipient",
     "Registered",
+    "RevocationImpact",
     "Rule",
     "RuleSet",
     "Verdict",
+    "Withdrawn",
     "bonus",
     "bonus_totals",
     "bonuses",
@@ -146,6 +156,8 @@ __all__ = [
     "load_multipliers",
     "previous_period",
     "recipient_factor",
+    "references",
+    "revoke_impact",
     "round_up",
     "rule_set_from_data",
 ]

@@ -53,11 +53,14 @@ from thidua.problems import AwardCode, Problem, problem
 if TYPE_CHECKING:
     import pandas as pd
 
+    from thidua.figures import IndicatorCatalogue
     from thidua.hierarchy import Relation
     from thidua.rollup import RollUp
     from thidua.workspace import Workspace
 
 __all__ = [
+    "BONUS_AWARDS",
+    "BONUS_PAID",
     "ROUNDING_STEP",
     "BaseSalary",
     "BaseSalaryTable",
@@ -65,8 +68,6 @@ __all__ = [
     "Bonuses",
     "Multiplier",
     "MultiplierTable",
-    "BONUS_AWARDS",
-    "BONUS_PAID",
     "bonus",
     "bonus_totals",
     "bonuses",
@@ -137,6 +138,10 @@ class BaseSalary:
     basis: str = attrs.field(default="", converter=nfc)
 
 
+def _by_date(rows: Iterable[BaseSalary]) -> tuple[BaseSalary, ...]:
+    return tuple(sorted(rows, key=lambda r: r.valid_from))
+
+
 @attrs.frozen(kw_only=True)
 class BaseSalaryTable:
     """The dated base salaries; each is in force until the next one starts.
@@ -151,9 +156,7 @@ class BaseSalaryTable:
     .. versionadded:: 0.4.0
     """
 
-    rows: tuple[BaseSalary, ...] = attrs.field(
-        converter=lambda rows: tuple(sorted(rows, key=lambda r: r.valid_from))
-    )
+    rows: tuple[BaseSalary, ...] = attrs.field(converter=_by_date)
 
     def on(self, day: dt.date | str) -> BaseSalary | None:
         """The base salary in force on *day* (``None`` before the first row)."""
@@ -172,7 +175,9 @@ class BaseSalaryTable:
 
 
 def _read_csv(text: str) -> list[dict[str, str]]:
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))]
+    return [
+        {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))
+    ]
 
 
 def _salary_rows(rows: Iterable[Mapping[str, Any] | BaseSalary], where: str) -> list[BaseSalary]:
@@ -221,7 +226,7 @@ def extend_base_salaries(
     *,
     source: str = "base_salary.csv",
 ) -> BaseSalaryTable:
-    """*table* with the user's *rows* (``valid_from``, ``amount``, ``basis``); a date given again replaces.
+    """*table* with the user's rows (``valid_from``, ``amount``, ``basis``); a date given replaces.
 
     Raises:
         ThiduaValidationError: ``A030`` for a row without a readable date or amount.
@@ -327,7 +332,9 @@ class MultiplierTable:
         return len(self.user) + len(self.rows)
 
 
-def _multiplier_rows(rows: Iterable[Mapping[str, Any] | Multiplier], where: str) -> list[Multiplier]:
+def _multiplier_rows(
+    rows: Iterable[Mapping[str, Any] | Multiplier], where: str
+) -> list[Multiplier]:
     out: list[Multiplier] = []
     problems: list[Problem] = []
     for number, row in enumerate(rows, start=2):
@@ -452,7 +459,7 @@ class Bonus:
 
     @property
     def explanation(self) -> str:
-        """How the amount was reached (multiplier, factor, base salary and its date, rounding, rule).
+        """How the amount was reached: multiplier, factor, base salary and its date, rounding, rule.
 
         Examples:
             >>> a = Award(id="A1", recipient="P1", honour="LDTT", period="2024",
@@ -558,7 +565,8 @@ def bonus(
         >>> b = bonus(a, recipient="collective")
         >>> b.multiplier, b.factor, b.base_salary, b.amount
         (1.5, Decimal('2'), 2340000, 7020000)
-        >>> print(bonus(Award(id="A2", recipient="P1", honour="LDTT", decided_on="2019-01-01")).reason)
+        >>> early = Award(id="A2", recipient="P1", honour="LDTT", decided_on="2019-01-01")
+        >>> print(bonus(early).reason)
         no multiplier of LDTT in force on 01/01/2019; no base salary in force on 01/01/2019 (the
         table starts 01/07/2019)
 
@@ -578,8 +586,13 @@ def bonus(
             break
     own = _user_multiplier(cat, award.honour) if found is None else None
     if found is None and own is not None:
-        found = Multiplier(rule_set="honours", honour=award.honour, multiplier=own,
-                           check=honour.check, basis=honour.basis)
+        found = Multiplier(
+            rule_set="honours",
+            honour=award.honour,
+            multiplier=own,
+            check=honour.check,
+            basis=honour.basis,
+        )
     if found is None:
         found = table.find(award.honour, day)
     salary = salaries.on(day)
@@ -587,7 +600,9 @@ def bonus(
     if found is None:
         reasons.append(f"no multiplier of {award.honour} in force on {day:%d/%m/%Y}")
     if salary is None:
-        first = f" (the table starts {salaries.rows[0].valid_from:%d/%m/%Y})" if salaries.rows else ""
+        first = (
+            f" (the table starts {salaries.rows[0].valid_from:%d/%m/%Y})" if salaries.rows else ""
+        )
         reasons.append(f"no base salary in force on {day:%d/%m/%Y}{first}")
     computed: Decimal | None = None
     amount = 0
@@ -794,7 +809,8 @@ def bonuses(
         >>> h = History.from_records(
         ...     memberships=[Membership(person="P1", unit="CD1", valid_from="2020-01-01")],
         ...     awards=[
-        ...     Award(id="A1", recipient="P1", honour="LDTT", period="2024", decided_on="2025-01-10"),
+        ...     Award(id="A1", recipient="P1", honour="LDTT", period="2024",
+        ...           decided_on="2025-01-10"),
         ...     Award(id="A2", recipient="P1", honour="CSTDCS", period="2024",
         ...           decided_on="2025-01-10"),
         ...     Award(id="A3", recipient="P1", honour="GK", period="2024", decided_on="2025-01-10"),
@@ -831,14 +847,12 @@ BONUS_AWARDS = "bonus_awards"
 """The indicator of the number of awards paid in :func:`bonus_totals`."""
 
 
-def _bonus_indicators() -> Any:
+def _bonus_indicators() -> IndicatorCatalogue:
     from thidua.figures import Aggregation, Indicator, IndicatorCatalogue  # noqa: PLC0415
 
     return IndicatorCatalogue(
         (
-            Indicator(
-                code=BONUS_PAID, name="Tiền thưởng", unit="VND", aggregation=Aggregation.SUM
-            ),
+            Indicator(code=BONUS_PAID, name="Tiền thưởng", unit="VND", aggregation=Aggregation.SUM),
             Indicator(
                 code=BONUS_AWARDS,
                 name="Số lượt khen thưởng được chi thưởng",
@@ -862,10 +876,7 @@ def _units_of(history: History, result: Bonuses, period: Period) -> list[tuple[s
     for b in result:
         if not b.paid:
             continue
-        if b.period is not None:
-            day = b.period.end_ordinal - 1
-        else:
-            day = b.decided_on.toordinal()
+        day = b.period.end_ordinal - 1 if b.period is not None else b.decided_on.toordinal()
         day = min(max(day, first), last_day)
         code = history.index(b.recipient)
         if not history.is_person[code]:
@@ -894,7 +905,7 @@ def bonus_totals(
     kinds: Iterable[str] | None = None,
     units: Iterable[str] | None = None,
 ) -> RollUp:
-    """The paid bonuses of *period* totalled at every unit and level (:func:`thidua.rollup.roll_up`).
+    """The paid bonuses of *period* totalled at every unit and level, by the roll-up engine.
 
     Each paid amount is placed at its recipient: a unit, or the unit of a
     person's membership on the last day of the achievement period; the
@@ -906,7 +917,10 @@ def bonus_totals(
         workspace: the workspace (hierarchy and people tables).
         period: the achievement period (as for :func:`bonuses`).
         result: the bonuses already computed (default: :func:`bonuses` of the workspace).
-        relation, ranks, kinds, units: as for :func:`thidua.rollup.roll_up`.
+        relation: as for :func:`thidua.rollup.roll_up` (default ``admin``).
+        ranks: keep only output rows of these ranks.
+        kinds: keep only output rows of these kinds.
+        units: keep only these output rows (totals still include everything below).
 
     Examples:
         >>> from thidua.datasets import hanoi_path
