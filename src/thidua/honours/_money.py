@@ -48,7 +48,7 @@ from thidua.honours._catalogue import Catalogue, HonourKind, Recipient, load_cat
 from thidua.honours._rulesets import RULE_SETS
 from thidua.people import Award, History
 from thidua.periods import Period, parse_period
-from thidua.problems import AwardCode, Problem, problem
+from thidua.problems import AwardCode, Problem, Severity, problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -201,7 +201,7 @@ def _salary_rows(rows: Iterable[Mapping[str, Any] | BaseSalary], where: str) -> 
                 f"base salary in {where} row {number}: give valid_from (a date) and amount "
                 f"(VND, a whole number): {exc}"
             )
-            problems.append(problem(AwardCode.NO_BONUS, message, subject=where))
+            problems.append(problem(AwardCode.NO_BONUS, message, subject=where, severity=Severity.ERROR))
     if problems:
         raise ThiduaValidationError(problems)
     return out
@@ -361,7 +361,11 @@ def _multiplier_rows(
             )
         except ValueError as exc:
             message = f"multiplier of {honour or '?'} in {where} row {number}: {exc}"
-            problems.append(problem(AwardCode.NO_BONUS, message, subject=honour or where))
+            problems.append(
+                problem(
+                    AwardCode.NO_BONUS, message, subject=honour or where, severity=Severity.ERROR
+                )
+            )
     if problems:
         raise ThiduaValidationError(problems)
     return out
