@@ -740,7 +740,7 @@ def render_bonuses(
         ...             Award(id="A2", recipient="CD1", honour="BK_BO", period="2024",
         ...                   decided_on="2025-01-10")])
         >>> print(render_bonuses(bonuses(h, "2024"), "table"), end="")
-        award  recipient  honour         period    decided     multiplier  factor  base salary     amount  paid  name
+        award  recipient  honour         period    decided     multiplier  factor  base salary     amount  paid  name; why not paid
         A2     CD1        BK_BO (check)  năm 2024  10/01/2025           1       2    2.340.000  4.680.000  yes
         A1     P1         LDTT           năm 2024  10/01/2025         0,3       1    2.340.000    710.000  yes
         <BLANKLINE>
@@ -786,7 +786,7 @@ def render_bonuses(
         "base salary",
         "amount",
         "paid",
-        "name",
+        "name; why not paid",
     ]
     body = [
         [
@@ -799,8 +799,8 @@ def render_bonuses(
             format_value(float(b.factor), numbers),
             format_value(None if b.base_salary is None else float(b.base_salary), numbers),
             format_value(float(b.amount), numbers),
-            "yes" if b.paid else f"no: {b.reason}",
-            names.get(b.recipient, ""),
+            "yes" if b.paid else "no",
+            "; ".join(t for t in (names.get(b.recipient, ""), b.reason) if t),
         ]
         for b in result
     ]
