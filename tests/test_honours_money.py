@@ -88,19 +88,23 @@ def test_multipliers_of_decree_152_and_98_and_the_union() -> None:
     }  # fmt: skip
     for code, value in expected.items():
         found = table.find(code, under_152)
-        assert found is not None and (found.multiplier, found.rule_set) == (value, "vn-2025")
+        assert found is not None
+        assert (found.multiplier, found.rule_set) == (value, "vn-2025")
         assert not found.check
     # Decree 98/2023 (vn-2024) until 30/06/2025: the Bằng khen ones differ, unverified
     for code, value in {"BK_TTG": 1.5, "BK_BO": 1.0}.items():
         found = table.find(code, pendulum.Date(2025, 6, 30))
-        assert found is not None and (found.multiplier, found.rule_set, found.check) == (
+        assert found is not None
+        assert (found.multiplier, found.rule_set, found.check) == (
             value,
             "vn-2024",
             True,
         )
     for code in ("BK_LDLD", "BLDST", "DVCDXS", "CO_TLD", "CO_LDLD"):
         found = table.find(code, pendulum.Date(2025, 1, 1))
-        assert found is not None and found.rule_set == "cd-999-2024" and found.check
+        assert found is not None
+        assert found.rule_set == "cd-999-2024"
+        assert found.check
     assert table.find("LDTT", pendulum.Date(2023, 12, 31)) is None  # no rule set in force
 
 
@@ -191,7 +195,8 @@ def test_no_multiplier_or_no_base_salary_is_unpaid_with_the_reason() -> None:
     assert "no base salary in force on 01/01/2019" in none.reason
     assert none.explanation == none.reason
     d = none.to_dict()
-    assert d["amount"] == 0 and d["paid"] is False
+    assert d["amount"] == 0
+    assert d["paid"] is False
 
 
 def test_the_workspace_catalogue_gives_multipliers_of_its_own() -> None:
@@ -224,12 +229,15 @@ def test_two_titles_of_one_period_pay_only_the_higher_forms_always_pay() -> None
     result = bonuses(h, "2024")
     by = {b.award: b for b in result}
     assert set(by) == {"L1", "C1", "G1", "B1", "L2"}  # L0 is of 2023
-    assert by["C1"].paid and by["C1"].amount == 2_340_000
-    assert not by["L1"].paid and by["L1"].amount == 710_000  # listed, with its amount
+    assert by["C1"].paid
+    assert by["C1"].amount == 2_340_000
+    assert not by["L1"].paid
+    assert by["L1"].amount == 710_000
     assert (
         "CSTDCS (C1, 2.340.000 VND) is a title for the same achievement period" in by["L1"].reason
     )
-    assert by["G1"].paid and by["B1"].paid  # forms always pay, beside a title
+    assert by["G1"].paid
+    assert by["B1"].paid
     assert by["L2"].paid  # another recipient
     assert result.total() == 2_340_000 + 710_000 + 2_340_000 + 710_000
     assert result.total(paid_only=False) == result.total() + 710_000
@@ -245,7 +253,8 @@ def test_equal_titles_pay_the_earliest_decision() -> None:
         _award("DVCDXS", "2025-01-10", id="D1"),  # 0.3 (check) too: the same amount
     )
     by = {b.award: b for b in bonuses(h, "2024")}
-    assert by["D1"].paid and not by["L2"].paid
+    assert by["D1"].paid
+    assert not by["L2"].paid
 
 
 def test_titles_of_different_periods_both_pay() -> None:
@@ -263,11 +272,13 @@ def test_a_revoked_award_is_listed_unpaid() -> None:
         _award("LDTT", "2025-01-10", id="L1"),
     )
     by = {b.award: b for b in bonuses(h, "2024")}
-    assert not by["C1"].paid and by["C1"].reason == "revoked on 01/03/2025"
+    assert not by["C1"].paid
+    assert by["C1"].reason == "revoked on 01/03/2025"
     assert by["C1"].amount == 2_340_000
     assert by["L1"].paid  # the revoked title no longer takes the LĐTT's place
     later = {b.award: b for b in bonuses(h, "2024", on="2025-02-01")}
-    assert later["C1"].paid and not later["L1"].paid  # not yet revoked on 01/02/2025
+    assert later["C1"].paid
+    assert not later["L1"].paid
 
 
 def test_unknown_multipliers_warn_a030() -> None:
@@ -275,7 +286,8 @@ def test_unknown_multipliers_warn_a030() -> None:
     result = bonuses(h, "2024")
     assert [p.code for p in result.problems] == ["A030"]
     assert "no multiplier of CDCS_HTXS" in result.problems[0].message
-    assert result.rows[0].amount == 0 and not result.rows[0].paid
+    assert result.rows[0].amount == 0
+    assert not result.rows[0].paid
 
 
 def test_period_selection_by_the_end_of_the_achievement_period() -> None:
@@ -295,9 +307,11 @@ def test_bonuses_on_a_workspace_and_totals_up_the_hierarchy() -> None:
     paid = [b for b in result if b.paid]
     assert all(b.amount % 10_000 == 0 for b in result)
     bk_ttg = [b for b in paid if b.honour == "BK_TTG"]
-    assert bk_ttg and all(b.base_salary == 2_340_000 for b in bk_ttg)  # decided 08/08/2024
+    assert bk_ttg
+    assert all(b.base_salary == 2_340_000 for b in bk_ttg)
     ldtt = [b for b in paid if b.honour == "LDTT"]
-    assert ldtt and all(b.amount == 540_000 for b in ldtt)  # 0.3 × 1,800,000 in 02/2024
+    assert ldtt
+    assert all(b.amount == 540_000 for b in ldtt)
     totals = bonus_totals(ws, "2023", result=result)
     assert totals.value("HN", "bonus_paid") == result.total()
     assert totals.value("HN", "bonus_awards") == len(paid)
