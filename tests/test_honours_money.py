@@ -179,10 +179,10 @@ def test_a_form_to_a_collective_pays_twice_a_collective_title_has_no_factor() ->
     assert recipient_factor(HonourKind.FORM, Recipient.INDIVIDUAL) == 1
     assert recipient_factor(HonourKind.TITLE, Recipient.COLLECTIVE) == 1
     form = bonus(_award("BK_BO", "2025-07-01", recipient="CD1"), recipient="collective")
-    assert (form.factor, form.amount) == (2, 7_020_000)  # 1.5 × 2,340,000 × 2
+    assert (form.factor, form.amount) == (Decimal(2), 7_020_000)  # 1.5 × 2,340,000 × 2
     assert "form to a collective" in form.explanation
     title = bonus(_award("TTLDXS", "2025-07-01", recipient="CD1"))
-    assert (title.factor, title.multiplier, title.amount) == (1, 1.5, 3_510_000)
+    assert (title.factor, title.multiplier, title.amount) == (Decimal(1), 1.5, 3_510_000)
     assert "title: no recipient factor" in title.explanation
     gk = bonus(_award("GK", "2025-07-01", recipient="CD1"), recipient="collective")
     assert gk.amount == 1_410_000  # 0.3 × 2,340,000 × 2 = 1,404,000, rounded up once
