@@ -56,7 +56,7 @@ from thidua.cli._common import (
     table,
 )
 from thidua.errors import ThiduaValidationError, UnknownNameError, UnreadableInputError
-from thidua.hierarchy._tree import Numbers
+from thidua.hierarchy import Numbers
 from thidua.honours import (
     BONUS_AWARDS,
     BONUS_PAID,

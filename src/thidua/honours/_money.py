@@ -201,7 +201,8 @@ def _salary_rows(rows: Iterable[Mapping[str, Any] | BaseSalary], where: str) -> 
                 f"base salary in {where} row {number}: give valid_from (a date) and amount "
                 f"(VND, a whole number): {exc}"
             )
-            problems.append(problem(AwardCode.NO_BONUS, message, subject=where, severity=Severity.ERROR))
+            found = problem(AwardCode.NO_BONUS, message, subject=where, severity=Severity.ERROR)
+            problems.append(found)
     if problems:
         raise ThiduaValidationError(problems)
     return out
