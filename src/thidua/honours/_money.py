@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_CEILING, Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -527,12 +528,17 @@ class Bonus:
         }
 
 
+@functools.cache
+def _shipped_catalogue() -> Catalogue:
+    return load_catalogue()
+
+
 def _user_multiplier(catalogue: Catalogue | None, honour: str) -> float | None:
     """The multiplier of the workspace's own catalogue row for *honour*, if it is the user's."""
     if catalogue is None or honour not in catalogue:
         return None
     mine = catalogue[honour]
-    shipped = load_catalogue()
+    shipped = _shipped_catalogue()
     if honour in shipped and shipped[honour] == mine:
         return None
     return mine.multiplier
@@ -644,43 +650,94 @@ def bonus(
 class Bonuses:
     """The bonuses of the awards of one achievement period, with the problems found.
 
-    Iterating yields :class:`Bonus` records; :meth:`total` adds the paid
-    amounts; :func:`bonus_totals` rolls them up the hierarchy.
+    The amounts are numpy columns (:attr:`amount`, :attr:`paid`, one entry
+    per award, in the order of :attr:`rows`); iterating or indexing builds
+    :class:`Bonus` records on demand.  :meth:`total` adds the paid amounts;
+    :func:`bonus_totals` rolls them up the hierarchy.
 
     .. versionadded:: 0.4.0
     """
 
     def __init__(
-        self, *, period: Period, rows: Iterable[Bonus], problems: Iterable[Problem] = ()
+        self,
+        *,
+        period: Period,
+        history: History,
+        rows: npt.NDArray[np.int64],
+        priced: Sequence[Bonus],
+        price: npt.NDArray[np.int64],
+        paid: npt.NDArray[np.bool_],
+        winner: npt.NDArray[np.int64],
+        problems: Iterable[Problem] = (),
     ) -> None:
         self.period = period
-        self.rows: tuple[Bonus, ...] = tuple(rows)
+        self.history = history
+        self.rows = rows
+        self._priced = tuple(priced)
+        self._price = price
+        self.amount: npt.NDArray[np.int64] = (
+            np.asarray([b.amount for b in self._priced], dtype=np.int64)[price]
+            if len(price)
+            else np.zeros(0, dtype=np.int64)
+        )
+        self.paid = paid
+        self._winner = winner
         self.problems: tuple[Problem, ...] = tuple(problems)
-
-    def __iter__(self) -> Iterator[Bonus]:
-        return iter(self.rows)
+        self._index = {history.awards.id[int(r)]: i for i, r in enumerate(rows.tolist())}
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def __repr__(self) -> str:
-        paid = sum(1 for b in self.rows if b.paid)
-        return f"<Bonuses {self.period}: {paid} of {len(self)} paid, {_vnd(self.total())}>"
+        return (
+            f"<Bonuses {self.period}: {int(self.paid.sum())} of {len(self)} paid, "
+            f"{_vnd(self.total())}>"
+        )
+
+    def bonus(self, i: int) -> Bonus:
+        """The bonus of the *i*-th award, as a record (with the reason it is not paid)."""
+        h, row = self.history, int(self.rows[i])
+        template = self._priced[int(self._price[i])]
+        award = h.award(row)
+        reason = template.reason
+        if template.paid and not self.paid[i]:
+            w = int(self._winner[i])
+            if w >= 0:
+                kept = self._priced[int(self._price[w])]
+                reason = (
+                    f"{kept.honour} ({h.awards.id[int(self.rows[w])]}, {_vnd(kept.amount)}) is a "
+                    f"title for the same achievement period and pays more: {_TITLE_BASIS}"
+                )
+            elif award.revoked_on is not None:
+                reason = f"revoked on {award.revoked_on:%d/%m/%Y}"
+        return attrs.evolve(
+            template,
+            award=award.id,
+            recipient=award.recipient,
+            period=award.period,
+            decided_on=award.decided_on,
+            paid=bool(self.paid[i]),
+            reason=reason,
+            revoked_on=award.revoked_on,
+        )
+
+    def __iter__(self) -> Iterator[Bonus]:
+        return (self.bonus(i) for i in range(len(self)))
 
     def __getitem__(self, award: str) -> Bonus:
-        for b in self.rows:
-            if b.award == award:
-                return b
-        msg = f"no award {award!r} among the bonuses of {self.period}"
-        raise KeyError(msg)
+        found = self._index.get(award)
+        if found is None:
+            msg = f"no award {award!r} among the bonuses of {self.period}"
+            raise KeyError(msg)
+        return self.bonus(found)
 
     def total(self, *, paid_only: bool = True) -> int:
         """The sum of the amounts (of the paid ones by default), in VND."""
-        return sum(b.amount for b in self.rows if b.paid or not paid_only)
+        return int(self.amount[self.paid].sum() if paid_only else self.amount.sum())
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dictionary per bonus (:meth:`Bonus.to_dict`)."""
-        return [b.to_dict() for b in self.rows]
+        return [b.to_dict() for b in self]
 
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per bonus.
@@ -712,26 +769,69 @@ def _last_days(history: History) -> npt.NDArray[np.int64]:
     return last
 
 
-def _titles_rule(rows: list[Bonus], catalogue: Catalogue) -> list[Bonus]:
-    """Per recipient and achievement period, only the highest-paid title stays paid."""
-    groups: dict[tuple[str, Period], list[int]] = {}
-    for i, b in enumerate(rows):
-        if b.paid and b.period is not None and catalogue[b.honour].kind is HonourKind.TITLE:
-            groups.setdefault((b.recipient, b.period), []).append(i)
-    out = list(rows)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        best = min(members, key=lambda i: (-rows[i].amount, rows[i].decided_on, rows[i].award))
-        kept = rows[best]
-        for i in members:
-            if i != best:
-                reason = (
-                    f"{kept.honour} ({kept.award}, {_vnd(kept.amount)}) is a title for the same "
-                    f"achievement period and pays more: {_TITLE_BASIS}"
-                )
-                out[i] = attrs.evolve(rows[i], paid=False, reason=reason)
-    return out
+def _price_list(
+    history: History,
+    catalogue: Catalogue,
+    rows: npt.NDArray[np.int64],
+    collective: npt.NDArray[np.bool_],
+    multipliers: MultiplierTable,
+    salaries: BaseSalaryTable,
+) -> tuple[list[Bonus], npt.NDArray[np.int64]]:
+    """One :func:`bonus` per distinct (honour, decision day, collective), and each row's one."""
+    a = history.awards
+    if not len(rows):
+        return [], np.zeros(0, dtype=np.int64)
+    keys = np.stack(
+        [a.honour[rows].astype(np.int64), a.decided[rows].astype(np.int64), collective], axis=1
+    )
+    distinct, inverse = np.unique(keys, axis=0, return_inverse=True)
+    priced = [
+        bonus(
+            Award(
+                id="",
+                recipient="",
+                honour=history.honours[int(code)],
+                decided_on=pendulum.Date.fromordinal(int(day)),
+            ),
+            recipient=Recipient.COLLECTIVE if group else Recipient.INDIVIDUAL,
+            catalogue=catalogue,
+            multipliers=multipliers,
+            base_salaries=salaries,
+        )
+        for code, day, group in distinct.tolist()
+    ]
+    return priced, np.asarray(inverse, dtype=np.int64).reshape(-1)
+
+
+def _titles_rule(
+    history: History,
+    rows: npt.NDArray[np.int64],
+    amount: npt.NDArray[np.int64],
+    paid: npt.NDArray[np.bool_],
+    title: npt.NDArray[np.bool_],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Per recipient and achievement period, only the highest-paid title stays paid.
+
+    Ties go to the earliest decision, then to the award listed first.  Returns
+    the new *paid* and, per row, the position of the title paid instead (-1).
+    """
+    a = history.awards
+    winner = np.full(len(rows), -1, dtype=np.int64)
+    pool = np.flatnonzero(paid & title & (a.period[rows] >= 0))
+    if pool.size < 2:
+        return paid, winner
+    who, when = a.recipient[rows[pool]], a.period[rows[pool]]
+    order = np.lexsort((rows[pool], a.decided[rows[pool]], -amount[pool], when, who))
+    ranked = pool[order]
+    who, when = who[order], when[order]
+    first = np.ones(ranked.size, dtype=bool)
+    first[1:] = (who[1:] != who[:-1]) | (when[1:] != when[:-1])
+    head = ranked[np.maximum.accumulate(np.where(first, np.arange(ranked.size), 0))]
+    losers = ranked[~first]
+    out = paid.copy()
+    out[losers] = False
+    winner[losers] = head[~first]
+    return out, winner
 
 
 def _bonuses_of_history(
@@ -743,38 +843,56 @@ def _bonuses_of_history(
     multipliers: MultiplierTable | None,
     base_salaries: BaseSalaryTable | None,
 ) -> Bonuses:
+    a = history.awards
     table = load_multipliers() if multipliers is None else multipliers
     salaries = load_base_salaries() if base_salaries is None else base_salaries
-    rows = np.flatnonzero(_in_period(history, period))
-    computed: list[Bonus] = []
-    problems: list[Problem] = []
+    known = np.asarray([code in catalogue for code in history.honours], dtype=bool)
+    chosen = _in_period(history, period)
+    if known.size:
+        chosen &= known[a.honour]  # unknown honours: the people checks report them (A009)
+    rows = np.flatnonzero(chosen).astype(np.int64)
+    # in recipient, decision, table order
+    rank = np.argsort(np.argsort(np.asarray(history.subjects, dtype=object), kind="stable"))
+    rows = rows[np.lexsort((rows, a.decided[rows], rank[a.recipient[rows]]))]
+    collective = ~history.is_person[a.recipient[rows]]
+    priced, price = _price_list(history, catalogue, rows, collective, table, salaries)
+    computable = (
+        np.asarray([b.paid for b in priced], dtype=bool)[price] if len(rows) else collective
+    )
+    amount = np.asarray([b.amount for b in priced], dtype=np.int64)[price] if len(rows) else price
     limit = MAX_ORD if on is None else on.toordinal()
-    for r in rows.tolist():
-        award = history.award(int(r))
-        if award.honour not in catalogue:
-            continue  # the people checks report it (A009)
-        person = bool(history.is_person[int(history.awards.recipient[r])])
-        b = bonus(
-            award,
-            recipient=Recipient.INDIVIDUAL if person else Recipient.COLLECTIVE,
-            catalogue=catalogue,
-            multipliers=table,
-            base_salaries=salaries,
+    revoked = (a.revoked[rows] < MAX_ORD) & (a.revoked[rows] <= limit)
+    kinds = np.asarray(
+        [
+            code in catalogue and catalogue[code].kind is HonourKind.TITLE
+            for code in history.honours
+        ],
+        dtype=bool,
+    )
+    title = kinds[a.honour[rows]] if kinds.size else collective
+    paid, winner = _titles_rule(history, rows, amount, computable & ~revoked, title)
+    problems = [
+        problem(
+            AwardCode.NO_BONUS,
+            f"award {a.id[int(r)]} ({history.honours[int(a.honour[r])]} to "
+            f"{history.subjects[int(a.recipient[r])]}, decided "
+            f"{pendulum.Date.fromordinal(int(a.decided[r])):%d/%m/%Y}): no bonus can be "
+            f"computed: {priced[int(price[i])].reason}",
+            subject=a.id[int(r)],
         )
-        if not b.paid:
-            problems.append(
-                problem(
-                    AwardCode.NO_BONUS,
-                    f"award {award.id} ({award.honour} to {award.recipient}, decided "
-                    f"{award.decided_on:%d/%m/%Y}): no bonus can be computed: {b.reason}",
-                    subject=award.id,
-                )
-            )
-        elif award.revoked_on is not None and award.revoked_on.toordinal() <= limit:
-            b = attrs.evolve(b, paid=False, reason=f"revoked on {award.revoked_on:%d/%m/%Y}")
-        computed.append(b)
-    computed.sort(key=lambda b: (b.recipient, b.decided_on, b.award))
-    return Bonuses(period=period, rows=_titles_rule(computed, catalogue), problems=problems)
+        for i, r in enumerate(rows.tolist())
+        if not computable[i]
+    ]
+    return Bonuses(
+        period=period,
+        history=history,
+        rows=rows,
+        priced=priced,
+        price=price,
+        paid=paid,
+        winner=winner,
+        problems=problems,
+    )
 
 
 def bonuses(
@@ -795,7 +913,8 @@ def bonuses(
     * a revoked award (``revoked_on`` on or before *on*; any revocation when
       *on* is not given) is listed with ``paid`` false;
     * per recipient, of two or more **titles** for the same achievement
-      period only the highest amount is paid (ties: the earliest decision),
+      period only the highest amount is paid (ties: the earliest decision,
+      then the award listed first),
       the others are listed with ``paid`` false and the reason; forms always
       pay, and a title and a form both pay;
     * an award whose amount cannot be computed (no multiplier or base
@@ -805,6 +924,12 @@ def bonuses(
     On a workspace the people checks run first (any error raises) and the
     catalogue is the workspace's (its ``honours`` table may give multipliers
     of its own).  Households are not modelled: a unit recipient is a collective.
+    The bonuses are listed by recipient, decision date and table order.
+
+    Notes:
+        Complexity: O(awards log awards) in numpy, with one :func:`bonus` per
+        distinct (honour, decision day, recipient kind); records are built
+        only when iterated.
 
     Raises:
         ThiduaValidationError: the workspace's people tables have errors.
@@ -841,7 +966,8 @@ def bonuses(
     result = _bonuses_of_history(
         history, found, the_period, on=day, multipliers=multipliers, base_salaries=base_salaries
     )
-    return Bonuses(period=result.period, rows=result.rows, problems=(*warnings, *result.problems))
+    result.problems = (*warnings, *result.problems)
+    return result
 
 
 # -- totals up the hierarchy ----------------------------------------------------------------
@@ -868,36 +994,34 @@ def _bonus_indicators() -> IndicatorCatalogue:
     )
 
 
-def _units_of(history: History, result: Bonuses, period: Period) -> list[tuple[str, int, Bonus]]:
-    """(unit, day, bonus) of each paid bonus: a unit recipient itself, a person's unit then.
+def _placed(
+    history: History, result: Bonuses, period: Period
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(unit code, day, amount) of each paid bonus: a unit recipient itself, a person's unit.
 
     The day is the last day of the achievement period (the decision date when
     it states none) kept inside *period*; a person's unit is the one of the
-    membership covering that day (else the last one starting before it).
+    latest membership starting on or before that day (the one covering it).
+    A person without one is left out.
     """
-    m = history.memberships
-    out: list[tuple[str, int, Bonus]] = []
-    first, last_day = period.start_ordinal, period.end_ordinal - 1
-    for b in result:
-        if not b.paid:
-            continue
-        day = b.period.end_ordinal - 1 if b.period is not None else b.decided_on.toordinal()
-        day = min(max(day, first), last_day)
-        code = history.index(b.recipient)
-        if not history.is_person[code]:
-            out.append((b.recipient, day, b))
-            continue
-        mine = np.flatnonzero(m.person == code)
-        if not mine.size:
-            continue
-        covering = mine[(m.start[mine] <= day) & (m.end[mine] > day)]
-        before = mine[m.start[mine] <= day]
-        pick = covering if covering.size else before
-        if not pick.size:
-            continue
-        row = int(pick[np.argmax(m.start[pick])])
-        out.append((history.subjects[int(m.unit[row])], day, b))
-    return out
+    a, m = history.awards, history.memberships
+    rows = result.rows[result.paid]
+    amount = result.amount[result.paid]
+    day = np.clip(_last_days(history)[rows], period.start_ordinal, period.end_ordinal - 1)
+    who = a.recipient[rows].astype(np.int64)
+    unit = who.copy()
+    person = history.is_person[who]
+    if person.any() and len(m.person):
+        shift = np.int64(1) << np.int64(32)
+        keys = m.person.astype(np.int64) * shift + m.start.astype(np.int64)
+        order = np.argsort(keys, kind="stable")
+        at = np.searchsorted(keys[order], who * shift + day, side="right") - 1
+        found = (at >= 0) & (m.person[order][np.maximum(at, 0)] == who)
+        unit = np.where(person, np.where(found, m.unit[order][np.maximum(at, 0)], -1), unit)
+    else:
+        unit = np.where(person, -1, unit)
+    keep = unit >= 0
+    return unit[keep], day[keep], amount[keep]
 
 
 def bonus_totals(
@@ -916,7 +1040,8 @@ def bonus_totals(
     person's membership on the last day of the achievement period; the
     roll-up then adds them up the hierarchy as it was that day, so the total
     of a federation is what it pays for the year.  The indicators are
-    ``bonus_paid`` (VND) and ``bonus_awards`` (awards paid).
+    ``bonus_paid`` (VND) and ``bonus_awards`` (awards paid).  Complexity:
+    O(awards log memberships), vectorised.
 
     Args:
         workspace: the workspace (hierarchy and people tables).
@@ -938,27 +1063,25 @@ def bonus_totals(
     .. versionadded:: 0.4.0
     """
     from thidua.figures import Figures  # noqa: PLC0415  (the roll-up engine is heavy)
-    from thidua.people import history as people_history  # noqa: PLC0415
     from thidua.rollup import roll_up  # noqa: PLC0415
 
     the_period = period if isinstance(period, Period) else parse_period(period)
     found = bonuses(workspace, the_period) if result is None else result
-    placed = _units_of(people_history(workspace), found, the_period)
-    sums: dict[tuple[str, int], list[int]] = {}
-    for unit, day, b in placed:
-        cell = sums.setdefault((unit, day), [0, 0])
-        cell[0] += b.amount
-        cell[1] += 1
-    keys = sorted(sums)
-    periods = [
-        Period(start=pendulum.Date.fromordinal(d), end=pendulum.Date.fromordinal(d + 1))
-        for _, d in keys
-    ]
+    unit, day, amount = _placed(found.history, found, the_period)
+    shift = np.int64(1) << np.int64(32)
+    cells, inverse = np.unique(unit * shift + day, return_inverse=True)
+    paid = np.bincount(inverse, weights=amount, minlength=cells.size)
+    count = np.bincount(inverse, minlength=cells.size).astype(np.float64)
+    days = {d: Period(start=pendulum.Date.fromordinal(d), end=pendulum.Date.fromordinal(d + 1))
+            for d in np.unique(day).tolist()}  # fmt: skip
+    ids = found.history.subjects
+    cell_units = [ids[c // int(shift)] for c in cells.tolist()]
+    cell_periods = [days[c % int(shift)] for c in cells.tolist()]
     figures = Figures.from_columns(
-        unit=[u for u, _ in keys] * 2,
-        indicator=[BONUS_PAID] * len(keys) + [BONUS_AWARDS] * len(keys),
-        period=periods * 2,
-        value=[float(sums[k][0]) for k in keys] + [float(sums[k][1]) for k in keys],
+        unit=cell_units * 2,
+        indicator=[BONUS_PAID] * cells.size + [BONUS_AWARDS] * cells.size,
+        period=cell_periods * 2,
+        value=np.concatenate([paid, count]),
     )
     return roll_up(
         workspace.hierarchy,
