@@ -683,7 +683,7 @@ class Bonuses:
         self.paid = paid
         self._winner = winner
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self._index = {history.awards.id[int(r)]: i for i, r in enumerate(rows.tolist())}
+        self._index: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -725,6 +725,9 @@ class Bonuses:
         return (self.bonus(i) for i in range(len(self)))
 
     def __getitem__(self, award: str) -> Bonus:
+        if self._index is None:
+            ids = self.history.awards.id
+            self._index = {ids[r]: i for i, r in enumerate(self.rows.tolist())}
         found = self._index.get(award)
         if found is None:
             msg = f"no award {award!r} among the bonuses of {self.period}"
@@ -781,10 +784,13 @@ def _price_list(
     a = history.awards
     if not len(rows):
         return [], np.zeros(0, dtype=np.int64)
-    keys = np.stack(
-        [a.honour[rows].astype(np.int64), a.decided[rows].astype(np.int64), collective], axis=1
+    # one int64 key per row: honour, decision day, collective (days fit in 2**30)
+    keys = (a.honour[rows].astype(np.int64) << np.int64(31)) | (
+        a.decided[rows].astype(np.int64) << np.int64(1)
     )
-    distinct, inverse = np.unique(keys, axis=0, return_inverse=True)
+    keys |= collective.astype(np.int64)
+    codes, inverse = np.unique(keys, return_inverse=True)
+    distinct = [(c >> 31, (c >> 1) & ((1 << 30) - 1), c & 1) for c in codes.tolist()]
     priced = [
         bonus(
             Award(
@@ -798,7 +804,7 @@ def _price_list(
             multipliers=multipliers,
             base_salaries=salaries,
         )
-        for code, day, group in distinct.tolist()
+        for code, day, group in distinct
     ]
     return priced, np.asarray(inverse, dtype=np.int64).reshape(-1)
 
@@ -880,8 +886,7 @@ def _bonuses_of_history(
             f"computed: {priced[int(price[i])].reason}",
             subject=a.id[int(r)],
         )
-        for i, r in enumerate(rows.tolist())
-        if not computable[i]
+        for i, r in ((int(i), int(rows[i])) for i in np.flatnonzero(~computable))
     ]
     return Bonuses(
         period=period,
