@@ -840,6 +840,17 @@ def _titles_rule(
     return out, winner
 
 
+def _subject_rank(history: History) -> npt.NDArray[np.int64]:
+    """The rank of each subject id in text order (cached on the history)."""
+    found = history.cached("thidua.honours.subject_rank")
+    if isinstance(found, np.ndarray):
+        return found
+    ids = np.asarray(history.subjects, dtype=str) if len(history) else np.zeros(0, dtype=str)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(ids, kind="stable")] = np.arange(len(ids), dtype=np.int64)
+    return history.remember("thidua.honours.subject_rank", rank)
+
+
 def _bonuses_of_history(
     history: History,
     catalogue: Catalogue,
@@ -858,7 +869,7 @@ def _bonuses_of_history(
         chosen &= known[a.honour]  # unknown honours: the people checks report them (A009)
     rows = np.flatnonzero(chosen).astype(np.int64)
     # in recipient, decision, table order
-    rank = np.argsort(np.argsort(np.asarray(history.subjects, dtype=object), kind="stable"))
+    rank = _subject_rank(history)
     rows = rows[np.lexsort((rows, a.decided[rows], rank[a.recipient[rows]]))]
     collective = ~history.is_person[a.recipient[rows]]
     priced, price = _price_list(history, catalogue, rows, collective, table, salaries)
