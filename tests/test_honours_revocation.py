@@ -235,3 +235,29 @@ def test_revoke_impact_on_the_hanoi_sample() -> None:
     assert result.hypothetical
     assert all(i.level == 1 for i in result)
     assert {i.relation for i in result} <= {"member", "chain", "same_period"}
+
+
+def test_a_bang_khen_without_a_period_under_a_prime_ministers_one() -> None:
+    # the ministry's worked case: Bằng khen 2017, HTT+ 2017–2024, CSTĐCS in three years
+    ratings = [Rating(subject="P1", period=str(y), rating="HTT") for y in range(2017, 2025)]
+    cstdcs = [
+        Award(
+            id=f"CS{y}", recipient="P1", honour="CSTDCS", period=str(y), decided_on=f"{y + 1}-01-10"
+        )
+        for y in (2018, 2020, 2023)
+    ]
+    h = History.from_records(
+        memberships=[Membership(person="P1", unit="CD1", valid_from="2015-01-01")],
+        ratings=ratings,
+        awards=[
+            Award(id="BK1", recipient="P1", honour="BK_BO", decided_on="2017-06-01"),
+            *cstdcs,
+            Award(id="TTG", recipient="P1", honour="BK_TTG", period="2024",
+                  decided_on="2025-03-01"),
+        ],
+    )  # fmt: skip
+    result = revoke_impact(h, "BK1")
+    (impact,) = result.impacts
+    assert (impact.award.id, impact.relation) == ("TTG", "chain")
+    assert (impact.eligible_before, impact.eligible_after) == (True, False)
+    assert any("holds BK_BO" in u for u in impact.unmet())

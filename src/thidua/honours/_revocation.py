@@ -373,11 +373,14 @@ def _dependants(
     candidates: Iterable[Award],
     rules: RuleSet | None,
 ) -> list[tuple[Award, str]]:
-    """The awards among *candidates* resting on *base*, each with its relation."""
-    if base.period is None:
-        return []
+    """The awards among *candidates* resting on *base*, each with its relation.
+
+    A base without an achievement period counts from the day after its
+    decision (Decree 152/2025 Art. 33.7): only chains can rest on it.
+    """
     # a rule reading X rests on the base when the base is X or implies X (CSTĐCS → LĐTT)
     implied = {base.honour, *(catalogue[base.honour].implies if base.honour in catalogue else ())}
+    base_end = base.decided_on.toordinal() + 1 if base.period is None else base.period.end_ordinal
     members: list[tuple[Award, str]] = []
     first_self: dict[str, tuple[tuple[int, pendulum.Date, str], Award]] = {}
     for a in candidates:
@@ -388,7 +391,7 @@ def _dependants(
             continue
         refs = _references_of(rule_set, a.honour)
         reads = {rel for code, rel in refs if code in implied}
-        if a.period == base.period:
+        if base.period is not None and a.period == base.period:
             if MEMBER in reads and _is_member(history, base.recipient, a.recipient, a.period):
                 members.append((a, MEMBER))
                 continue
@@ -397,7 +400,7 @@ def _dependants(
                 continue
         if not (CHAIN in reads and a.recipient == base.recipient):
             continue
-        if a.period.end_ordinal < base.period.end_ordinal:
+        if a.period.end_ordinal < base_end:
             continue
         if a.period != base.period and a.decided_on < base.decided_on:
             continue
