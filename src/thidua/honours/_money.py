@@ -131,7 +131,7 @@ class BaseSalary:
         >>> BaseSalary(valid_from="01/07/2024", amount=2_340_000).valid_from
         Date(2024, 7, 1)
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     valid_from: pendulum.Date = attrs.field(converter=as_date)
@@ -154,7 +154,7 @@ class BaseSalaryTable:
         >>> t.on("2019-06-30") is None
         True
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     rows: tuple[BaseSalary, ...] = attrs.field(converter=_by_date)
@@ -216,7 +216,7 @@ def load_base_salaries() -> BaseSalaryTable:
         >>> [(str(r.valid_from), r.amount) for r in load_base_salaries()]
         [('2019-07-01', 1490000), ('2023-07-01', 1800000), ('2024-07-01', 2340000)]
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     text = resources.files("thidua.honours").joinpath("base_salary.csv").read_text("utf-8")
     return BaseSalaryTable(rows=_salary_rows(_read_csv(text), "base_salary.csv"))
@@ -239,7 +239,7 @@ def extend_base_salaries(
         >>> t.on("2026-12-31").amount, len(t)
         (2530000, 4)
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     added = {r.valid_from: r for r in _salary_rows(rows, source)}
     kept = [r for r in table.rows if r.valid_from not in added]
@@ -271,7 +271,7 @@ class Multiplier:
         >>> m.applies_on(pendulum.Date(2025, 7, 1)), m.applies_on(pendulum.Date(2025, 6, 30))
         (True, False)
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     rule_set: str = ""
@@ -308,7 +308,7 @@ class MultiplierTable:
         >>> t.find("CO_TLD", pendulum.Date(2025, 1, 1)).check
         True
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     rows: tuple[Multiplier, ...]
@@ -381,7 +381,7 @@ def load_multipliers() -> MultiplierTable:
         >>> sorted({r.rule_set for r in t})
         ['cd-999-2024', 'vn-2024', 'vn-2025']
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     text = resources.files("thidua.honours").joinpath("multipliers.csv").read_text("utf-8")
     return MultiplierTable(rows=tuple(_multiplier_rows(_read_csv(text), "multipliers.csv")))
@@ -409,7 +409,7 @@ def extend_multipliers(
         >>> t.find("CO_TLD", pendulum.Date(2025, 1, 1)).multiplier
         10.0
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     added = tuple(_multiplier_rows(rows, source))
     return MultiplierTable(rows=table.rows, user=(*added, *table.user))
@@ -439,7 +439,7 @@ class Bonus:
         reason: why it is not paid (empty when paid).
         basis: the legal basis of the multiplier.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     award: str
@@ -581,7 +581,7 @@ def bonus(
         no multiplier of LDTT in force on 01/01/2019; no base salary in force on 01/01/2019 (the
         table starts 01/07/2019)
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     cat = load_catalogue() if catalogue is None else catalogue
     honour = cat[award.honour]
@@ -655,7 +655,7 @@ class Bonuses:
     :class:`Bonus` records on demand.  :meth:`total` adds the paid amounts;
     :func:`bonus_totals` rolls them up the hierarchy.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     def __init__(
@@ -967,7 +967,7 @@ def bonuses(
         >>> result.total()
         3050000
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     the_period = period if isinstance(period, Period) else parse_period(period)
     day = None if on is None else as_date(on)
@@ -1076,7 +1076,7 @@ def bonus_totals(
         >>> totals.value("HN", "bonus_paid") == bonuses(ws, "2023").total()
         True
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     from thidua.figures import Figures  # noqa: PLC0415  (the roll-up engine is heavy)
     from thidua.rollup import roll_up  # noqa: PLC0415

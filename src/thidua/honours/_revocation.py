@@ -134,7 +134,7 @@ class Impact:
         rule_set: the rule set of the re-check.
         verdict: the verdict without them, explained on demand.
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     award: Award
@@ -214,7 +214,7 @@ class RevocationImpact:
         problems: warnings of the re-checks (``A004`` when no rule set was
             in force on an award's decision date and ``vn-2024`` was used).
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
 
     revoked: Award
@@ -518,7 +518,7 @@ def revoke_impact(
         T1 (TTLDTT năm 2024 to CD1) rested on L1 (a member of the collective): no longer eligible —
         not met: at least 70 % of members LDTT in 2024: 2 of 3 members LDTT (66.7 %)
 
-    .. versionadded:: 0.4.0
+    .. versionadded:: 0.3.0
     """
     problems: list[Problem] = []
     if isinstance(source, History):
