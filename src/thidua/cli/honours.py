@@ -804,11 +804,12 @@ def render_bonuses(
         ]
         for b in result
     ]
-    paid = sum(1 for b in result if b.paid)
+    paid = format_value(float(int(result.paid.sum())), numbers)
+    count = format_value(float(len(result)), numbers)
     total = format_value(float(result.total()), numbers)
     step = format_value(float(ROUNDING_STEP), numbers)
     summary = (
-        f"{result.period.label_vi}: {paid} of {len(result)} awards paid, {total} VND "
+        f"{result.period.label_vi}: {paid} of {count} awards paid, {total} VND "
         f"(amounts: multiplier × base salary on the decision date × factor, rounded up to "
         f"{step} VND)"
     )
