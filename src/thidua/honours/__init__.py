@@ -7,6 +7,12 @@ period)``) it takes the history of :func:`thidua.people.history`, the
 catalogue of :func:`catalogue` (the shipped one extended by the workspace's
 ``honours`` table) and refuses data the people checks find errors in.
 
+:func:`revoke_impact` re-checks, without a revoked award, every award that
+rested on it; :func:`bonus`, :func:`bonuses` and :func:`bonus_totals` compute
+the bonus money by the decree's multipliers and the base salary of the
+decision date (shipped as data: :func:`load_multipliers`,
+:func:`load_base_salaries`).
+
 Examples:
     >>> from thidua.people import History, Membership, Rating
     >>> h = History.from_records(
