@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from benchmarks import bench_cli, bench_engines, bench_hierarchy, bench_honours, bench_rollup
+from benchmarks import (
+    bench_campaigns,
+    bench_cli,
+    bench_engines,
+    bench_hierarchy,
+    bench_honours,
+    bench_rollup,
+)
 from benchmarks._harness import Bench, Result, environment, header, write_json
 
 __all__ = ["SUITES", "Result", "run"]
@@ -23,6 +30,7 @@ SUITES: dict[str, Callable[..., None]] = {
     bench_cli.NAME: bench_cli.run,
     bench_engines.NAME: bench_engines.run,
     bench_honours.NAME: bench_honours.run,
+    bench_campaigns.NAME: bench_campaigns.run,
 }
 """Suite name → ``run(bench, *, quick)``."""
 

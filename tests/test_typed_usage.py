@@ -11,6 +11,7 @@ def test_documented_usage_runs() -> None:
     typed_usage.typed_ids_usage()
     typed_usage.honours_usage()
     typed_usage.campaign_usage()
+    typed_usage.campaign_evaluation_usage()
 
 
 def test_documented_money_usage_runs() -> None:

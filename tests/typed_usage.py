@@ -227,7 +227,32 @@ def money_usage() -> None:
     assert impact.hypothetical
 
 
+def campaign_evaluation_usage() -> None:
+    from thidua.campaigns import (
+        CampaignReport,
+        Form0601,
+        PledgeResult,
+        PledgeState,
+        UnitResult,
+        evaluate_campaign,
+        form_0601,
+    )
+    from thidua.campaigns._examples import example_workspace
+
+    workspace = example_workspace()
+    report = evaluate_campaign(workspace, "80/KH-LDLD", as_of="2023-09-30")
+    assert_type(report, CampaignReport)
+    assert_type(report.pledges, tuple[PledgeResult, ...])
+    assert_type(report.unit("HN"), UnitResult)
+    assert_type(report.pledges[0].state, PledgeState)
+    assert_type(report.pledges[0].actual, float | None)
+    assert_type(report.unit("HN").works.completed_by_rank[3], int)
+    assert_type(form_0601(workspace, 2023), Form0601)
+    assert report.ended
+
+
 __all__ = [
+    "campaign_evaluation_usage",
     "campaign_usage",
     "hierarchy_usage",
     "honours_usage",

@@ -300,6 +300,9 @@ class CampaignCode(ProblemCode):
     SCORE_ABOVE_MAX = "C016"
     DUPLICATE_SCORE = "C017"
     UNREADABLE_SCORE_PERIOD = "C018"
+    # evaluation (thidua.campaigns.evaluate_campaign), numbered from 050
+    FIGURES_ONLY_OVERLAP = "C050"
+    UNIT_NOT_IN_REPORT_STRUCTURE = "C051"
 
 
 class PledgeCode(ProblemCode):
@@ -323,6 +326,8 @@ class PledgeCode(ProblemCode):
     COMPLETED_WITHOUT_DATE = "P009"
     FLAGSHIP_NOT_COMPLETED = "P010"
     PLEDGE_WITHOUT_PLAN = "P011"
+    # evaluation (thidua.campaigns.evaluate_campaign), numbered from 050
+    PLEDGE_WITHOUT_RESULT = "P050"
 
 
 FAMILIES: Mapping[str, type[ProblemCode]] = {
@@ -1016,6 +1021,20 @@ _CATALOGUE = [
         "unreadable scoring period",
         "Write the period as năm 2024, 6 tháng đầu năm 2025, 2024-01-01/2025-01-01 …",
     ),
+    _c(
+        CampaignCode.FIGURES_ONLY_OVERLAP,
+        "warning",
+        "figures only overlap the campaign's window",
+        "A figure whose period runs past the campaign's start or report day cannot be cut in "
+        "two: report the campaign's months (or the exact window) so that it counts.",
+    ),
+    _c(
+        CampaignCode.UNIT_NOT_IN_REPORT_STRUCTURE,
+        "warning",
+        "unit not in the structure of the report day",
+        "The unit ended during the campaign without successor: record its successor (a merge, "
+        "absorb or split event) so that its pledges and works are counted somewhere.",
+    ),
     # ---- end of the C block ----
     # ---- P: pledges and works (issue 7) ----
     _c(
@@ -1085,6 +1104,13 @@ _CATALOGUE = [
         "error",
         "pledge without an indicator or a plan",
         "Give the indicator and the planned value of every pledge.",
+    ),
+    _c(
+        PledgeCode.PLEDGE_WITHOUT_RESULT,
+        "warning",
+        "pledge without result after its campaign ended",
+        "No figure of the indicator reached the pledging unit within the campaign's period: "
+        "collect its figures (or the figures of the units below it).",
     ),
     # ---- end of the P block ----
 ]

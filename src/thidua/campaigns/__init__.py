@@ -149,6 +149,58 @@ _EXPORTS: dict[str, str] = {
     "works": "thidua.campaigns._tables",
 }
 
+# ---- evaluation (issue 7 §2): evaluate_campaign, its report, cluster standings, form 0601 ----
+# Kept apart from the records' names above so that both lists can grow without conflicts.
+if TYPE_CHECKING:
+    from thidua.campaigns._evaluate import evaluate_campaign
+    from thidua.campaigns._report import (
+        CampaignReport,
+        ClusterPeriod,
+        ClusterStanding,
+        ContestResult,
+        PledgeResult,
+        PledgeState,
+        UnitResult,
+        WorkCounts,
+        attainment_text,
+    )
+    from thidua.campaigns._stats import Form0601, Form0601Row, cluster_standings, form_0601
+
+_EVALUATION: dict[str, str] = {
+    "evaluate_campaign": "thidua.campaigns._evaluate",
+    "CampaignReport": "thidua.campaigns._report",
+    "ClusterPeriod": "thidua.campaigns._report",
+    "ClusterStanding": "thidua.campaigns._report",
+    "ContestResult": "thidua.campaigns._report",
+    "PledgeResult": "thidua.campaigns._report",
+    "PledgeState": "thidua.campaigns._report",
+    "UnitResult": "thidua.campaigns._report",
+    "WorkCounts": "thidua.campaigns._report",
+    "attainment_text": "thidua.campaigns._report",
+    "Form0601": "thidua.campaigns._stats",
+    "Form0601Row": "thidua.campaigns._stats",
+    "cluster_standings": "thidua.campaigns._stats",
+    "form_0601": "thidua.campaigns._stats",
+}
+_EXPORTS.update(_EVALUATION)
+__all__ += [
+    "CampaignReport",
+    "ClusterPeriod",
+    "ClusterStanding",
+    "ContestResult",
+    "Form0601",
+    "Form0601Row",
+    "PledgeResult",
+    "PledgeState",
+    "UnitResult",
+    "WorkCounts",
+    "attainment_text",
+    "cluster_standings",
+    "evaluate_campaign",
+    "form_0601",
+]
+# ---- end of the evaluation block ----
+
 if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all
 
     def __getattr__(name: str) -> object:

@@ -7,6 +7,8 @@ Sub-commands::
     thidua diff PATH --from D1 --to D2 [--format text|json]
     thidua rollup PATH --period TEXT [--as-of DATE | --restate-to DATE] ...
     thidua honours eligible PATH --honour CODE --period TEXT ... | thidua honours catalogue
+    thidua campaign PATH --id ID [--as-of DATE] [--rank R | --kind K] [--format F]
+    thidua campaigns PATH
     thidua demo
 
 Exit codes: 0 when no error was found (warnings allowed), 1 when errors were
@@ -32,7 +34,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from thidua.cli import demo, diff, honours, rollup, tree, validate
+from thidua.cli import campaign, demo, diff, honours, rollup, tree, validate
 from thidua.cli._common import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -85,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (validate, tree, diff, rollup, honours, demo):
+    for command in (validate, tree, diff, rollup, honours, campaign, demo):
         command.add_parser(sub)
     for choice in sub.choices.values():
         choice.epilog = EPILOG

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from thidua.cli import honours, rollup
+from thidua.cli import campaign, honours, rollup
 from thidua.cli._common import Context, add_number_option
 from thidua.cli.validate import summary
 from thidua.hierarchy import render_tree
@@ -49,5 +49,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"renamed {len(diff.renamed)}, merged {len(diff.merged)}, split {len(diff.split)}\n"
     )
     demo = rollup.demo(sample.workspace, sample.report, ctx)
+    report = campaign.demo(sample.workspace, sample.report, ctx, "HN-DTCD-2023")
     eligible = honours.demo(sample.workspace, sample.report, ctx)
-    return max(code, demo, eligible)
+    return max(code, demo, report, eligible)

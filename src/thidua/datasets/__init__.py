@@ -5,7 +5,9 @@
   of 01/07/2025.  Unit names of the city, its 30 former district federations,
   the main sector unions and cluster 1 are real; grassroots unions, their
   assignments, most document numbers and all figures are synthetic (see
-  ``docs/datasets.md`` and ``SOURCES.md`` beside the files).
+  ``docs/datasets.md`` and ``SOURCES.md`` beside the files).  It also holds
+  the city's 2023 peak campaign (plan 80/KH-LĐLĐ): its totals are real, the
+  individual pledges, works and contest entries synthetic.
 * :mod:`thidua.datasets.national`: a generator of national-size synthetic
   histories for benchmarks and tests.
 
@@ -30,9 +32,13 @@ __all__ = ["hanoi_path", "load_hanoi"]
 def hanoi_path() -> Path:
     """The directory of the Hà Nội sample (``units.csv``, ``links.csv``, … ``figures.csv``).
 
+    Besides the hierarchy and the figures it holds the 2023 peak campaign
+    (``campaigns.csv``, ``pledges.csv``, ``works.csv``, ``contests.csv`` …).
+
     Examples:
-        >>> sorted(p.name for p in hanoi_path().glob("*.csv"))[:3]
-        ['absences.csv', 'awards.csv', 'discipline.csv']
+        >>> names = {p.name for p in hanoi_path().glob("*.csv")}
+        >>> {"units.csv", "figures.csv", "campaigns.csv", "people.csv"} <= names
+        True
     """
     return Path(str(resources.files("thidua.datasets") / "hanoi"))
 
