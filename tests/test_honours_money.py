@@ -333,3 +333,18 @@ def test_bonuses_refuse_a_workspace_with_people_errors() -> None:
     bad = Workspace(dataset=ws.dataset, tables={**ws.tables, "awards": broken})
     with pytest.raises(ThiduaValidationError):
         bonuses(bad, "2023")
+
+
+def test_records_frames_and_filtered_totals() -> None:
+    h = _history(_award("LDTT", "2025-01-10", id="L1"), _award("GK", "2025-01-10", id="G1"))
+    result = bonuses(h, "2024")
+    records = result.to_records()
+    assert [r["award"] for r in records] == ["L1", "G1"]
+    assert records[0]["explanation"] == result["L1"].explanation
+    frame = result.to_pandas()
+    assert list(frame["amount"]) == [710_000, 710_000]
+    assert list(frame["paid"]) == [True, True]
+    ws = load(hanoi_path())
+    totals = bonus_totals(ws, "2023", units=["HN"])
+    assert totals.units == ("HN",)
+    assert totals.value("HN", "bonus_paid") == bonuses(ws, "2023").total()

@@ -112,6 +112,11 @@ def test_an_award_that_still_stands_is_reported_and_not_followed() -> None:
     assert [(i.award.id, i.eligible_after) for i in result] == [("BO1", True)]
     assert "still eligible" in result.impacts[0].chain()
     assert result.fallen() == ()
+    # BO1 was decided in 2020, before any shipped rule set: re-checked with vn-2024, A004
+    assert result.impacts[0].rule_set == "vn-2024"
+    assert [p.code for p in result.problems] == ["A004"]
+    explicit = revoke_impact(_chain_history(extra=extra), "CS2016", rules="vn-2025")
+    assert explicit.impacts[0].rule_set == "vn-2025"
 
 
 def test_a_revoked_award_in_the_data_stops_counting_from_its_day() -> None:
