@@ -104,18 +104,37 @@ def test_depth_one_stops_after_the_first_level() -> None:
     assert [i.award.id for i in result] == ["BO2"]
 
 
-def test_an_award_that_still_stands_is_reported_and_not_followed() -> None:
-    # a revoked CSTĐCS of 2016, outside every chain that led to an award, changes nothing
+def test_an_award_outside_every_chain_changes_nothing() -> None:
+    # a revoked CSTĐCS of 2016 is in no chain of 3 ending with an award's period
     extra = (Award(id="CS2016", recipient="P1", honour="CSTDCS", period="2016",
                    decided_on="2017-01-15"),)  # fmt: skip
-    result = revoke_impact(_chain_history(extra=extra), "CS2016")
-    assert [(i.award.id, i.eligible_after) for i in result] == [("BO1", True)]
+    assert len(revoke_impact(_chain_history(extra=extra), "CS2016")) == 0
+
+
+def test_an_award_that_still_stands_is_reported_and_not_followed() -> None:
+    # a Bằng khen bộ/tỉnh of 2022 on 2 CSTĐCS, or on 2 years HTXS and 2 initiatives: it stands
+    h = History.from_records(
+        memberships=[Membership(person="P2", unit="CD1", valid_from="2015-01-01")],
+        ratings=[Rating(subject="P2", period=str(y), rating="HTXS") for y in (2020, 2021, 2022)],
+        initiatives=[
+            Initiative(id=f"G{y}", authors="P2", level="grassroots", recognised_on=f"{y}-05-01")
+            for y in (2021, 2022)
+        ],
+        awards=[
+            *(Award(id=f"C{y}", recipient="P2", honour="CSTDCS", period=str(y),
+                    decided_on=f"{y + 1}-01-15") for y in (2021, 2022)),
+            Award(id="BK", recipient="P2", honour="BK_BO", period="2022", decided_on="2023-03-01"),
+        ],
+    )  # fmt: skip
+    result = revoke_impact(h, "C2021")
+    assert [(i.award.id, i.relation, i.eligible_after) for i in result] == [("BK", "chain", True)]
     assert "still eligible" in result.impacts[0].chain()
+    assert result.impacts[0].unmet() == []
     assert result.fallen() == ()
-    # BO1 was decided in 2020, before any shipped rule set: re-checked with vn-2024, A004
+    # decided in 2023, before any shipped rule set: re-checked with vn-2024, with A004
     assert result.impacts[0].rule_set == "vn-2024"
     assert [p.code for p in result.problems] == ["A004"]
-    explicit = revoke_impact(_chain_history(extra=extra), "CS2016", rules="vn-2025")
+    explicit = revoke_impact(h, "C2021", rules="vn-2025")
     assert explicit.impacts[0].rule_set == "vn-2025"
 
 

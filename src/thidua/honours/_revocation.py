@@ -8,11 +8,14 @@ engine; nothing is changed, the result is a report:
   force on its decision date) reads the revoked honour, or an honour the
   revoked one implies (a CSTĐCS holder holds LĐTT):
 
-  - for the **same recipient** (a CSTĐ bộ/tỉnh needing 3 consecutive
-    CSTĐCS, a CSTĐCS needing LĐTT, a Bằng khen Thủ tướng needing a Bằng khen
-    bộ/tỉnh): the first award of that honour to the recipient whose
-    achievement period ends with or after the revoked one's (the later
-    ones count from it: Decree 152/2025/NĐ-CP Art. 33.7);
+  - for the **same recipient** and the same period (a CSTĐCS needing
+    LĐTT): that award;
+  - for the **same recipient** in a chain: with *n* consecutive periods (a
+    CSTĐ bộ/tỉnh needing 3 CSTĐCS), the awards whose *n* periods include the
+    revoked one's; otherwise (a Bằng khen Thủ tướng needing a Bằng khen
+    bộ/tỉnh, a CSTĐ toàn quốc needing 2 CSTĐ bộ/tỉnh) the first award of
+    that honour whose achievement period ends with or after the revoked
+    one's (the later ones count from it: Decree 152/2025/NĐ-CP Art. 33.7);
   - for the **members** of a collective (a TTLĐTT needing 70 % of its members
     LĐTT, a TTLĐXS needing a member CSTĐCS): the collective's award for the
     same period, when the recipient was a member on its last day;
@@ -51,7 +54,7 @@ from thidua.honours._conditions import (
     Meets,
     MemberShare,
 )
-from thidua.honours._context import Context
+from thidua.honours._context import Context, last_step, previous_period
 from thidua.honours._eligibility import Verdict, eligibility
 from thidua.honours._rulesets import (
     RULE_SETS,
@@ -285,6 +288,39 @@ def references(condition: Condition) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def _chain_spans(condition: Condition) -> dict[str, int | None]:
+    """Per honour read in a chain, how many periods back it reaches (``None``: unbounded)."""
+    spans: dict[str, int | None] = {}
+
+    def note(code: str, span: int | None) -> None:
+        if code in spans and (spans[code] is None or span is None):
+            spans[code] = None
+        else:
+            spans[code] = max(spans.get(code) or 0, span) if span is not None else None
+
+    todo = [condition]
+    while todo:
+        c = todo.pop()
+        if isinstance(c, ConsecutiveHolds):
+            note(c.honour, c.n)
+        elif isinstance(c, HoldsAtAll | ConsecutiveAwards):
+            note(c.honour, None)
+        elif isinstance(c, ConsecutiveRated) and c.including:
+            note(c.including, None)
+        todo.extend(c.children())
+    return spans
+
+
+def _in_chain(base: Period, period: Period, span: int) -> bool:
+    """Whether *base* is one of the *span* steps of a chain ending with *period*."""
+    step = last_step(period)
+    for _ in range(span):
+        if step == base:
+            return True
+        step = previous_period(step)
+    return False
+
+
 def _rule_set_for(honour: str, day: dt.date, rules: RuleSet | None) -> RuleSet | None:
     if rules is not None:
         return rules if honour in rules.rules else None
@@ -404,6 +440,13 @@ def _dependants(
             continue
         if a.period != base.period and a.decided_on < base.decided_on:
             continue
+        spans = _spans_of(rule_set, a.honour)
+        reach = [spans.get(code, None) for code in implied if code in spans]
+        if base.period is not None and reach and None not in reach:
+            # only "n consecutive periods": the base must be one of them
+            if any(_in_chain(base.period, a.period, int(n or 0)) for n in reach):
+                members.append((a, CHAIN))
+            continue
         key = (a.period.end_ordinal, a.decided_on, a.id)
         if a.honour not in first_self or key < first_self[a.honour][0]:
             first_self[a.honour] = (key, a)
@@ -411,6 +454,15 @@ def _dependants(
 
 
 _REFERENCES: dict[Condition, frozenset[tuple[str, str]]] = {}
+_SPANS: dict[Condition, dict[str, int | None]] = {}
+
+
+def _spans_of(rule_set: RuleSet, honour: str) -> dict[str, int | None]:
+    condition = rule_set.rules[honour].condition
+    found = _SPANS.get(condition)
+    if found is None:
+        found = _SPANS[condition] = _chain_spans(condition)
+    return found
 
 
 def _references_of(rule_set: RuleSet, honour: str) -> frozenset[tuple[str, str]]:
