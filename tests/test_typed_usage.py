@@ -14,3 +14,7 @@ def test_documented_usage_runs() -> None:
     typed_usage.campaign_evaluation_usage()
     typed_usage.statistics_usage()
     typed_usage.proposals_usage()
+
+
+def test_documented_money_usage_runs() -> None:
+    typed_usage.money_usage()

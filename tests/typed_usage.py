@@ -204,6 +204,29 @@ def campaign_usage() -> None:
     assert check_campaigns(workspace).ok
 
 
+def money_usage() -> None:
+    from thidua.honours import (
+        Bonus,
+        Bonuses,
+        RevocationImpact,
+        bonus,
+        bonus_totals,
+        bonuses,
+        revoke_impact,
+    )
+    from thidua.people import Award
+
+    assert_type(bonus(Award(id="A", recipient="P", honour="LDTT", decided_on="2024-07-01")), Bonus)
+    sample = thidua.load(hanoi_path())
+    paid = bonuses(sample, "2023")
+    assert_type(paid, Bonuses)
+    assert_type(paid.total(), int)
+    assert_type(bonus_totals(sample, "2023", result=paid), thidua.RollUp)
+    impact = revoke_impact(sample, "KT-006511")
+    assert_type(impact, RevocationImpact)
+    assert impact.hypothetical
+
+
 def campaign_evaluation_usage() -> None:
     from thidua.campaigns import (
         CampaignReport,
@@ -289,6 +312,7 @@ __all__ = [
     "campaign_usage",
     "hierarchy_usage",
     "honours_usage",
+    "money_usage",
     "proposals_usage",
     "rollup_usage",
     "statistics_usage",

@@ -270,6 +270,7 @@ class AwardCode(ProblemCode):
     UNREADABLE_PERIOD = "A017"
     REVERSED_INTERVAL = "A018"
     DUPLICATE_ID = "A019"
+    NO_BONUS = "A030"
 
 
 class CampaignCode(ProblemCode):
@@ -919,6 +920,14 @@ _CATALOGUE = [
         "error",
         "duplicate id",
         "Give every person, award and initiative its own id.",
+    ),
+    _c(
+        AwardCode.NO_BONUS,
+        "warning",
+        "bonus not computable",
+        "No multiplier or base salary is in force on the award's decision date, or a row "
+        "of a multiplier or base-salary table cannot be read: add the rows "
+        "(extend_multipliers, extend_base_salaries; --multipliers, --base-salary).",
     ),
     # ---- end of the A block ----
     # ---- C: campaigns, targets, contests, cluster scoring (issue 7) ----

@@ -6,6 +6,16 @@ Sub-commands::
                                  [--rules ID] [--on DATE] [--subject ID ...]
                                  [--format table|csv|json]
     thidua honours catalogue [PATH] [--format table|csv|json]
+    thidua honours revoke-impact PATH --award ID [--on DATE] [--rules ID]
+                                 [--format table|json]
+    thidua honours bonus PATH --period P [--on DATE] [--multipliers CSV]
+                              [--base-salary CSV] [--totals] [--format table|csv|json]
+
+``revoke-impact`` lists every award that rested on the award revoked, each
+re-checked without it (:func:`thidua.honours.revoke_impact`).  ``bonus``
+lists the bonus of every award of an achievement period
+(:func:`thidua.honours.bonuses`); ``--totals`` gives instead the paid totals
+of every unit, rolled up the hierarchy (:func:`thidua.honours.bonus_totals`).
 
 ``eligible`` reads and checks the workspace at PATH (the people tables
 included), then evaluates each honour for the period over every candidate
@@ -29,6 +39,7 @@ a "did you mean" hint).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -45,37 +56,59 @@ from thidua.cli._common import (
     report_csv,
     table,
 )
-from thidua.errors import UnknownNameError
+from thidua.errors import ThiduaValidationError, UnknownNameError, UnreadableInputError
 from thidua.hierarchy import Numbers
 from thidua.honours import (
+    BONUS_AWARDS,
+    BONUS_PAID,
+    ROUNDING_STEP,
     RULE_SETS,
+    Bonuses,
     Catalogue,
     Eligibility,
     Honour,
     Recipient,
+    RevocationImpact,
     Verdict,
+    bonus_totals,
+    bonuses,
     catalogue,
     eligibility,
+    extend_base_salaries,
+    extend_multipliers,
     get_rule_set,
+    load_base_salaries,
     load_catalogue,
+    load_multipliers,
+    revoke_impact,
 )
 from thidua.people import history
 from thidua.periods import parse_period
 from thidua.problems import Report
+from thidua.rollup import RollUp
 from thidua.typing import ProgressCallback
 from thidua.workspace import Workspace, check
 
 __all__ = [
+    "BONUS_COLUMNS",
     "CATALOGUE_COLUMNS",
     "DEMO_PERIODS",
+    "TOTAL_COLUMNS",
     "VERDICT_COLUMNS",
+    "add_bonus_parser",
     "add_parser",
+    "add_revoke_impact_parser",
     "demo",
     "load",
+    "render_bonuses",
     "render_catalogue",
+    "render_impact",
+    "render_totals",
     "render_verdicts",
+    "run_bonus",
     "run_catalogue",
     "run_eligible",
+    "run_revoke_impact",
     "summary_lines",
     "unmet",
 ]
@@ -161,6 +194,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     for choice in (e, c):
         # like every command: --debug is also accepted after the sub-command
         choice.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    add_revoke_impact_parser(inner)
+    add_bonus_parser(inner)
 
 
 def load(
@@ -489,4 +524,387 @@ def demo(workspace: Workspace, report: Report, ctx: Context) -> int:
     subject = chosen.eligible_subjects()[0]
     out.write(f"\n== one verdict explained: {subject}, Bằng khen Thủ tướng ==\n")
     out.write(chosen.verdict(subject).explain() + "\n")
+    return EXIT_OK
+
+
+# -- revoke-impact --------------------------------------------------------------------------
+
+IMPACT_FORMATS = ("table", "json")
+
+
+def add_revoke_impact_parser(inner: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``thidua honours revoke-impact``."""
+    r = inner.add_parser(
+        "revoke-impact",
+        help="the awards that rested on a revoked award, re-checked without it",
+    )
+    r.add_argument("path", help="a workspace: a dataset directory, a .json/.yaml file or .xlsx")
+    r.add_argument("--award", required=True, metavar="ID", help="the id of the revoked award")
+    r.add_argument(
+        "--on",
+        type=date_arg,
+        help="the day it stops counting (default: its revoked_on; none: a what-if)",
+    )
+    r.add_argument(
+        "--rules",
+        metavar="ID",
+        help="re-check with this rule set (default: the one in force on each decision date)",
+    )
+    r.add_argument("--format", choices=IMPACT_FORMATS, default="table")
+    add_encoding_option(r)
+    r.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    r.set_defaults(run=run_revoke_impact)
+
+
+def render_impact(result: RevocationImpact, fmt: str) -> str:
+    """The impact of a revocation as a text report or a JSON object.
+
+    Examples:
+        >>> from thidua.people import Award, History, Membership, Rating
+        >>> h = History.from_records(
+        ...     memberships=[Membership(person=p, unit="CD1", valid_from="2020-01-01")
+        ...                  for p in ("P1", "P2")],
+        ...     ratings=[Rating(subject=s, period="2024", rating="HTT")
+        ...              for s in ("P1", "P2", "CD1")],
+        ...     awards=[Award(id="L1", recipient="P1", honour="LDTT", period="2024",
+        ...                   decided_on="2025-01-10", revoked_on="2025-03-01"),
+        ...             Award(id="T1", recipient="CD1", honour="TTLDTT", period="2024",
+        ...                   decided_on="2025-01-15")])
+        >>> print(render_impact(revoke_impact(h, "L1"), "table"), end="")
+        revoked: L1 (LDTT năm 2024 to P1, decided 10/01/2025), stops counting from 01/03/2025
+        award  honour  period    recipient  level  rests on  before  after
+        T1     TTLDTT  năm 2024  CD1            1  L1        yes     no
+        <BLANKLINE>
+        T1 (TTLDTT năm 2024 to CD1) rested on L1 (a member of the collective): no longer eligible —
+        not met: at least 70 % of members LDTT in 2024: 1 of 2 members LDTT (50.0 %)
+        <BLANKLINE>
+        1 award(s) rested on it; 1 no longer eligible. Nothing was changed.
+    """
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    r = result.revoked
+    period = "—" if r.period is None else r.period.label_vi
+    if result.on is not None and not result.hypothetical:
+        when = f"stops counting from {result.on:%d/%m/%Y}"
+    elif result.on is not None:
+        when = f"not revoked in the data: as if revoked from {result.on:%d/%m/%Y}"
+    else:
+        when = "not revoked in the data: as if it had never been given"
+    head = f"revoked: {r.id} ({r.honour} {period} to {r.recipient}, decided "
+    lines = [f"{head}{r.decided_on:%d/%m/%Y}), {when}"]
+    if not result.impacts:
+        lines.append("no award rested on it. Nothing was changed.")
+        return "\n".join(lines) + "\n"
+    headers = ["award", "honour", "period", "recipient", "level", "rests on", "before", "after"]
+    body = [
+        [
+            i.award.id,
+            i.award.honour,
+            "—" if i.award.period is None else i.award.period.label_vi,
+            i.award.recipient,
+            str(i.level),
+            " → ".join(i.rests_on),
+            "yes" if i.eligible_before else "no",
+            "yes" if i.eligible_after else "no",
+        ]
+        for i in result
+    ]
+    text = "\n".join(lines) + "\n" + table(headers, body, right=[4]) + "\n"
+    text += "\n".join(i.chain() for i in result) + "\n\n"
+    text += (
+        f"{len(result)} award(s) rested on it; {len(result.fallen())} no longer eligible. "
+        "Nothing was changed.\n"
+    )
+    return text
+
+
+def run_revoke_impact(args: argparse.Namespace, ctx: Context) -> int:
+    """Run ``thidua honours revoke-impact``; exit 0 (it ran), 1 (errors in the data) or 2."""
+    rules = None if args.rules is None else get_rule_set(args.rules)  # unknown: exit 2, hinted
+    workspace, report = load(args.path, ctx.progress, args.encoding)
+    ctx.progress.close()
+    if not report.ok:
+        return _refuse(report, ctx, "no impact is computed on faulty data")
+    result = revoke_impact(workspace, args.award, on=args.on, rules=rules)
+    _warn(ctx, [*report, *result.problems])
+    ctx.out.write(render_impact(result, args.format))
+    return EXIT_OK
+
+
+def _refuse(report: Report, ctx: Context, what: str) -> int:
+    for problem in report:
+        ctx.err.write(f"{problem}\n")
+    ctx.err.write(
+        f"thidua: the data has {len(report.errors)} error(s): {what} (fix them, then run again)\n"
+    )
+    return EXIT_PROBLEMS
+
+
+def _warn(ctx: Context, problems: Iterable[object]) -> None:
+    seen: set[str] = set()
+    for problem in problems:
+        line = str(problem)
+        if line not in seen:
+            seen.add(line)
+            ctx.err.write(f"{line}\n")
+
+
+# -- bonus --------------------------------------------------------------------------------
+
+BONUS_COLUMNS = (
+    "award",
+    "recipient",
+    "name",
+    "honour",
+    "period",
+    "decided_on",
+    "base_salary",
+    "multiplier",
+    "factor",
+    "amount",
+    "paid",
+    "reason",
+    "explanation",
+)
+"""The columns of ``thidua honours bonus --format csv``."""
+
+TOTAL_COLUMNS = ("unit", "name", "rank", BONUS_PAID, BONUS_AWARDS)
+"""The columns of ``thidua honours bonus --totals --format csv``."""
+
+
+def add_bonus_parser(inner: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``thidua honours bonus``."""
+    b = inner.add_parser(
+        "bonus", help="the bonus money of every award of a period (Decree 152/2025 Art. 49–55)"
+    )
+    b.add_argument("path", help="a workspace: a dataset directory, a .json/.yaml file or .xlsx")
+    b.add_argument("--period", required=True, help="the achievement period, e.g. 2024")
+    b.add_argument(
+        "--on",
+        type=date_arg,
+        help="count revocations up to this day (default: every revocation recorded)",
+    )
+    b.add_argument(
+        "--multipliers",
+        metavar="CSV",
+        help="your multipliers (honour, multiplier[, rule_set, valid_from, valid_to, check, basis])"
+        ", laid over the shipped ones",
+    )
+    b.add_argument(
+        "--base-salary",
+        dest="base_salary",
+        metavar="CSV",
+        help="more base salaries (valid_from, amount[, basis]) added to the shipped ones",
+    )
+    b.add_argument(
+        "--totals",
+        action="store_true",
+        help="the paid totals of every unit, rolled up the hierarchy, instead of one row per award",
+    )
+    b.add_argument("--format", choices=FORMATS, default="table")
+    b.add_argument(
+        "--no-escape-formulas",
+        dest="escape_formulas",
+        action="store_false",
+        help="csv: keep text cells beginning with = + - @ as they are",
+    )
+    add_number_option(b)
+    add_encoding_option(b)
+    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    b.set_defaults(run=run_bonus)
+
+
+def _read_rows(path: str) -> list[dict[str, str]]:
+    """The rows of a small CSV table given on the command line (UTF-8, a BOM allowed)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableInputError(path, str(exc)) from None
+
+
+def render_bonuses(
+    result: Bonuses,
+    fmt: str,
+    *,
+    names: Mapping[str, str] | None = None,
+    numbers: Numbers = "vi",
+    escape_formulas: bool = True,
+) -> str:
+    """The bonuses as a text table (with a summary), CSV or a JSON list.
+
+    Examples:
+        >>> from thidua.people import Award, History, Membership
+        >>> h = History.from_records(
+        ...     memberships=[Membership(person="P1", unit="CD1", valid_from="2020-01-01")],
+        ...     awards=[Award(id="A1", recipient="P1", honour="LDTT", period="2024",
+        ...                   decided_on="2025-01-10"),
+        ...             Award(id="A2", recipient="CD1", honour="BK_BO", period="2024",
+        ...                   decided_on="2025-01-10")])
+        >>> print(render_bonuses(bonuses(h, "2024"), "table"), end="")
+        award  recipient  honour         period    decided     multiplier  factor  base salary     amount  paid  name; why not paid
+        A2     CD1        BK_BO (check)  năm 2024  10/01/2025           1       2    2.340.000  4.680.000  yes
+        A1     P1         LDTT           năm 2024  10/01/2025         0,3       1    2.340.000    710.000  yes
+        <BLANKLINE>
+        năm 2024: 2 of 2 awards paid, 5.390.000 VND (amounts: multiplier × base salary on the decision date × factor, rounded up to 10.000 VND)
+        >>> import json
+        >>> json.loads(render_bonuses(bonuses(h, "2024"), "json"))[1]["amount"]
+        710000
+    """  # noqa: E501
+    names = names or {}
+    if fmt == "json":
+        return json.dumps(result.to_records(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return report_csv(
+            BONUS_COLUMNS,
+            (
+                [
+                    b.award,
+                    b.recipient,
+                    names.get(b.recipient, ""),
+                    b.honour,
+                    "" if b.period is None else str(b.period),
+                    b.decided_on.isoformat(),
+                    b.base_salary,
+                    b.multiplier,
+                    float(b.factor),
+                    b.amount,
+                    "true" if b.paid else "false",
+                    b.reason,
+                    b.explanation,
+                ]
+                for b in result
+            ),
+            escape_formulas=escape_formulas,
+        )
+    headers = [
+        "award",
+        "recipient",
+        "honour",
+        "period",
+        "decided",
+        "multiplier",
+        "factor",
+        "base salary",
+        "amount",
+        "paid",
+        "name; why not paid",
+    ]
+    body = [
+        [
+            b.award,
+            b.recipient,
+            b.honour + (" (check)" if b.check else ""),
+            "—" if b.period is None else b.period.label_vi,
+            f"{b.decided_on:%d/%m/%Y}",
+            format_value(b.multiplier, numbers),
+            format_value(float(b.factor), numbers),
+            format_value(None if b.base_salary is None else float(b.base_salary), numbers),
+            format_value(float(b.amount), numbers),
+            "yes" if b.paid else "no",
+            "; ".join(t for t in (names.get(b.recipient, ""), b.reason) if t),
+        ]
+        for b in result
+    ]
+    paid = format_value(float(int(result.paid.sum())), numbers)
+    count = format_value(float(len(result)), numbers)
+    total = format_value(float(result.total()), numbers)
+    step = format_value(float(ROUNDING_STEP), numbers)
+    summary = (
+        f"{result.period.label_vi}: {paid} of {count} awards paid, {total} VND "
+        f"(amounts: multiplier × base salary on the decision date × factor, rounded up to "
+        f"{step} VND)"
+    )
+    return table(headers, body, right=[5, 6, 7, 8]) + "\n" + summary + "\n"
+
+
+def render_totals(
+    totals: RollUp,
+    fmt: str,
+    *,
+    numbers: Numbers = "vi",
+    escape_formulas: bool = True,
+) -> str:
+    """The rolled-up bonus totals of every unit with some, as a table, CSV or JSON."""
+    paid = totals.indicators.index(BONUS_PAID)
+    count = totals.indicators.index(BONUS_AWARDS)
+    values = totals.values
+    rows: list[dict[str, Any]] = [
+        {
+            "unit": unit,
+            "name": name,
+            "rank": rank,
+            BONUS_PAID: int(values[i, paid]),
+            BONUS_AWARDS: int(values[i, count]),
+        }
+        for i, (unit, name, rank) in enumerate(
+            zip(totals.units, totals.names, totals.ranks, strict=True)
+        )
+        if values[i, count] > 0  # NaN (nothing below) is not > 0
+    ]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return report_csv(
+            TOTAL_COLUMNS,
+            ([r[c] for c in TOTAL_COLUMNS] for r in rows),
+            escape_formulas=escape_formulas,
+        )
+    body = [
+        [
+            str(r["unit"]),
+            str(r["rank"]),
+            format_value(float(r[BONUS_PAID]), numbers),
+            format_value(float(r[BONUS_AWARDS]), numbers),
+            str(r["name"]),
+        ]
+        for r in rows
+    ]
+    headers = ["unit", "rank", "paid (VND)", "awards", "name"]
+    return table(headers, body, right=[1, 2, 3])
+
+
+def run_bonus(args: argparse.Namespace, ctx: Context) -> int:
+    """Run ``thidua honours bonus``; exit 0 (it ran), 1 (errors in the data) or 2."""
+    period = parse_period(args.period)
+    try:
+        multipliers = (
+            None
+            if args.multipliers is None
+            else extend_multipliers(
+                load_multipliers(), _read_rows(args.multipliers), source=args.multipliers
+            )
+        )
+        salaries = (
+            None
+            if args.base_salary is None
+            else extend_base_salaries(
+                load_base_salaries(), _read_rows(args.base_salary), source=args.base_salary
+            )
+        )
+    except ThiduaValidationError as exc:
+        return _refuse(Report(exc.problems), ctx, "no bonus is computed from a faulty table")
+    workspace, report = load(args.path, ctx.progress, args.encoding)
+    ctx.progress.close()
+    if not report.ok:
+        return _refuse(report, ctx, "no bonus is computed on faulty data")
+    result = bonuses(workspace, period, on=args.on, multipliers=multipliers, base_salaries=salaries)
+    _warn(ctx, [*report, *result.problems])
+    if args.totals:
+        totals = bonus_totals(workspace, period, result=result)
+        ctx.out.write(
+            render_totals(
+                totals, args.format, numbers=ctx.numbers, escape_formulas=args.escape_formulas
+            )
+        )
+        return EXIT_OK
+    ctx.out.write(
+        render_bonuses(
+            result,
+            args.format,
+            names=_names(workspace),
+            numbers=ctx.numbers,
+            escape_formulas=args.escape_formulas,
+        )
+    )
     return EXIT_OK

@@ -7,6 +7,12 @@ period)``) it takes the history of :func:`thidua.people.history`, the
 catalogue of :func:`catalogue` (the shipped one extended by the workspace's
 ``honours`` table) and refuses data the people checks find errors in.
 
+:func:`revoke_impact` re-checks, without a revoked award, every award that
+rested on it; :func:`bonus`, :func:`bonuses` and :func:`bonus_totals` compute
+the bonus money by the decree's multipliers and the base salary of the
+decision date (shipped as data: :func:`load_multipliers`,
+:func:`load_base_salaries`).
+
 Examples:
     >>> from thidua.people import History, Membership, Rating
     >>> h = History.from_records(
@@ -54,6 +60,35 @@ from thidua.honours._conditions import (
 )
 from thidua.honours._context import last_step, previous_period
 from thidua.honours._eligibility import Eligibility, Explanation, Verdict, eligibility
+from thidua.honours._money import (
+    BONUS_AWARDS,
+    BONUS_PAID,
+    ROUNDING_STEP,
+    Bonus,
+    Bonuses,
+    bonus,
+    bonus_totals,
+    bonuses,
+    recipient_factor,
+    round_up,
+)
+from thidua.honours._money_tables import (
+    BaseSalary,
+    BaseSalaryTable,
+    Multiplier,
+    MultiplierTable,
+    extend_base_salaries,
+    extend_multipliers,
+    load_base_salaries,
+    load_multipliers,
+)
+from thidua.honours._revocation import (
+    Impact,
+    RevocationImpact,
+    Withdrawn,
+    references,
+    revoke_impact,
+)
 from thidua.honours._ruledata import condition_from_data, rule_set_from_data
 from thidua.honours._rulesets import (
     RULE_SETS,
@@ -90,9 +125,12 @@ from thidua.honours._proposal_checks import check_proposals  # isort: skip
 
 __all__ = [
     "ALLOWED_STEPS",
+    "BONUS_AWARDS",
+    "BONUS_PAID",
     "CLUSTER_HONOURS",
     "DEFAULT_ORDER",
     "ORDERINGS",
+    "ROUNDING_STEP",
     "RULE_SETS",
     "RULE_SET_QUOTAS",
     "STATUS_WORDS",
@@ -100,7 +138,11 @@ __all__ = [
     "All",
     "AnyMemberHolds",
     "AnyOf",
+    "BaseSalary",
+    "BaseSalaryTable",
     "BenefitAtLeast",
+    "Bonus",
+    "Bonuses",
     "Candidate",
     "Catalogue",
     "CatalogueCheck",
@@ -116,10 +158,13 @@ __all__ = [
     "HoldsAtAll",
     "Honour",
     "HonourKind",
+    "Impact",
     "InPost",
     "Initiatives",
     "Meets",
     "MemberShare",
+    "Multiplier",
+    "MultiplierTable",
     "NoDiscipline",
     "Not",
     "NotUnderReview",
@@ -132,12 +177,17 @@ __all__ = [
     "RatedAtLeast",
     "Recipient",
     "Registered",
+    "RevocationImpact",
     "Rule",
     "RuleSet",
     "ShareQuota",
     "ThemeQuota",
     "Verdict",
+    "Withdrawn",
     "allowed_after",
+    "bonus",
+    "bonus_totals",
+    "bonuses",
     "catalogue",
     "catalogue_check",
     "check_proposals",
@@ -145,16 +195,24 @@ __all__ = [
     "condition_from_data",
     "derive_rule_set",
     "eligibility",
+    "extend_base_salaries",
     "extend_catalogue",
+    "extend_multipliers",
     "get_rule_set",
     "last_step",
+    "load_base_salaries",
     "load_catalogue",
+    "load_multipliers",
     "previous_period",
     "proposal_steps",
     "proposals",
     "propose",
     "quota_limit",
     "quotas_from_data",
+    "recipient_factor",
+    "references",
+    "revoke_impact",
+    "round_up",
     "rule_set_from_data",
     "rule_set_quotas",
 ]
