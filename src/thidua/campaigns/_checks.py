@@ -590,17 +590,16 @@ class _Found:
 def _distinct(column: ParsedColumn) -> tuple[list[Any], IntArray]:
     """The distinct values of a column and, per row, the index of its value (``-1``: none)."""
     index: dict[Any, int] = {}
-    values: list[Any] = []
-    remap = np.empty(len(column.uniques), dtype=np.int64)
-    for k, value in enumerate(column.uniques):
-        if value is None:
-            remap[k] = -1
-            continue
-        found = index.get(value)
-        if found is None:
-            found = index[value] = len(values)
-            values.append(value)
-        remap[k] = found
+    remap = np.fromiter(
+        (index.setdefault(v, len(index)) for v in column.uniques),
+        dtype=np.int64,
+        count=len(column.uniques),
+    )
+    values = list(index)
+    if None in index:
+        gone = index[None]
+        del values[gone]
+        remap = np.where(remap == gone, -1, remap - (remap > gone))
     return values, remap[column.codes]
 
 
@@ -703,28 +702,36 @@ class _Rows:
         rows = self.rows[self.has_campaign[self.rows]]
         if not rows.size:
             return
-        pairs = self.camp_of[rows] * len(self.pledgers) + self.pledger_of[rows]
+        # A person, or a unit in scope (alive on the first day), is fine: only the
+        # other (campaign, pledger) pairs are looked at one by one.
+        people = np.fromiter(
+            (p in ctx.people for p in self.pledgers), dtype=bool, count=len(self.pledgers)
+        )
+        pledger = self.pledger_of[rows]
+        camp = self.camp_of[rows]
+        fine = np.zeros(rows.size, dtype=bool)
+        for ci in np.unique(camp).tolist():
+            c = self.known[ci]
+            assert c is not None
+            scope = scope_units(ctx.workspace, c)
+            ok = people | np.fromiter(
+                (p in scope for p in self.pledgers), dtype=bool, count=len(self.pledgers)
+            )
+            at = camp == ci
+            fine[at] = ok[pledger[at]]
+        rows, camp, pledger = rows[~fine], camp[~fine], pledger[~fine]
+        pairs = camp * len(self.pledgers) + pledger
         distinct, inverse = np.unique(pairs, return_inverse=True)
         bad = np.zeros(distinct.size, dtype=bool)
         reasons: dict[int, tuple[ProblemCode, str]] = {}
-        scopes: dict[int, frozenset[str]] = {}
         for k, pair in enumerate(distinct.tolist()):
             ci, pi = divmod(pair, len(self.pledgers))
             c = self.known[ci]
             assert c is not None
-            pledger = self.pledgers[pi]
-            key = (c.id, pledger)
+            key = (c.id, self.pledgers[pi])
             verdict = ctx.verdicts.get(key, _UNSEEN)
             if verdict is _UNSEEN:
-                scope = scopes.get(ci)
-                if scope is None:
-                    scope = scopes[ci] = scope_units(ctx.workspace, c)
-                # A unit in scope is a unit alive on the first day: nothing to say.
-                if pledger in ctx.people or pledger in scope:
-                    verdict = None
-                else:
-                    verdict = _pledger_verdict(ctx, c, pledger)
-                ctx.verdicts[key] = verdict
+                verdict = ctx.verdicts[key] = _pledger_verdict(ctx, c, self.pledgers[pi])
             if verdict is not None:
                 bad[k] = True
                 reasons[k] = verdict
