@@ -28,7 +28,15 @@ What is checked:
   indicator, to at least its own target (``C012``, a warning);
 * scores: never above their maximum (``C016``).
 
-Complexity: O(rows + units in the scopes), each scope built once.
+The two large tables, ``pledges`` and ``works``, are checked on their typed
+columns (``table_columns`` of ``_tables``): each distinct text is read
+and looked up once, every condition is a numpy mask over the rows, and a
+problem (with its pointer) is made only for a row that has one.  No record is
+built; the problems are those, in the same order, that the checks of one
+record per row give (kept as ``_check_campaigns_by_record`` for the tests).
+
+Complexity: O(rows + units in the scopes), each scope built once; the Python
+work is per distinct value and per problem, not per row.
 
 .. versionadded:: 0.3.0
 """
