@@ -1,4 +1,4 @@
-"""The column checks of pledges and works give exactly the problems of the record checks.
+"""The column checks of pledges, works and entries give the problems of the record checks.
 
 ``check_campaigns`` checks the two large tables on their typed columns; the
 checks of one record per row are kept privately as the reference
@@ -15,8 +15,8 @@ from collections import Counter
 import pytest
 
 from thidua.campaigns import _tables as campaign_tables
-from thidua.campaigns import check_campaigns, table_problems
-from thidua.campaigns._checks import _check_campaigns_by_record
+from thidua.campaigns import check_campaigns, check_contests, table_problems
+from thidua.campaigns._checks import _check_campaigns_by_record, _check_contests_by_record
 from thidua.campaigns._examples import tables
 from thidua.testing import tiny_dataset
 from thidua.workspace import Workspace
@@ -87,11 +87,28 @@ def _generated(seed: int, pledges: int, works: int) -> dict[str, Rows]:
         }
         for _ in range(works)
     ]
+    entry_rows = [
+        {
+            "contest": pick("T1", "T1", "T2", "T9", "", " T1"),
+            "name": pick("", "Nguyễn Văn A", "Trần Thị B"),
+            "unit": rng.choice(PLEDGERS),
+            "trade": pick("Hàn", "Tiện", ""),
+            "result": pick("", "Giải Nhất", "Giải Ba"),
+            "prize": pick("", "1.000.000", "abc"),
+        }
+        for _ in range(works // 2)
+    ]
+    contests = [
+        {"id": "T1", "campaign": "A", "held_by": "HN", "held_on": "2024-06-01"},
+        {"id": "T2", "campaign": "ZZ", "held_by": "NOPE", "held_on": "someday"},
+    ]
     return {
         "campaigns": CAMPAIGNS,
         "pledges": pledge_rows,
         "works": work_rows,
         "people": [{"id": "NV1", "name": "Nguyễn Văn A"}],
+        "contests": contests,
+        "contest_entries": entry_rows,
     }
 
 
@@ -130,6 +147,20 @@ def test_the_column_checks_equal_the_record_checks(seed: int) -> None:
         assert counts[code] >= 3, (code, counts)
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_column_checks_of_the_entries_equal_the_record_checks(seed: int) -> None:
+    rows = _generated(seed, pledges=10, works=4_000)
+    by_columns = list(check_contests(_workspace(rows)))
+    by_records = list(_check_contests_by_record(_workspace(rows)))
+    assert [(p.code, p.subject, p.message, p.pointer) for p in by_columns] == [
+        (p.code, p.subject, p.message, p.pointer) for p in by_records
+    ]
+    counts = Counter(p.code for p in by_columns)
+    # Contest T2's campaign is unknown (one C002); many entries of unknown contests and units.
+    least = {"C002": 1, "C003": 3, "C015": 3, "S006": 3}
+    assert {code: counts[code] >= n for code, n in least.items()} == dict.fromkeys(least, True)
+
+
 def test_the_checks_build_no_pledge_or_work_record(monkeypatch: pytest.MonkeyPatch) -> None:
     def refused(workspace: Workspace) -> object:
         raise AssertionError("the checks built the records")
@@ -138,9 +169,11 @@ def test_the_checks_build_no_pledge_or_work_record(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(campaign_tables, "_build_works", refused)
     monkeypatch.setitem(campaign_tables._BUILDERS, "pledges", refused)
     monkeypatch.setitem(campaign_tables._BUILDERS, "works", refused)
+    monkeypatch.setitem(campaign_tables._BUILDERS, "contest_entries", refused)
     ws = _workspace(_generated(3, pledges=200, works=300))
     report = check_campaigns(ws)
     assert report.by_code("P002")
+    assert check_contests(ws).by_code("C015")
     assert table_problems(ws, "works") == campaign_tables.table_columns(ws, "works").problems
 
 

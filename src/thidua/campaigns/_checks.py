@@ -954,6 +954,9 @@ def _check_campaigns_by_record(workspace: Workspace) -> Report:
 def check_contests(workspace: Workspace) -> Report:
     """Check the contests, their entries and the cluster scoring tables of a workspace.
 
+    The entries (a national contest has many) are checked on their typed
+    columns, as the pledges and works are.
+
     Examples:
         >>> from thidua.io import DataTable
         >>> from thidua.io._domain import domain_tables
@@ -966,6 +969,15 @@ def check_contests(workspace: Workspace) -> Report:
         >>> [(p.code, p.subject, str(p.pointer)) for p in check_contests(ws)]
         [('C016', 'D1', 'cluster_scores.csv row 2, column score')]
     """
+    return _check_contests(workspace, _check_entry_columns)
+
+
+def _check_contests_by_record(workspace: Workspace) -> Report:
+    """:func:`check_contests` on one record per entry: the reference of the tests."""
+    return _check_contests(workspace, _check_entries_by_record)
+
+
+def _check_contests(workspace: Workspace, entries: Callable[[_Context, set[str]], None]) -> Report:
     ctx = _Context(workspace)
     for name in ("contests", "contest_entries", "cluster_scores"):
         ctx.problems.extend(table_problems(workspace, name))
@@ -979,20 +991,7 @@ def check_contests(workspace: Workspace) -> Report:
         what = f"contest {c.id!r}" + (f" ({c.name})" if c.name else "")
         ctx.known_campaign(c.campaign, what, row)
         ctx.unknown_unit(c.held_by, what, row, "held_by")
-    for e in contest_entries(workspace):
-        row = _Row(e.contest, e.source)
-        what = (
-            f"entry {e.name!r} of contest {e.contest!r}" if e.name else f"an entry of {e.contest!r}"
-        )
-        if e.contest not in ids:
-            ctx.add(
-                CampaignCode.UNKNOWN_CONTEST,
-                f"{what}: the contest is not in contests.csv",
-                subject=e.contest,
-                at=e.source,
-                field="contest",
-            )
-        ctx.unknown_unit(e.unit, what, row, "unit")
+    entries(ctx, ids)
     first: dict[tuple[object, ...], Pointer | None] = {}
     for s in cluster_scores(workspace):
         row = _Row(s.unit, s.source)
@@ -1027,3 +1026,60 @@ def check_contests(workspace: Workspace) -> Report:
                 field="score",
             )
     return Report(tuple(ctx.problems))
+
+
+def _check_entries_by_record(ctx: _Context, ids: set[str]) -> None:
+    for e in contest_entries(ctx.workspace):
+        row = _Row(e.contest, e.source)
+        what = (
+            f"entry {e.name!r} of contest {e.contest!r}" if e.name else f"an entry of {e.contest!r}"
+        )
+        if e.contest not in ids:
+            ctx.add(
+                CampaignCode.UNKNOWN_CONTEST,
+                f"{what}: the contest is not in contests.csv",
+                subject=e.contest,
+                at=e.source,
+                field="contest",
+            )
+        ctx.unknown_unit(e.unit, what, row, "unit")
+
+
+def _check_entry_columns(ctx: _Context, ids: set[str]) -> None:
+    """``C015``, ``C003`` for the entries, on the columns (rows without a contest left out)."""
+    read = table_columns(ctx.workspace, "contest_entries")
+    cols = read.columns
+    contests, contest_of = _distinct(cols["contest"])
+    rows = np.flatnonzero(contest_of >= 0)
+    names = cols["name"]
+    units = cols["unit"]
+
+    def what(r: int) -> str:
+        name, contest = names.uniques[names.codes[r]], contests[contest_of[r]]
+        return f"entry {name!r} of contest {contest!r}" if name else f"an entry of {contest!r}"
+
+    found = _Found()
+    unknown = np.fromiter((c not in ids for c in contests), dtype=bool, count=len(contests))
+    for r in rows[unknown[contest_of[rows]]].tolist():
+        found.add(
+            (1, r, 0),
+            problem(
+                CampaignCode.UNKNOWN_CONTEST,
+                f"{what(r)}: the contest is not in contests.csv",
+                subject=contests[contest_of[r]],
+                pointer=read.table.pointer(r, "contest"),
+            ),
+        )
+    stranger = _per_row(units, lambda u: u is not None and u not in ctx.units, bool)
+    for r in rows[stranger[rows]].tolist():
+        unit = units.uniques[units.codes[r]]
+        found.add(
+            (1, r, 1),
+            problem(
+                CampaignCode.UNKNOWN_UNIT,
+                f"{what(r)}: unit {unit!r} is not a unit of units.csv",
+                subject=contests[contest_of[r]],
+                pointer=read.table.pointer(r, "unit"),
+            ),
+        )
+    ctx.problems.extend(found.sorted())

@@ -206,7 +206,7 @@ class TableColumns:
     """A campaign table read column by column: the typed columns and the reading problems.
 
     What the records are built from, and what the row checks of the large
-    tables (``pledges``, ``works``) work on without building them.
+    tables (``pledges``, ``works``, ``contest_entries``) work on without building them.
 
     Attributes:
         table: the table as read.
@@ -289,10 +289,10 @@ def _build_columns(workspace: Workspace, name: str) -> TableColumns:
 
 
 def table_columns(workspace: Workspace, name: str) -> TableColumns:
-    """The ``pledges`` or ``works`` table read column by column, kept with the workspace.
+    """The ``pledges``, ``works`` or ``contest_entries`` table read column by column, kept.
 
     Raises:
-        KeyError: *name* is not ``pledges`` or ``works``.
+        KeyError: *name* is not one of those three.
 
     Examples:
         >>> from thidua.workspace import Workspace
@@ -305,7 +305,7 @@ def table_columns(workspace: Workspace, name: str) -> TableColumns:
     return workspace.cached(_CACHE + "columns:" + name, lambda: _build_columns(workspace, name))
 
 
-_COLUMNAR = frozenset({"pledges", "works"})
+_COLUMNAR = frozenset({"pledges", "works", "contest_entries"})
 """The tables read column by column before their records (they are the large ones)."""
 
 
@@ -384,9 +384,9 @@ def _build_contests(workspace: Workspace) -> _Read:
 
 
 def _build_entries(workspace: Workspace) -> _Read:
-    table = workspace.table("contest_entries")
-    problems: list[Problem] = []
-    col = _columns(table, problems)
+    read = table_columns(workspace, "contest_entries")
+    table = read.table
+    col = {f: c.values() for f, c in read.columns.items()}
     records = [
         ContestEntry(
             contest=c,
@@ -401,7 +401,7 @@ def _build_entries(workspace: Workspace) -> _Read:
         for i, c in enumerate(col["contest"])
         if c is not None
     ]
-    return _Read(records=tuple(records), problems=tuple(problems))
+    return _Read(records=tuple(records), problems=read.problems)
 
 
 def _build_scores(workspace: Workspace) -> _Read:
