@@ -14,7 +14,9 @@ Measures, in the same process:
    indicator over the window and every count per unit of the structure
    (checks already run and kept with the workspace);
 2. the same with the workspace checks included (the first evaluation), and
-   the checks alone;
+   the checks alone; ``check_campaigns`` on its own (the checks of the
+   columns) and the reference checks of one record per row, which must give
+   the same problems;
 3. a pandas implementation of the same counts (unit → ancestor table by
    pointer walking inside its timing, figures summed per ancestor, pledge
    states, works and pledgers per ancestor with ``merge`` + ``groupby``),
@@ -34,7 +36,8 @@ import pandas as pd
 import pendulum
 
 from benchmarks._harness import Bench, format_seconds
-from thidua.campaigns import evaluate_campaign
+from thidua.campaigns import check_campaigns, evaluate_campaign
+from thidua.campaigns._checks import _check_campaigns_by_record
 from thidua.campaigns._evaluate import checked_problems
 from thidua.campaigns._examples import tables
 from thidua.datasets.national import national_history
@@ -257,6 +260,25 @@ def run(bench: Bench, *, quick: bool = False) -> None:
         checked_problems,
         fresh,
         repeat=1 if quick else 2,
+    )
+
+    def indexed() -> Workspace:
+        w = fresh()
+        w.hierarchy  # noqa: B018 - the index is built outside the timing
+        return w
+
+    checks = bench.measure_with(
+        "  check_campaigns (on the columns)", check_campaigns, indexed, repeat=1 if quick else 3
+    )
+    records = bench.measure_with(
+        "  check_campaigns (one record per row, as before)",
+        _check_campaigns_by_record,
+        indexed,
+        repeat=1,
+    )
+    bench.info(
+        "column checks = record checks",
+        str(list(checks) == list(records)),
     )
     ws.hierarchy  # noqa: B018 - build the index once, outside the timings
     evaluate_campaign(ws, "NC")

@@ -28,19 +28,31 @@ What is checked:
   indicator, to at least its own target (``C012``, a warning);
 * scores: never above their maximum (``C016``).
 
-Complexity: O(rows + units in the scopes), each scope built once.
+The two large tables, ``pledges`` and ``works``, are checked on their typed
+columns (``table_columns`` of ``_tables``): each distinct text is read
+and looked up once, every condition is a numpy mask over the rows, and a
+problem (with its pointer) is made only for a row that has one.  No record is
+built; the problems are those, in the same order, that the checks of one
+record per row give (kept as ``_check_campaigns_by_record`` for the tests).
+
+Complexity: O(rows + units in the scopes), each scope built once; the Python
+work is per distinct value and per problem, not per row.
 
 .. versionadded:: 0.3.0
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
 
 from thidua.campaigns._enums import PledgeStatus, WorkStatus
 from thidua.campaigns._records import Campaign, CampaignTarget, Pledge, Work
 from thidua.campaigns._tables import (
+    TableColumns,
     campaign_targets,
     campaigns,
     cascade,
@@ -50,10 +62,12 @@ from thidua.campaigns._tables import (
     effective_scope,
     pledges,
     scope_units,
+    table_columns,
     table_problems,
     works,
 )
 from thidua.errors import UnknownNameError
+from thidua.io import ParsedColumn
 from thidua.problems import CampaignCode, PledgeCode, Pointer, Problem, ProblemCode, Report, problem
 from thidua.values import format_number_vi
 
@@ -63,6 +77,8 @@ if TYPE_CHECKING:
     from thidua.workspace import Workspace
 
 __all__ = ["check_campaigns", "check_contests"]
+
+IntArray = npt.NDArray[np.int64]
 
 _SHOWN = 5
 """How many ids a message lists before saying how many more."""
@@ -453,7 +469,7 @@ def _check_registered(
         )
 
 
-def _check_pledges(ctx: _Context) -> None:
+def _check_pledges_by_record(ctx: _Context) -> None:
     rows = pledges(ctx.workspace)
     _duplicates(
         ctx, ((p.id, p.source, p.id) for p in rows), PledgeCode.DUPLICATE_PLEDGE_ID, "pledge"
@@ -506,7 +522,7 @@ def _cell_written(ctx: _Context, table: str, at: Pointer | None, field: str) -> 
     return bool(texts.get(str(at), False))
 
 
-def _check_works(ctx: _Context) -> None:
+def _check_works_by_record(ctx: _Context) -> None:
     rows = works(ctx.workspace)
     _duplicates(ctx, ((w.id, w.source, w.id) for w in rows), PledgeCode.DUPLICATE_WORK_ID, "work")
     for w in rows:
@@ -554,6 +570,333 @@ def _check_work(ctx: _Context, w: Work) -> None:
         )
 
 
+# -- pledges and works, column by column ------------------------------------------------------
+#
+# The two large tables are checked on their typed columns: every condition is a numpy mask
+# over the rows (a value of each distinct text looked up once), and the problems, with their
+# pointers, are made only for the rows that have one.  They come out exactly as the checks of
+# the records give them (``_check_pledges_by_record``, ``_check_works_by_record``): the
+# duplicate ids first, then row by row, each row's problems in the same order.
+
+_NEVER = 2**62
+"""An ordinal after every day (a missing last day) and, negated, before every day."""
+
+
+class _Found:
+    """The problems of one table's rows, kept with their order key, then sorted."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[tuple[int, int, int], Problem]] = []
+
+    def add(self, key: tuple[int, int, int], found: Problem) -> None:
+        self.items.append((key, found))
+
+    def sorted(self) -> list[Problem]:
+        return [p for _, p in sorted(self.items, key=lambda item: item[0])]
+
+
+def _distinct(column: ParsedColumn) -> tuple[list[Any], IntArray]:
+    """The distinct values of a column and, per row, the index of its value (``-1``: none)."""
+    index: dict[Any, int] = {}
+    remap = np.fromiter(
+        (index.setdefault(v, len(index)) for v in column.uniques),
+        dtype=np.int64,
+        count=len(column.uniques),
+    )
+    values = list(index)
+    if None in index:
+        gone = index[None]
+        del values[gone]
+        remap = np.where(remap == gone, -1, remap - (remap > gone))
+    return values, remap[column.codes]
+
+
+def _per_row(column: ParsedColumn, value: Callable[[Any], Any], dtype: type) -> npt.NDArray[Any]:
+    """``value`` of each row's typed value, computed once per distinct text."""
+    uniques: npt.NDArray[Any] = np.fromiter(
+        (value(v) for v in column.uniques), dtype=dtype, count=len(column.uniques)
+    )
+    return uniques[column.codes]
+
+
+def _blank(read: TableColumns, field: str) -> npt.NDArray[np.bool_]:
+    """Per row, whether the cell of *field* has no text (an unreadable cell has some)."""
+    encoded = read.table.encoded(field)
+    blank = np.fromiter(
+        (t.strip() == "" for t in encoded.uniques), dtype=bool, count=len(encoded.uniques)
+    )
+    return blank[encoded.codes]
+
+
+def _ordinals(column: ParsedColumn, missing: int) -> IntArray:
+    """Each row's date as an ordinal, *missing* where there is none."""
+    return _per_row(column, lambda d: missing if d is None else d.toordinal(), np.int64)
+
+
+def _duplicate_ids(
+    ctx: _Context,
+    read: TableColumns,
+    rows: IntArray,
+    ids: list[Any],
+    id_of: IntArray,
+    code: ProblemCode,
+    what: str,
+    found: _Found,
+) -> None:
+    """``P001``/``P002``: one problem per row (of *rows*) whose id an earlier row had."""
+    if not rows.size:
+        return
+    keys = id_of[rows]
+    _, first = np.unique(keys, return_index=True)
+    first_row = np.full(len(ids), -1, dtype=np.int64)
+    first_row[keys[first]] = rows[first]
+    table = read.table
+    for r in rows[first_row[keys] != rows].tolist():
+        subject = ids[id_of[r]]
+        where = table.pointer(int(first_row[id_of[r]]))
+        found.add(
+            (0, r, 0),
+            problem(
+                code,
+                f"{what} {subject!r} is given twice (first at {where})",
+                subject=subject,
+                pointer=table.pointer(r),
+            ),
+        )
+
+
+class _Rows:
+    """What the pledge and work checks share: the rows with a record, their campaign and pledger."""
+
+    def __init__(self, ctx: _Context, read: TableColumns) -> None:
+        self.ctx = ctx
+        self.read = read
+        self.table = read.table
+        cols = read.columns
+        self.rows = np.flatnonzero(read.keyed())
+        self.ids, self.id_of = _distinct(cols["id"])
+        names, camp_of = _distinct(cols["campaign"])
+        self.campaign_names = names
+        self.known = [ctx.campaigns.get(n) for n in names]
+        self.camp_of = camp_of
+        known = np.fromiter((c is not None for c in self.known), dtype=bool, count=len(names))
+        self.has_campaign = np.zeros(len(self.table), dtype=bool)
+        self.has_campaign[self.rows] = known[camp_of[self.rows]]
+        self.pledgers, self.pledger_of = _distinct(cols["pledger"])
+        ends = [_NEVER if c is None or c.end is None else c.end.toordinal() for c in self.known]
+        self.end = np.asarray(ends, dtype=np.int64)
+        self.registered = _ordinals(cols["registered_on"], -_NEVER)
+
+    def at(self, r: int, field: str) -> Pointer:
+        return self.table.pointer(r, field)
+
+    def unknown_campaigns(self, what: Callable[[int], str], seq: int, found: _Found) -> None:
+        """``C002`` for the rows whose campaign is not in campaigns.csv."""
+        for r in self.rows[~self.has_campaign[self.rows]].tolist():
+            name = self.campaign_names[self.camp_of[r]]
+            found.add(
+                (1, r, seq),
+                problem(
+                    CampaignCode.UNKNOWN_CAMPAIGN,
+                    f"{what(r)}: campaign {name!r} is not in campaigns.csv",
+                    subject=self.ids[self.id_of[r]],
+                    pointer=self.at(r, "campaign"),
+                ),
+            )
+
+    def pledger_problems(self, what: Callable[[int], str], seq: int, found: _Found) -> None:
+        """``P003``, ``P006``, ``P005`` for the rows with a known campaign."""
+        ctx = self.ctx
+        rows = self.rows[self.has_campaign[self.rows]]
+        if not rows.size:
+            return
+        # A person, or a unit in scope (alive on the first day), is fine: only the
+        # other (campaign, pledger) pairs are looked at one by one.
+        people = np.fromiter(
+            (p in ctx.people for p in self.pledgers), dtype=bool, count=len(self.pledgers)
+        )
+        pledger = self.pledger_of[rows]
+        camp = self.camp_of[rows]
+        fine = np.zeros(rows.size, dtype=bool)
+        for ci in np.unique(camp).tolist():
+            c = self.known[ci]
+            assert c is not None
+            scope = scope_units(ctx.workspace, c)
+            ok = people | np.fromiter(
+                (p in scope for p in self.pledgers), dtype=bool, count=len(self.pledgers)
+            )
+            at = camp == ci
+            fine[at] = ok[pledger[at]]
+        rows, camp, pledger = rows[~fine], camp[~fine], pledger[~fine]
+        pairs = camp * len(self.pledgers) + pledger
+        distinct, inverse = np.unique(pairs, return_inverse=True)
+        bad = np.zeros(distinct.size, dtype=bool)
+        reasons: dict[int, tuple[ProblemCode, str]] = {}
+        for k, pair in enumerate(distinct.tolist()):
+            ci, pi = divmod(pair, len(self.pledgers))
+            c = self.known[ci]
+            assert c is not None
+            key = (c.id, self.pledgers[pi])
+            verdict = ctx.verdicts.get(key, _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = ctx.verdicts[key] = _pledger_verdict(ctx, c, self.pledgers[pi])
+            if verdict is not None:
+                bad[k] = True
+                reasons[k] = verdict
+        for j in np.flatnonzero(bad[inverse]).tolist():
+            r = int(rows[j])
+            code, reason = reasons[int(inverse[j])]
+            found.add(
+                (1, r, seq),
+                problem(
+                    code,
+                    f"{what(r)}: {reason}",
+                    subject=self.ids[self.id_of[r]],
+                    pointer=self.at(r, "pledger"),
+                ),
+            )
+
+    def registered_late(self, what: Callable[[int], str], seq: int, found: _Found) -> None:
+        """``P007``: registered after the campaign's last day."""
+        rows = self.rows[self.has_campaign[self.rows]]
+        late = rows[self.registered[rows] > self.end[self.camp_of[rows]]]
+        registered = self.read.columns["registered_on"]
+        for r in late.tolist():
+            c = self.known[self.camp_of[r]]
+            assert c is not None
+            assert c.end is not None
+            day = registered.uniques[registered.codes[r]]
+            found.add(
+                (1, r, seq),
+                problem(
+                    PledgeCode.REGISTERED_AFTER_END,
+                    f"{what(r)}: registered on {day.isoformat()}, after the "
+                    f"{self.ctx.campaign_name(c)} ended on {c.end.isoformat()}",
+                    subject=self.ids[self.id_of[r]],
+                    pointer=self.at(r, "registered_on"),
+                ),
+            )
+
+
+def _check_pledge_columns(ctx: _Context) -> None:
+    read = table_columns(ctx.workspace, "pledges")
+    rows = _Rows(ctx, read)
+    found = _Found()
+    _duplicate_ids(
+        ctx, read, rows.rows, rows.ids, rows.id_of, PledgeCode.DUPLICATE_PLEDGE_ID, "pledge", found
+    )
+    cols = read.columns
+
+    def what(r: int) -> str:
+        return f"pledge {rows.ids[rows.id_of[r]]!r}"
+
+    catalogue = ctx.workspace.catalogue
+    indicator = cols["indicator"]
+    unknown = _per_row(indicator, lambda v: v is not None and v not in catalogue, bool)
+    for r in rows.rows[unknown[rows.rows]].tolist():
+        found.add(
+            (1, r, 0),
+            problem(
+                PledgeCode.UNKNOWN_INDICATOR,
+                f"{what(r)}: the indicator {indicator.uniques[indicator.codes[r]]!r} is not in "
+                f"the catalogue",
+                subject=rows.ids[rows.id_of[r]],
+                pointer=rows.at(r, "indicator"),
+            ),
+        )
+    active = _per_row(cols["status"], lambda v: v is not PledgeStatus.CANCELLED, bool)
+    for seq, field in ((1, "indicator"), (2, "plan")):
+        lacking = active & cols[field].missing() & _blank(read, field)
+        for r in rows.rows[lacking[rows.rows]].tolist():
+            found.add(
+                (1, r, seq),
+                problem(
+                    PledgeCode.PLEDGE_WITHOUT_PLAN,
+                    f"{what(r)} of {rows.pledgers[rows.pledger_of[r]]!r} has no {field}",
+                    subject=rows.ids[rows.id_of[r]],
+                    pointer=rows.at(r, field),
+                ),
+            )
+    rows.unknown_campaigns(what, 3, found)
+    rows.pledger_problems(what, 4, found)
+    rows.registered_late(what, 5, found)
+    ctx.problems.extend(found.sorted())
+
+
+def _check_work_columns(ctx: _Context) -> None:
+    read = table_columns(ctx.workspace, "works")
+    rows = _Rows(ctx, read)
+    found = _Found()
+    _duplicate_ids(
+        ctx, read, rows.rows, rows.ids, rows.id_of, PledgeCode.DUPLICATE_WORK_ID, "work", found
+    )
+    cols = read.columns
+    names = cols["name"]
+
+    def what(r: int) -> str:
+        name = names.uniques[names.codes[r]]
+        return f"work {rows.ids[rows.id_of[r]]!r}" + (f" ({name})" if name else "")
+
+    status = cols["status"]
+    completed = _per_row(status, lambda v: v is WorkStatus.COMPLETED, bool)
+    on = cols["completed_on"]
+    undated = completed & on.missing() & _blank(read, "completed_on")
+    for r in rows.rows[undated[rows.rows]].tolist():
+        found.add(
+            (1, r, 0),
+            problem(
+                PledgeCode.COMPLETED_WITHOUT_DATE,
+                f"{what(r)} is completed but has no completed_on",
+                subject=rows.ids[rows.id_of[r]],
+                pointer=rows.at(r, "completed_on"),
+            ),
+        )
+    flagship = _per_row(cols["flagship"], bool, bool)
+    for r in rows.rows[(flagship & ~completed)[rows.rows]].tolist():
+        value = status.uniques[status.codes[r]]
+        shown = value if isinstance(value, WorkStatus) else WorkStatus.REGISTERED
+        found.add(
+            (1, r, 1),
+            problem(
+                PledgeCode.FLAGSHIP_NOT_COMPLETED,
+                f"{what(r)} is a flagship work (gắn biển) but its status is {shown.value}",
+                subject=rows.ids[rows.id_of[r]],
+                pointer=rows.at(r, "flagship"),
+            ),
+        )
+    rows.unknown_campaigns(what, 2, found)
+    rows.pledger_problems(what, 3, found)
+    rows.registered_late(what, 4, found)
+    periods = [c.period if c is not None else None for c in rows.known]
+    first = np.asarray(
+        [_NEVER if p is None else p.start.toordinal() for p in periods], dtype=np.int64
+    )
+    after = np.asarray(
+        [-_NEVER if p is None else p.end.toordinal() for p in periods], dtype=np.int64
+    )
+    day = _ordinals(on, _NEVER)
+    known = rows.rows[rows.has_campaign[rows.rows]]
+    k = rows.camp_of[known]
+    dated = day[known] != _NEVER
+    has_period = first[k] != _NEVER
+    outside = dated & has_period & ((day[known] < first[k]) | (day[known] >= after[k]))
+    for r in known[outside].tolist():
+        c = rows.known[rows.camp_of[r]]
+        assert c is not None
+        done = on.uniques[on.codes[r]]
+        found.add(
+            (1, r, 5),
+            problem(
+                PledgeCode.COMPLETED_OUTSIDE_PERIOD,
+                f"{what(r)}: completed on {done.isoformat()}, outside the "
+                f"{ctx.campaign_name(c)} ({_days(c)})",
+                subject=rows.ids[rows.id_of[r]],
+                pointer=rows.at(r, "completed_on"),
+            ),
+        )
+    ctx.problems.extend(found.sorted())
+
+
 def check_campaigns(workspace: Workspace) -> Report:
     """Check the campaigns, their targets, the pledges and the works of a workspace.
 
@@ -586,13 +929,33 @@ def check_campaigns(workspace: Workspace) -> Report:
         ctx.problems.extend(table_problems(workspace, name))
     _check_campaign_rows(ctx)
     _check_targets(ctx)
-    _check_pledges(ctx)
-    _check_works(ctx)
+    _check_pledge_columns(ctx)
+    _check_work_columns(ctx)
+    return Report(tuple(ctx.problems))
+
+
+def _check_campaigns_by_record(workspace: Workspace) -> Report:
+    """:func:`check_campaigns` on one record per pledge and work: the reference of the tests.
+
+    The checks of the records, as they were before the column checks; the
+    equivalence test compares the two on generated tables with faults of
+    every code (``tests/test_campaign_checks_columns.py``).
+    """
+    ctx = _Context(workspace)
+    for name in ("campaigns", "campaign_targets", "pledges", "works"):
+        ctx.problems.extend(table_problems(workspace, name))
+    _check_campaign_rows(ctx)
+    _check_targets(ctx)
+    _check_pledges_by_record(ctx)
+    _check_works_by_record(ctx)
     return Report(tuple(ctx.problems))
 
 
 def check_contests(workspace: Workspace) -> Report:
     """Check the contests, their entries and the cluster scoring tables of a workspace.
+
+    The entries (a national contest has many) are checked on their typed
+    columns, as the pledges and works are.
 
     Examples:
         >>> from thidua.io import DataTable
@@ -606,6 +969,15 @@ def check_contests(workspace: Workspace) -> Report:
         >>> [(p.code, p.subject, str(p.pointer)) for p in check_contests(ws)]
         [('C016', 'D1', 'cluster_scores.csv row 2, column score')]
     """
+    return _check_contests(workspace, _check_entry_columns)
+
+
+def _check_contests_by_record(workspace: Workspace) -> Report:
+    """:func:`check_contests` on one record per entry: the reference of the tests."""
+    return _check_contests(workspace, _check_entries_by_record)
+
+
+def _check_contests(workspace: Workspace, entries: Callable[[_Context, set[str]], None]) -> Report:
     ctx = _Context(workspace)
     for name in ("contests", "contest_entries", "cluster_scores"):
         ctx.problems.extend(table_problems(workspace, name))
@@ -619,20 +991,7 @@ def check_contests(workspace: Workspace) -> Report:
         what = f"contest {c.id!r}" + (f" ({c.name})" if c.name else "")
         ctx.known_campaign(c.campaign, what, row)
         ctx.unknown_unit(c.held_by, what, row, "held_by")
-    for e in contest_entries(workspace):
-        row = _Row(e.contest, e.source)
-        what = (
-            f"entry {e.name!r} of contest {e.contest!r}" if e.name else f"an entry of {e.contest!r}"
-        )
-        if e.contest not in ids:
-            ctx.add(
-                CampaignCode.UNKNOWN_CONTEST,
-                f"{what}: the contest is not in contests.csv",
-                subject=e.contest,
-                at=e.source,
-                field="contest",
-            )
-        ctx.unknown_unit(e.unit, what, row, "unit")
+    entries(ctx, ids)
     first: dict[tuple[object, ...], Pointer | None] = {}
     for s in cluster_scores(workspace):
         row = _Row(s.unit, s.source)
@@ -667,3 +1026,60 @@ def check_contests(workspace: Workspace) -> Report:
                 field="score",
             )
     return Report(tuple(ctx.problems))
+
+
+def _check_entries_by_record(ctx: _Context, ids: set[str]) -> None:
+    for e in contest_entries(ctx.workspace):
+        row = _Row(e.contest, e.source)
+        what = (
+            f"entry {e.name!r} of contest {e.contest!r}" if e.name else f"an entry of {e.contest!r}"
+        )
+        if e.contest not in ids:
+            ctx.add(
+                CampaignCode.UNKNOWN_CONTEST,
+                f"{what}: the contest is not in contests.csv",
+                subject=e.contest,
+                at=e.source,
+                field="contest",
+            )
+        ctx.unknown_unit(e.unit, what, row, "unit")
+
+
+def _check_entry_columns(ctx: _Context, ids: set[str]) -> None:
+    """``C015``, ``C003`` for the entries, on the columns (rows without a contest left out)."""
+    read = table_columns(ctx.workspace, "contest_entries")
+    cols = read.columns
+    contests, contest_of = _distinct(cols["contest"])
+    rows = np.flatnonzero(contest_of >= 0)
+    names = cols["name"]
+    units = cols["unit"]
+
+    def what(r: int) -> str:
+        name, contest = names.uniques[names.codes[r]], contests[contest_of[r]]
+        return f"entry {name!r} of contest {contest!r}" if name else f"an entry of {contest!r}"
+
+    found = _Found()
+    unknown = np.fromiter((c not in ids for c in contests), dtype=bool, count=len(contests))
+    for r in rows[unknown[contest_of[rows]]].tolist():
+        found.add(
+            (1, r, 0),
+            problem(
+                CampaignCode.UNKNOWN_CONTEST,
+                f"{what(r)}: the contest is not in contests.csv",
+                subject=contests[contest_of[r]],
+                pointer=read.table.pointer(r, "contest"),
+            ),
+        )
+    stranger = _per_row(units, lambda u: u is not None and u not in ctx.units, bool)
+    for r in rows[stranger[rows]].tolist():
+        unit = units.uniques[units.codes[r]]
+        found.add(
+            (1, r, 1),
+            problem(
+                CampaignCode.UNKNOWN_UNIT,
+                f"{what(r)}: unit {unit!r} is not a unit of units.csv",
+                subject=contests[contest_of[r]],
+                pointer=read.table.pointer(r, "unit"),
+            ),
+        )
+    ctx.problems.extend(found.sorted())

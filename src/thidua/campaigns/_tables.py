@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from thidua._text import nfc
 from thidua.campaigns._enums import CampaignKind, PledgeStatus, WorkStatus
@@ -47,7 +49,7 @@ from thidua.campaigns._records import (
 from thidua.campaigns._scope import Scope, ScopeError, ScopeKind, parse_scope
 from thidua.documents import DocumentSymbol, DocumentSymbolError, fold_symbol, parse_symbol
 from thidua.errors import InvalidArgumentError, PeriodParseError, UnknownNameError
-from thidua.io import DataTable, parse_column
+from thidua.io import DataTable, ParsedColumn, parse_column
 from thidua.periods import Period, parse_period
 from thidua.problems import CampaignCode, Problem, problem
 
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from thidua.workspace import Workspace
 
 __all__ = [
+    "TableColumns",
     "campaign",
     "campaign_targets",
     "campaigns",
@@ -68,11 +71,13 @@ __all__ = [
     "effective_scope",
     "pledges",
     "scope_units",
+    "table_columns",
     "table_problems",
     "works",
 ]
 
 R = TypeVar("R")
+IntArray = npt.NDArray[np.int64]
 
 _CACHE = "thidua.campaigns:"
 
@@ -196,10 +201,118 @@ def _build_targets(workspace: Workspace) -> _Read:
     return _Read(records=tuple(records), problems=tuple(problems))
 
 
-def _build_pledges(workspace: Workspace) -> _Read:
-    table = workspace.table("pledges")
+@attrs.frozen(kw_only=True, eq=False)
+class TableColumns:
+    """A campaign table read column by column: the typed columns and the reading problems.
+
+    What the records are built from, and what the row checks of the large
+    tables (``pledges``, ``works``, ``contest_entries``) work on without building them.
+
+    Attributes:
+        table: the table as read.
+        columns: every declared field, typed (:func:`thidua.io.parse_column`).
+        documents: the ``document`` symbols (uniques and codes), for ``works``.
+        problems: the problems reading the cells gave (``S003``, ``S006``, ``C006``),
+            in the order the records' reading gives them.
+    """
+
+    table: DataTable
+    columns: Mapping[str, ParsedColumn]
+    documents: tuple[list[DocumentSymbol | None], IntArray] | None
+    problems: tuple[Problem, ...]
+
+    def keyed(self) -> npt.NDArray[np.bool_]:
+        """Per row, whether it has its id, campaign and pledger (the rows with a record)."""
+        keep = np.ones(len(self.table), dtype=bool)
+        for field in ("id", "campaign", "pledger"):
+            keep &= ~self.columns[field].missing()
+        return keep
+
+
+def _parsed_codes(
+    table: DataTable,
+    field: str,
+    subjects: ParsedColumn,
+    parse: Callable[[str], R],
+    errors: tuple[type[Exception], ...],
+    code: CampaignCode,
+    problems: list[Problem],
+) -> tuple[list[R | None], IntArray]:
+    """:func:`_parsed` on the distinct texts: the values and the row codes."""
+    encoded = table.encoded(field)
+    uniques: list[R | None] = []
+    failed: dict[int, Exception] = {}
+    for k, raw in enumerate(encoded.uniques):
+        text = raw.strip()
+        if not text:
+            uniques.append(None)
+            continue
+        try:
+            uniques.append(parse(text))
+        except errors as exc:
+            failed[k] = exc
+            uniques.append(None)
+    if failed:
+        bad = np.zeros(len(encoded.uniques), dtype=bool)
+        bad[list(failed)] = True
+        for position in np.flatnonzero(bad[encoded.codes]).tolist():
+            subject = subjects.uniques[subjects.codes[position]]
+            owner = f"{table.name} {subject!r}" if subject else table.name
+            found = failed[int(encoded.codes[position])]
+            problems.append(
+                problem(
+                    code,
+                    f"{owner}: {found}; the {field} is left out",
+                    subject=subject,
+                    pointer=table.pointer(position, field),
+                )
+            )
+    return uniques, encoded.codes
+
+
+def _build_columns(workspace: Workspace, name: str) -> TableColumns:
+    table = workspace.table(name)
     problems: list[Problem] = []
-    col = _columns(table, problems)
+    parsed = {f: parse_column(table, f, problems) for f in table.declaration.fields}
+    documents = None
+    if name == "works":
+        documents = _parsed_codes(
+            table,
+            "document",
+            parsed["id"],
+            parse_symbol,
+            _symbol_errors(),
+            CampaignCode.UNREADABLE_DOCUMENT_SYMBOL,
+            problems,
+        )
+    return TableColumns(table=table, columns=parsed, documents=documents, problems=tuple(problems))
+
+
+def table_columns(workspace: Workspace, name: str) -> TableColumns:
+    """The ``pledges``, ``works`` or ``contest_entries`` table read column by column, kept.
+
+    Raises:
+        KeyError: *name* is not one of those three.
+
+    Examples:
+        >>> from thidua.workspace import Workspace
+        >>> read = table_columns(Workspace(), "works")
+        >>> len(read.table), read.problems
+        (0, ())
+    """
+    if name not in _COLUMNAR:
+        raise KeyError(name)
+    return workspace.cached(_CACHE + "columns:" + name, lambda: _build_columns(workspace, name))
+
+
+_COLUMNAR = frozenset({"pledges", "works", "contest_entries"})
+"""The tables read column by column before their records (they are the large ones)."""
+
+
+def _build_pledges(workspace: Workspace) -> _Read:
+    read = table_columns(workspace, "pledges")
+    table = read.table
+    col = {f: c.values() for f, c in read.columns.items()}
     records = []
     for i, (pid, c, who) in enumerate(zip(col["id"], col["campaign"], col["pledger"], strict=True)):
         if pid is None or c is None or who is None:
@@ -217,22 +330,16 @@ def _build_pledges(workspace: Workspace) -> _Read:
                 source=table.pointer(i),
             )
         )
-    return _Read(records=tuple(records), problems=tuple(problems))
+    return _Read(records=tuple(records), problems=read.problems)
 
 
 def _build_works(workspace: Workspace) -> _Read:
-    table = workspace.table("works")
-    problems: list[Problem] = []
-    col = _columns(table, problems)
-    documents: list[DocumentSymbol | None] = _parsed(
-        table,
-        "document",
-        col["id"],
-        parse_symbol,
-        _symbol_errors(),
-        CampaignCode.UNREADABLE_DOCUMENT_SYMBOL,
-        problems,
-    )
+    read = table_columns(workspace, "works")
+    table = read.table
+    col = {f: c.values() for f, c in read.columns.items()}
+    assert read.documents is not None
+    symbols, codes = read.documents
+    documents = [symbols[k] for k in codes.tolist()]
     records = []
     for i, (wid, c, who) in enumerate(zip(col["id"], col["campaign"], col["pledger"], strict=True)):
         if wid is None or c is None or who is None:
@@ -254,7 +361,7 @@ def _build_works(workspace: Workspace) -> _Read:
                 source=table.pointer(i),
             )
         )
-    return _Read(records=tuple(records), problems=tuple(problems))
+    return _Read(records=tuple(records), problems=read.problems)
 
 
 def _build_contests(workspace: Workspace) -> _Read:
@@ -277,9 +384,9 @@ def _build_contests(workspace: Workspace) -> _Read:
 
 
 def _build_entries(workspace: Workspace) -> _Read:
-    table = workspace.table("contest_entries")
-    problems: list[Problem] = []
-    col = _columns(table, problems)
+    read = table_columns(workspace, "contest_entries")
+    table = read.table
+    col = {f: c.values() for f, c in read.columns.items()}
     records = [
         ContestEntry(
             contest=c,
@@ -294,7 +401,7 @@ def _build_entries(workspace: Workspace) -> _Read:
         for i, c in enumerate(col["contest"])
         if c is not None
     ]
-    return _Read(records=tuple(records), problems=tuple(problems))
+    return _Read(records=tuple(records), problems=read.problems)
 
 
 def _build_scores(workspace: Workspace) -> _Read:
@@ -352,6 +459,8 @@ def table_problems(workspace: Workspace, name: str) -> tuple[Problem, ...]:
         >>> table_problems(Workspace(), "works")
         ()
     """
+    if name in _COLUMNAR:
+        return table_columns(workspace, name).problems
     return _read(workspace, name, _BUILDERS[name]).problems
 
 
