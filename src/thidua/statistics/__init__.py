@@ -34,8 +34,9 @@ Examples:
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from thidua._lazy import lazy_face
 
 if TYPE_CHECKING:
     from thidua.statistics._awards import (
@@ -122,18 +123,4 @@ _EXPORTS: dict[str, str] = {
 }
 
 if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all
-
-    def __getattr__(name: str) -> object:
-        """Import a public name of the statistics topic on first use."""
-        module = _EXPORTS.get(name)
-        if module is None:
-            msg = f"module {__name__!r} has no attribute {name!r}"
-            raise AttributeError(msg)
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> list[str]:
-    """The module's names, including the public ones not imported yet."""
-    return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_face(__name__, _EXPORTS, __all__)
