@@ -18,6 +18,7 @@ from benchmarks import (
     bench_engines,
     bench_hierarchy,
     bench_honours,
+    bench_honours_national,
     bench_rollup,
 )
 from benchmarks._harness import Bench, Result, environment, header, write_json
@@ -30,6 +31,7 @@ SUITES: dict[str, Callable[..., None]] = {
     bench_cli.NAME: bench_cli.run,
     bench_engines.NAME: bench_engines.run,
     bench_honours.NAME: bench_honours.run,
+    bench_honours_national.NAME: bench_honours_national.run,
     bench_campaigns.NAME: bench_campaigns.run,
 }
 """Suite name → ``run(bench, *, quick)``."""

@@ -289,8 +289,10 @@ def propose_all(
             base = np.bincount(placed[placed >= 0], minlength=len(history))[unit]
             # ⌊share × base⌋ with quota_limit's epsilon
             allowed = np.floor(q.share * base + 1e-9).astype(np.int64)
-        else:
+        elif isinstance(q, ProposerQuota):
             allowed = np.full(unit.size, q.limit, dtype=np.int64)
+        else:  # refused above
+            continue
         limit = np.minimum(limit, allowed)
     return BulkProposals(
         honour=honour,
