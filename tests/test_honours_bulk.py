@@ -97,3 +97,12 @@ def test_refuses_what_it_cannot_do(ws: Workspace) -> None:
         propose_all(ws, "CSTDCS", "2024", order=("age",))
     with pytest.raises(InvalidArgumentError, match="cluster leaders"):
         propose_all(ws, "CO_BO", "2024")
+
+
+def test_of_unit_without_candidates_and_unknown(ws: Workspace) -> None:
+    from thidua.errors import UnknownNameError
+
+    every = propose_all(ws, "CSTDCS", "2024", quota="15%")
+    assert every.of_unit("TLD" if "TLD" in ws.unit_ids() else "HN") == ()
+    with pytest.raises(UnknownNameError):
+        every.of_unit("NO-SUCH-UNIT")

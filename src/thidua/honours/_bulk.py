@@ -108,11 +108,23 @@ class BulkProposals:
         return np.sort(self.subject[self.proposed])
 
     def of_unit(self, unit: str) -> tuple[str, ...]:
-        """The ids *unit* proposes, in rank order (as ``propose(...).proposed``)."""
-        code = self.history.index(unit)
-        lo, hi = np.searchsorted(self.unit, [code, code + 1])
+        """The ids *unit* proposes, in rank order (as ``propose(...).proposed``).
+
+        A unit without eligible members proposes nobody: ``()``.  The unit is
+        looked up among the units of the rows, so the history's id
+        dictionary is not built for one lookup.
+
+        Raises:
+            UnknownNameError: *unit* is not in the history.
+        """
+        ids = self.history.subjects
+        found = [u for u in np.unique(self.unit).tolist() if ids[u] == unit]
+        if not found:
+            self.history.index(unit)  # an unknown id raises
+            return ()
+        lo, hi = np.searchsorted(self.unit, [found[0], found[0] + 1])
         rows = np.arange(lo, hi)[self.proposed[lo:hi]]
-        return tuple(self.history.subjects[int(s)] for s in self.subject[rows])
+        return tuple(ids[int(s)] for s in self.subject[rows])
 
 
 def _units_of(history: History, period: Period) -> I64:
