@@ -31,8 +31,9 @@ SUITES: dict[str, Callable[..., None]] = {
     bench_cli.NAME: bench_cli.run,
     bench_engines.NAME: bench_engines.run,
     bench_honours.NAME: bench_honours.run,
-    bench_honours_national.NAME: bench_honours_national.run,
     bench_campaigns.NAME: bench_campaigns.run,
+    # last: it resets the kernel's peak-RSS mark (per-stage peaks)
+    bench_honours_national.NAME: bench_honours_national.run,
 }
 """Suite name → ``run(bench, *, quick)``."""
 
