@@ -18,6 +18,7 @@ from benchmarks import (
     bench_engines,
     bench_hierarchy,
     bench_honours,
+    bench_honours_national,
     bench_rollup,
 )
 from benchmarks._harness import Bench, Result, environment, header, write_json
@@ -31,6 +32,8 @@ SUITES: dict[str, Callable[..., None]] = {
     bench_engines.NAME: bench_engines.run,
     bench_honours.NAME: bench_honours.run,
     bench_campaigns.NAME: bench_campaigns.run,
+    # last: it resets the kernel's peak-RSS mark (per-stage peaks)
+    bench_honours_national.NAME: bench_honours_national.run,
 }
 """Suite name → ``run(bench, *, quick)``."""
 

@@ -180,3 +180,16 @@ def test_pandas_honours_equal_the_engine_on_other_seeds(seed: int) -> None:
         ours = np.sort(result.codes[result.eligible])
         assert np.array_equal(ours, theirs[code]), code
         assert ours.size > 0, code  # every rule has eligible people in the sample
+
+
+def test_honours_national_suite_quick_agrees_with_pandas(tmp_path: Path) -> None:
+    results = benchmarks.run(
+        ["honours-national"], quick=True, out_dir=tmp_path, stream=io.StringIO()
+    )
+    by_name = {r.name: r for r in results}
+    ratio = by_name["  propose_all / pandas"]
+    assert ratio.extra["same"] is True, ratio.note
+    assert by_name["  TLD bonus_paid"].extra["same_total"] is True
+    assert by_name["  thidua: history → totals"].extra["verdict"] == "PASS"
+    cut = next(r for r in results if r.name.startswith("propose_all(CSTDCS"))
+    assert cut.note.startswith("stage peak")

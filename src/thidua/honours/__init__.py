@@ -11,7 +11,8 @@ catalogue of :func:`catalogue` (the shipped one extended by the workspace's
 rested on it; :func:`bonus`, :func:`bonuses` and :func:`bonus_totals` compute
 the bonus money by the decree's multipliers and the base salary of the
 decision date (shipped as data: :func:`load_multipliers`,
-:func:`load_base_salaries`).
+:func:`load_base_salaries`).  :func:`propose_all` proposes for every unit at
+once (the national scale).
 
 Examples:
     >>> from thidua.people import History, Membership, Rating
@@ -122,6 +123,7 @@ from thidua.honours._proposals import (  # isort: skip
     propose,
 )
 from thidua.honours._proposal_checks import check_proposals  # isort: skip
+from thidua.honours._bulk import BulkProposals, propose_all  # isort: skip
 
 __all__ = [
     "ALLOWED_STEPS",
@@ -143,6 +145,7 @@ __all__ = [
     "BenefitAtLeast",
     "Bonus",
     "Bonuses",
+    "BulkProposals",
     "Candidate",
     "Catalogue",
     "CatalogueCheck",
@@ -207,6 +210,7 @@ __all__ = [
     "proposal_steps",
     "proposals",
     "propose",
+    "propose_all",
     "quota_limit",
     "quotas_from_data",
     "recipient_factor",

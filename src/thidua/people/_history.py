@@ -220,7 +220,8 @@ class History:
         self.absences = absences
         self.registrations = registrations
         self.reviews = reviews
-        self._subject_codes = {s: i for i, s in enumerate(self.subjects)}
+        # built on the first lookup: a dict of 11.8 million ids costs seconds nobody may need
+        self._subject_codes: dict[str, int] | None = None
         self._period_codes = {p: i for i, p in enumerate(self.periods)}
         self._honour_codes = {h: i for i, h in enumerate(self.honours)}
         for array in self._arrays():
@@ -538,6 +539,8 @@ class History:
             >>> h.index("U")
             0
         """
+        if self._subject_codes is None:
+            self._subject_codes = {s: i for i, s in enumerate(self.subjects)}
         code = self._subject_codes.get(subject)
         if code is None:
             raise UnknownNameError("subject", subject, self.subjects[:1000])
