@@ -284,3 +284,33 @@ def test_direction_column_higher_by_default_and_lower_in_words(tmp_path: Path) -
     again, _ = read_indicators_csv(tmp_path / "again.csv")
     assert again == catalogue
     assert again["accidents"].direction is Direction.LOWER
+
+
+def test_an_integer_scale_is_written_and_read_back(tmp_path: Path) -> None:
+    # Indicator(scale=100) used to crash the writer ('int' object has no attribute 'is_integer').
+    from thidua.figures import (
+        Aggregation,
+        Indicator,
+        IndicatorCatalogue,
+        read_indicators_csv,
+        write_indicators_csv,
+    )
+
+    cat = IndicatorCatalogue(
+        [
+            Indicator(code="a", name="A", aggregation=Aggregation.SUM),
+            Indicator(code="b", name="B", aggregation=Aggregation.SUM),
+            Indicator(
+                code="r",
+                name="R",
+                aggregation=Aggregation.RATIO,
+                numerator="a",
+                denominator="b",
+                scale=100,
+            ),
+        ]
+    )
+    write_indicators_csv(cat, tmp_path / "i.csv")
+    back, problems = read_indicators_csv(tmp_path / "i.csv")
+    assert list(problems) == []
+    assert back["r"].scale == 100.0

@@ -61,7 +61,10 @@ def format_figure_value(value: float) -> str:
     Examples:
         >>> [format_figure_value(v) for v in (1585.0, -3.0, 0.1, 1.585, 123.456, 1e-05)]
         ['1585', '-3', '0.1', '1.5850', '123.4560', '1e-05']
+        >>> format_figure_value(100)  # an int, as a user writes an indicator's scale
+        '100'
     """
+    value = float(value)
     if math.isnan(value):
         return ""
     if value.is_integer() and abs(value) < 1e16:
