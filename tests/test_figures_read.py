@@ -590,3 +590,20 @@ def test_polars_codes_from_a_large_global_category_table() -> None:
     result = figures_from_polars(df)
     assert [f.unit for f in result.figures] == ["fresh unit A", "fresh unit B"]
     assert problems(result) == [("S004", "<input> row 3, column unit")]
+
+
+def test_a_number_beyond_a_float_is_f009_not_infinity(tmp_path: Path) -> None:
+    # 401 digits once read as inf and rolled up as inf, with no problem.
+    path = tmp_path / "figures.csv"
+    huge = "9" * 401
+    path.write_text(
+        f"unit,indicator,period,value\nA,new_members,2024,{huge}\n"
+        f"B,new_members,2024,1.{'000.' * 110}000\nC,new_members,2024,5\n",
+        encoding="utf-8",
+    )
+    result = read_figures_csv(path)
+    assert [(p.code, str(p.pointer)) for p in result.report] == [
+        ("F009", "figures.csv row 2, column value"),
+        ("F009", "figures.csv row 3, column value"),
+    ]
+    assert [f.value for f in result.figures] == [5.0]

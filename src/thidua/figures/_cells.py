@@ -139,6 +139,8 @@ def _read_value(value: object) -> _Cell:
     except ValueParseError as exc:
         return _Cell(kind=_TEXT, keys=_keys([text]), text=text, reason=str(exc))
     plan = math.nan if read.plan is None else read.plan
+    if math.isinf(read.actual) or math.isinf(plan):
+        return _Cell(kind=_BAD, text=text, reason="the number is too large (beyond 10³⁰⁸)")
     return _Cell(kind=_NUM, number=read.actual, plan=plan, text=text)
 
 
