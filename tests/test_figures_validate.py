@@ -214,7 +214,7 @@ def test_f004_same_source_and_three_copies(hierarchy: Hierarchy) -> None:
     found = validate_figures(figs, hierarchy)
     assert [p.code for p in found] == ["F004", "F004"]
     assert "sources differ" not in found[0].message
-    assert "(first at figure #0)" in found[1].message
+    assert "(first at figure 1 of the list)" in found[1].message
 
 
 def test_f004_equal_periods_in_two_dictionary_entries(hierarchy: Hierarchy) -> None:
@@ -305,7 +305,7 @@ def test_f008_names_distinct_indicators(hierarchy: Hierarchy) -> None:
     )
     (found,) = validate_figures(figs, hierarchy)
     assert "a distinct indicator" in found.message
-    assert "(figure #0)" in found.message
+    assert "(figure 1 of the list)" in found.message
 
 
 def test_hierarchy_without_units() -> None:

@@ -162,7 +162,7 @@ class _Context:
         origin = self.figures.origins.get(i)
         if origin is not None and origin.row is not None:
             return f"row {origin.row}"
-        return f"figure #{i}"
+        return f"figure {i + 1} of the list"  # figures made in code: counted from 1
 
     def add(self, i: int, code: str, message: str) -> Problem | None:
         if code in REJECTING_CODES:
@@ -377,8 +377,8 @@ def validate_figures(
         >>> print(validate_figures(figs, Hierarchy(tiny_dataset()))[0].message)
         ... # doctest: +NORMALIZE_WHITESPACE
         indicator 'dialogues' (Đối thoại tại nơi làm việc) of unit 'G1' (Công đoàn cơ sở
-        Trường Tiểu học Kim Liên) for 2024 scope own is given twice (first at figure #0);
-        the sources differ (None and 'BC-2') but it is still a duplicate
+        Trường Tiểu học Kim Liên) for 2024 scope own is given twice (first at figure 1 of
+        the list); the sources differ (none and 'BC-2') but it is still a duplicate
     """
     return _run(figures, hierarchy, catalogue, max_per_code).report()
 
@@ -566,7 +566,10 @@ def _duplicates(
         src_i = figures.sources[figures.source_codes[i]]
         src_j = figures.sources[figures.source_codes[j]]
         if src_i != src_j:
-            message += f"; the sources differ ({src_j!r} and {src_i!r}) but it is still a duplicate"
+            shown = ["none" if s is None else repr(s) for s in (src_j, src_i)]
+            message += (
+                f"; the sources differ ({shown[0]} and {shown[1]}) but it is still a duplicate"
+            )
         ctx.add(i, "F004", message)
         ctx.partners.append(j)
 
