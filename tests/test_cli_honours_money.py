@@ -200,6 +200,6 @@ def test_revoke_impact_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_revoke_impact_on_the_hanoi_sample(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["honours", "revoke-impact", HANOI, "--award", "KT-006511", "--debug"]) == 0
+    assert main(["honours", "revoke-impact", HANOI, "--award", "KT-006531", "--debug"]) == 0
     out = capsys.readouterr().out
     assert "not revoked in the data" in out

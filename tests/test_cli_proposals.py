@@ -21,27 +21,27 @@ def _propose(*argv: str) -> list[str]:
 
 
 def test_the_table_ranks_and_says_why(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0168", "--quota", "15%")
+    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0086", "--quota", "15%")
     assert main(argv) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0].split() == ["rank", "subject", "name", "unit", "proposed", "score", "reason"]
-    assert lines[1].split()[:2] == ["1", "DV-01092"]
+    assert lines[1].split()[:2] == ["1", "DV-00540"]
     assert "beyond the quota CSTDCS ≤ 15 % of the unit's LDTT" in lines[2]
     assert "not eligible: rated HTXS or better in 2024: rated HTT" in out
-    assert "<ProposalList CSTDCS 2024 by CDCS-0168: 1 proposed, 5 cut by quota" in out
+    assert "<ProposalList CSTDCS 2024 by CDCS-0086: 1 proposed, 4 cut by quota" in out
     assert "quota: CSTDCS ≤ 15 % of the unit's LDTT" in out
 
 
 def test_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0168", "--quota", "2")
+    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0086", "--quota", "2")
     assert main([*argv, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert list(rows[0]) == list(PROPOSAL_COLUMNS)
-    assert [r["subject"] for r in rows if r["proposed"] == "true"] == ["DV-01092", "DV-01093"]
+    assert [r["subject"] for r in rows if r["proposed"] == "true"] == ["DV-00540", "DV-00544"]
     assert main([*argv, "--format", "json", "--order", "id"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert [r["subject"] for r in records if r["proposed"]] == ["DV-01092", "DV-01093"]
+    assert [r["subject"] for r in records if r["proposed"]] == ["DV-00540", "DV-00541"]
     assert {"subject", "name", "unit", "eligible", "rank", "proposed", "reason"} <= set(records[0])
 
 
@@ -90,10 +90,10 @@ def test_a_quota_file_in_yaml_or_json(tmp_path: Path, capsys: pytest.CaptureFixt
         "- {kind: share, honour: CSTDCS, share: 15%}\n- {kind: proposer, honour: LDTT, limit: 1}\n",
         encoding="utf-8",
     )
-    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0168", "--format", "json")
+    argv = _propose("--honour", "CSTDCS", "--proposer", "CDCS-0086", "--format", "json")
     assert main([*argv, "--quota-file", str(yaml_file)]) == 0
     assert [r["subject"] for r in json.loads(capsys.readouterr().out) if r["proposed"]] == [
-        "DV-01092"
+        "DV-00540"
     ]
     json_file = tmp_path / "quotas.json"
     json_file.write_text('[{"kind": "proposer", "honour": "CSTDCS", "limit": 3}]', encoding="utf-8")

@@ -254,7 +254,7 @@ def test_withdrawn_fails_only_the_pairs_given() -> None:
 
 def test_revoke_impact_on_the_hanoi_sample() -> None:
     ws = load(hanoi_path())
-    result = revoke_impact(ws, "KT-006511")  # a CSTĐCS of 2023
+    result = revoke_impact(ws, "KT-006531")  # a CSTĐCS of 2023
     assert result.revoked.honour == "CSTDCS"
     assert result.hypothetical
     assert all(i.level == 1 for i in result)

@@ -65,7 +65,8 @@
 # - BK_TTG window from the latest BK_BO or BK_TTG:
 #     test_bk_ttg_window_from_bk_bo_or_bk_ttg
 # - initiatives within the periods looked at; higher level satisfies lower:
-#     test_cstdcs_initiative_boundaries; test_bk_bo_second_route_initiative_window; rules:
+#     test_cstdcs_initiative_boundaries; test_bk_bo_second_route_initiative_window;
+#     test_initiatives_of_a_stage_proposal_cover_the_whole_stage; rules:
 #     test_cstd_bo_needs_a_province_initiative_in_the_chain,
 #     test_cstdcs_higher_level_initiative_counts
 # - reused initiatives:
@@ -766,3 +767,26 @@ def test_bk_ttg_needs_a_bk_bo_held_on_the_proposal_date() -> None:
     assert not ok(revoked, "BK_TTG")
     assert "no BK_BO held" in run(revoked, "BK_TTG").verdict("P").explain()
     assert ok(revoked, "BK_TTG", on="2024-11-30")
+
+
+def test_initiatives_of_a_stage_proposal_cover_the_whole_stage() -> None:
+    # CSTĐ_TQ for giai đoạn 2022-2024 looks at the last 2 years, and always at the stage itself
+    stage = Period.stage(2022, 2024)
+    earlier = award("P", "CSTD_BO", Period.stage(2019, 2021), "2022-03-01")
+
+    def national(on: str) -> bool:
+        h = history(
+            member("P"),
+            ratings("P", dict.fromkeys(range(2019, 2025), "HTXS")),
+            award("P", "CSTDCS", 2022, "2022-12-15"),
+            award("P", "CSTDCS", 2023, "2023-12-15"),
+            sk("P", "province", "2022-06-01", "SP"),
+            sk("P", "national", on, "SN"),
+            earlier,
+        )
+        return ok(h, "CSTD_TQ", period=stage)
+
+    assert national("2022-01-01")
+    assert national("2024-12-31")
+    assert not national("2021-12-31")
+    assert not national("2025-01-01")

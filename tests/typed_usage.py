@@ -222,7 +222,7 @@ def money_usage() -> None:
     assert_type(paid, Bonuses)
     assert_type(paid.total(), int)
     assert_type(bonus_totals(sample, "2023", result=paid), thidua.RollUp)
-    impact = revoke_impact(sample, "KT-006511")
+    impact = revoke_impact(sample, "KT-006531")
     assert_type(impact, RevocationImpact)
     assert impact.hypothetical
 
@@ -295,14 +295,14 @@ def proposals_usage() -> None:
     quotas: tuple[Quota, ...] = quotas_from_data(
         [{"kind": "share", "honour": "CSTDCS", "share": "15%"}]
     )
-    result = propose(workspace, "CSTDCS", "2024", proposer="CDCS-0168", quota=quotas)
+    result = propose(workspace, "CSTDCS", "2024", proposer="CDCS-0086", quota=quotas)
     assert_type(result, ProposalList)
     assert_type(result.proposed, tuple[str, ...])
     first = result.candidates[0]
     assert_type(first, Candidate)
     assert_type(first.rank, int | None)
     assert isinstance(quotas[0], ShareQuota)
-    assert result.proposed == ("DV-01092",)
+    assert result.proposed == ("DV-00540",)
     assert ProposalStatus("approved").label_vi == "đã duyệt"
     assert check_proposals(workspace).ok
 

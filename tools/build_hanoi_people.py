@@ -653,7 +653,7 @@ class Generator:
     def basis(self, history: History, honour: str, subject: str, year: int) -> Sequence[str] | None:
         """The initiatives an award rests on (``None``: none free where one is needed)."""
         need: dict[str, tuple[int, int, int, int]] = {
-            "CSTD_TQ": (3, year - 1, year, 1),
+            "CSTD_TQ": (3, year - 2, year, 1),  # the whole stage (the engine looks there too)
             "CSTD_BO": (2, year - 2, year, 1),
         }
         found: list[str] | None = []

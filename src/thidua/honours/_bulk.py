@@ -241,10 +241,10 @@ def propose_all(
         >>> from thidua.honours import propose
         >>> ws = load(hanoi_path())
         >>> every = propose_all(ws, "CSTDCS", "2024", quota="15%")
-        >>> every.of_unit("CDCS-0168")
-        ('DV-01092',)
-        >>> every.of_unit("CDCS-0168") == propose(
-        ...     ws, "CSTDCS", "2024", proposer="CDCS-0168", quota="15%").proposed
+        >>> every.of_unit("CDCS-0086")
+        ('DV-00540',)
+        >>> every.of_unit("CDCS-0086") == propose(
+        ...     ws, "CSTDCS", "2024", proposer="CDCS-0086", quota="15%").proposed
         True
     """
     the_period = period if isinstance(period, Period) else parse_period(period)

@@ -532,12 +532,20 @@ class ConsecutiveRated(Condition):
 # -- initiatives --------------------------------------------------------------------
 
 
+def _looked_from(ctx: Context, period: Period, span: int) -> int:
+    """First day of the *span* periods ending with *period*, never after *period*'s start.
+
+    A proposal over several years (a stage) steps by years: its first years
+    must count too, so the window always covers the proposed period itself.
+    """
+    return min(ctx.chain(period, span)[-1].start_ordinal, period.start_ordinal)
+
+
 def _initiative_mask(
     ctx: Context, period: Period, level: InitiativeLevel, span: int
 ) -> npt.NDArray[np.bool_]:
     i = ctx.history.initiatives
-    first = ctx.chain(period, span)[-1]
-    mask = (i.level >= int(level)) & (i.recognised >= first.start_ordinal)
+    mask = (i.level >= int(level)) & (i.recognised >= _looked_from(ctx, period, span))
     mask &= i.recognised < period.end_ordinal
     return mask & ~ctx.used_initiatives()
 
@@ -547,7 +555,8 @@ class Initiatives(Condition):
     """At least *count* initiatives of *level* or higher, not yet used, in the last *span* periods.
 
     The initiatives must be recognised within the *span* periods ending with
-    the proposed one and not yet be the basis of another award.
+    the proposed one (for a stage, the years ending with it, and the whole
+    stage) and not yet be the basis of another award.
 
     Examples:
         >>> Initiatives(level=InitiativeLevel.PROVINCE, span=3).label(Period.year(2024), "en")
@@ -1014,8 +1023,8 @@ class BenefitAtLeast(Condition):
     def _values(self, ctx: Context, period: Period) -> npt.NDArray[np.float64]:
         i = ctx.history.initiatives
         rows, authors = ctx.initiative_authors()
-        first = ctx.chain(period, self.span)[-1]
-        ok = (i.recognised >= first.start_ordinal) & (i.recognised < period.end_ordinal)
+        first = _looked_from(ctx, period, self.span)
+        ok = (i.recognised >= first) & (i.recognised < period.end_ordinal)
         ok &= ~ctx.used_initiatives() & ~np.isnan(i.benefit)
         pick = ok[rows]
         values = i.benefit[rows[pick]]

@@ -631,16 +631,16 @@ def propose(
         >>> from thidua.datasets import hanoi_path
         >>> from thidua import load
         >>> ws = load(hanoi_path())
-        >>> result = propose(ws, "CSTDCS", "2024", proposer="CDCS-0168", quota="15%")
+        >>> result = propose(ws, "CSTDCS", "2024", proposer="CDCS-0086", quota="15%")
         >>> result
-        <ProposalList CSTDCS 2024 by CDCS-0168: 1 proposed, 5 cut by quota, 3 not eligible>
+        <ProposalList CSTDCS 2024 by CDCS-0086: 1 proposed, 4 cut by quota, 5 not eligible>
         >>> result.proposed
-        ('DV-01092',)
+        ('DV-00540',)
         >>> print(result.cut[0].reason)
-        beyond the quota CSTDCS ≤ 15 % of the unit's LDTT: 8 LDTT in unit CDCS-0168 allow 1, \
+        beyond the quota CSTDCS ≤ 15 % of the unit's LDTT: 7 LDTT in unit CDCS-0086 allow 1, \
 1 already proposed
-        >>> propose(ws, "CSTDCS", "2024", proposer="CDCS-0168", quota=2).proposed
-        ('DV-01092', 'DV-01093')
+        >>> propose(ws, "CSTDCS", "2024", proposer="CDCS-0086", quota=2).proposed
+        ('DV-00540', 'DV-00544')
     """
     period = period if isinstance(period, Period) else parse_period(period)
     units = workspace.unit_ids()
