@@ -102,3 +102,35 @@ def test_a_quota_file_in_yaml_or_json(tmp_path: Path, capsys: pytest.CaptureFixt
     json_file.write_text('{"kind": "proposer"}', encoding="utf-8")
     assert main([*argv, "--quota-file", str(json_file)]) == 2
     assert "a quota file holds a list of quotas" in capsys.readouterr().err
+
+
+def test_validate_takes_the_users_quota_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import thidua
+    from thidua.honours import check_proposals, quotas_from_data
+
+    path = str(hanoi_path())
+    assert main(["validate", path]) == 0
+    capsys.readouterr()
+    quota_file = tmp_path / "quotas.json"
+    entries = [{"kind": "proposer", "honour": "LDTT", "limit": 2}]
+    quota_file.write_text(json.dumps(entries), encoding="utf-8")
+    assert main(["validate", path, "--quota-file", str(quota_file), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found, "a proposal list beyond the user's quota is a problem"
+    assert {p["code"] for p in found} == {"R009"}
+    assert all("LDTT ≤ 2 per proposer" in p["message"] for p in found)
+    ws = thidua.load(path)
+    expected = [
+        p for p in check_proposals(ws, quotas=quotas_from_data(entries)) if p.code == "R009"
+    ]
+    assert [p["subject"] for p in found] == [p.subject for p in expected]
+    assert all(p["file"] == "proposals.csv" and p["row"] for p in found)
+    # The quotas of other honours leave the proposals alone.
+    quota_file.write_text('[{"kind": "proposer", "honour": "CO_CP", "limit": 1}]', encoding="utf-8")
+    assert main(["validate", path, "--quota-file", str(quota_file)]) == 0
+    capsys.readouterr()
+    quota_file.write_text('[{"kind": "per unit", "honour": "LDTT"}]', encoding="utf-8")
+    assert main(["validate", path, "--quota-file", str(quota_file)]) == 2
+    assert "unknown kind 'per unit'" in capsys.readouterr().err

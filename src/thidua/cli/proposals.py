@@ -66,6 +66,7 @@ __all__ = [
     "add_parser",
     "quotas_of",
     "read_quota_file",
+    "read_quotas",
     "render_proposals",
     "run_propose",
 ]
@@ -165,6 +166,18 @@ def read_quota_file(path: str, honour: str) -> tuple[Quota, ...]:
         InvalidArgumentError: the file is not a list of quotas (the message names the entry).
         MissingExtraError: a YAML file without PyYAML installed.
     """
+    return tuple(q for q in read_quotas(path) if q.honour == honour)
+
+
+def read_quotas(path: str) -> tuple[Quota, ...]:
+    """Every quota in a YAML or JSON file holding a list of quotas (``--quota-file``).
+
+    Raises:
+        InvalidArgumentError: the file is not a list of quotas (the message names the entry).
+        MissingExtraError: a YAML file without PyYAML installed.
+
+    .. versionadded:: 0.3.0
+    """
     text = Path(path).read_text(encoding="utf-8")
     if path.lower().endswith(".json"):
         data = json.loads(text)
@@ -177,7 +190,7 @@ def read_quota_file(path: str, honour: str) -> tuple[Quota, ...]:
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
         msg = f"{path}: a quota file holds a list of quotas, each with its kind"
         raise InvalidArgumentError(msg)
-    return tuple(q for q in quotas_from_data(data) if q.honour == honour)
+    return quotas_from_data(data)
 
 
 def render_proposals(

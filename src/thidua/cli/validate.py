@@ -1,4 +1,4 @@
-"""``thidua validate PATH``: read and check a dataset, list every problem.
+"""``thidua validate PATH [--quota-file FILE]``: read and check a dataset, list every problem.
 
 .. versionadded:: 0.2.0
 """
@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from thidua.cli._common import (
     EXIT_OK,
@@ -20,7 +21,10 @@ from thidua.typing import ProgressCallback
 from thidua.values import format_number_vi
 from thidua.workspace import Workspace, WorkspaceResult, check
 
-__all__ = ["add_parser", "load", "run", "summary"]
+if TYPE_CHECKING:
+    from thidua.honours import Quota
+
+__all__ = ["add_parser", "load", "run", "summary", "with_quotas"]
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +35,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--as-of", type=date_arg, help="check the structure of this day only")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--quota-file",
+        metavar="FILE",
+        help="the user's own quotas (a YAML or JSON list, as for `honours propose`): "
+        "proposals beyond them are problems too (R009), besides the rule set's",
+    )
     add_number_option(p)
     add_encoding_option(p)
     p.set_defaults(run=run)
@@ -45,9 +55,33 @@ def load(
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run ``thidua validate``; exit 0 (no errors) or 1 (errors found)."""
+    quotas: tuple[Quota, ...] = ()
+    if args.quota_file:
+        from thidua.cli.proposals import read_quotas  # noqa: PLC0415  (honours: only when asked)
+
+        quotas = read_quotas(args.quota_file)
     result = load(args.path, args.as_of, ctx.progress, args.encoding)
     ctx.progress.close()
-    return summary(result.workspace, result.report, args.format, ctx)
+    report = with_quotas(result.workspace, result.report, quotas)
+    return summary(result.workspace, report, args.format, ctx)
+
+
+def with_quotas(workspace: Workspace, report: Report, quotas: tuple[Quota, ...]) -> Report:
+    """*report* with the problems the user's *quotas* add to the proposals' check.
+
+    The workspace's own check already applied the rule sets' quotas; the
+    proposals are checked again with *quotas* added, and each problem not
+    already in *report* (a proposal beyond a user quota, R009) is appended.
+
+    .. versionadded:: 0.3.0
+    """
+    if not quotas or not len(workspace.table("proposals")):
+        return report
+    from thidua.honours import check_proposals  # noqa: PLC0415
+
+    seen = set(report)
+    extra = [p for p in check_proposals(workspace, quotas=quotas) if p not in seen]
+    return report + extra if extra else report
 
 
 def summary(workspace: Workspace, report: Report, fmt: str, ctx: Context) -> int:
