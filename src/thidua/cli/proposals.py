@@ -176,6 +176,13 @@ def read_quotas(path: str) -> tuple[Quota, ...]:
         InvalidArgumentError: the file is not a list of quotas (the message names the entry).
         MissingExtraError: a YAML file without PyYAML installed.
 
+    Examples:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "quotas.json"
+        >>> _ = f.write_text('[{"kind": "proposer", "honour": "LDTT", "limit": 2}]')
+        >>> [q.describe() for q in read_quotas(str(f))]
+        ['LDTT ≤ 2 per proposer']
+
     .. versionadded:: 0.3.0
     """
     text = Path(path).read_text(encoding="utf-8")

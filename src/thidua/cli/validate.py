@@ -73,6 +73,16 @@ def with_quotas(workspace: Workspace, report: Report, quotas: tuple[Quota, ...])
     proposals are checked again with *quotas* added, and each problem not
     already in *report* (a proposal beyond a user quota, R009) is appended.
 
+    Examples:
+        >>> from thidua.datasets import hanoi_path
+        >>> from thidua.honours import ProposerQuota
+        >>> from thidua.workspace import check
+        >>> result = check(hanoi_path())
+        >>> report = with_quotas(result.workspace, result.report,
+        ...                      (ProposerQuota(honour="LDTT", limit=2),))
+        >>> len(result.report), {p.code for p in report}
+        (0, {'R009'})
+
     .. versionadded:: 0.3.0
     """
     if not quotas or not len(workspace.table("proposals")):
