@@ -86,3 +86,49 @@ def test_the_commands_do_not_import_networkx_or_pandas() -> None:
         "print('networkx' in sys.modules, 'pandas' in sys.modules)"
     )
     assert out == "False False"
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    # ``thidua validate --help`` declares validate only: the honours, campaigns and
+    # statistics code (and their command modules) stay unimported.
+    loaded = _fresh(
+        "import sys, contextlib, io\n"
+        "from thidua.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', '--help'])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(("
+        "'thidua.cli.', 'thidua.honours', 'thidua.campaigns', 'thidua.statistics')))))"
+    )
+    assert loaded.split() == ["thidua.cli._common", "thidua.cli.validate"]
+
+
+def test_the_help_and_a_wrong_command_still_list_every_command() -> None:
+    from thidua.cli import COMMANDS
+
+    for argv in (["--help"], ["nope"], []):
+        done = subprocess.run(
+            [sys.executable, "-m", "thidua", *argv], capture_output=True, text=True, check=False
+        )
+        text = done.stdout + done.stderr
+        if argv == ["--help"]:
+            assert done.returncode == 0
+            assert "validate" in text
+            assert "statistics" in text
+        else:
+            assert done.returncode == 2
+        if argv == ["nope"]:
+            assert "invalid choice: 'nope'" in text
+            for word in COMMANDS:
+                assert f"'{word}'" in text
+
+
+def test_the_cli_names_resolve_on_first_use() -> None:
+    out = _fresh(
+        "import sys, thidua.cli as cli\n"
+        "before = 'thidua.cli.diff' in sys.modules\n"
+        "f = cli.render_diff\n"
+        "print(before, f.__module__, cli.rollup.__name__, cli.render_tree.__name__)"
+    )
+    assert out == "False thidua.cli.diff thidua.cli.rollup render_tree"
+    with pytest.raises(AttributeError, match="nope"):
+        _ = thidua.cli.nope  # type: ignore[attr-defined]

@@ -30,11 +30,12 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from thidua.cli import campaign, demo, diff, honours, rollup, statistics, tree, validate
 from thidua.cli._common import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -43,9 +44,11 @@ from thidua.cli._common import (
     Context,
     Progress,
 )
-from thidua.cli.diff import render_diff
 from thidua.errors import ThiduaError, UnreadableInputError
-from thidua.hierarchy import render_tree
+
+if TYPE_CHECKING:
+    from thidua.cli.diff import render_diff
+    from thidua.hierarchy import render_tree
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -56,6 +59,27 @@ __all__ = [
     "render_diff",
     "render_tree",
 ]
+
+#: Each sub-command word and the module of :mod:`thidua.cli` that declares and runs
+#: it. Only the chosen command's module is imported, so ``thidua validate`` does not
+#: pay for the honours, campaigns and statistics code it never runs.
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "tree": "tree",
+    "diff": "diff",
+    "rollup": "rollup",
+    "honours": "honours",
+    "campaign": "campaign",
+    "campaigns": "campaign",
+    "statistics": "statistics",
+    "demo": "demo",
+}
+
+#: Options of the top parser, all without a value: the first word of the command
+#: line that is not one of them is the command.
+_GLOBAL_OPTIONS = frozenset({"--progress", "--no-progress", "--debug", "--version"})
+
+_LAZY = {"render_diff": "thidua.cli.diff", "render_tree": "thidua.hierarchy"}
 
 EPILOG = (
     "Exit codes: 0 no errors, 1 errors found, 2 unreadable input or bad usage, "
@@ -69,7 +93,46 @@ def _version() -> str:
     return f"thidua {__version__}"
 
 
-def _parser() -> argparse.ArgumentParser:
+def __getattr__(name: str) -> Any:  # noqa: ANN401  (a module attribute of any kind)
+    """Import :func:`render_diff`, :func:`render_tree` and the command modules on first use."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in COMMANDS.values() or name == "proposals":
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command word of ``argv``, or ``None`` when there is none.
+
+    Examples:
+        >>> _chosen(["--no-progress", "validate", "data"])
+        'validate'
+        >>> _chosen(["--help"]) is None
+        True
+    """
+    for word in argv:
+        if word in _GLOBAL_OPTIONS:
+            continue
+        return None if word.startswith("-") else word
+    return None
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, declaring only the chosen command when ``argv`` names a known one.
+
+    With no command, ``--help`` or a word that is not a command, every command is
+    declared, so the usage and the error list all of them.
+
+    Examples:
+        >>> sorted(_parser(["tree", "x"])._subparsers._group_actions[0].choices)
+        ['tree']
+        >>> len(_parser(["nope"])._subparsers._group_actions[0].choices)
+        9
+    """
+    chosen = _chosen(sys.argv[1:] if argv is None else argv)
+    every = list(dict.fromkeys(COMMANDS.values()))
+    modules = [COMMANDS[chosen]] if chosen in COMMANDS else every
     parser = argparse.ArgumentParser(
         prog="thidua",
         description="Emulation-and-commendation (thi đua, khen thưởng) data: check "
@@ -87,8 +150,8 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (validate, tree, diff, rollup, honours, campaign, statistics, demo):
-        command.add_parser(sub)
+    for module in modules:
+        importlib.import_module(f"{__name__}.{module}").add_parser(sub)
     for choice in sub.choices.values():
         choice.epilog = EPILOG
         # Also accepted after the command; SUPPRESS keeps the value given before it.
@@ -109,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ...
         SystemExit: 2
     """
-    parser = _parser()
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr
     progress = Progress(err, enabled=err.isatty() if args.progress is None else args.progress)
