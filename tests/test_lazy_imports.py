@@ -131,4 +131,4 @@ def test_the_cli_names_resolve_on_first_use() -> None:
     )
     assert out == "False thidua.cli.diff thidua.cli.rollup render_tree"
     with pytest.raises(AttributeError, match="nope"):
-        _ = thidua.cli.nope  # type: ignore[attr-defined]
+        _ = thidua.cli.nope
