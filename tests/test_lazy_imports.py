@@ -132,3 +132,27 @@ def test_the_cli_names_resolve_on_first_use() -> None:
     assert out == "False thidua.cli.diff thidua.cli.rollup render_tree"
     with pytest.raises(AttributeError, match="nope"):
         _ = thidua.cli.nope
+
+
+def test_listing_the_domain_tables_imports_no_engine() -> None:
+    # The table declarations need the vocabularies only: reading a directory without
+    # people or proposals must not pay for the honours and people engines.
+    out = _fresh(
+        "import sys\n"
+        "from thidua.io._domain import domain_tables\n"
+        "names = domain_tables()\n"
+        "print('people' in names, 'proposals' in names, sorted(m for m in sys.modules "
+        "if m.startswith(('thidua.honours.', 'thidua.people.', 'thidua.campaigns.'))))"
+    )
+    assert out == (
+        "True True ['thidua.campaigns._enums', 'thidua.honours._workflow', 'thidua.people._kinds']"
+    )
+
+
+@pytest.mark.parametrize("package", ["thidua.people", "thidua.honours", "thidua.campaigns"])
+def test_topic_faces_resolve_every_public_name(package: str) -> None:
+    face = importlib.import_module(package)
+    exports: dict[str, str] = vars(face)["_EXPORTS"]
+    assert sorted(exports) == sorted(face.__all__)
+    for name, module in exports.items():
+        assert getattr(face, name) is getattr(importlib.import_module(module), name)

@@ -21,8 +21,10 @@ Examples:
 from __future__ import annotations
 
 import enum
+import functools
 import gc
 import itertools
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, cast, overload
 
@@ -72,10 +74,13 @@ def _nfc_attributes(value: Mapping[str, AttributeValue]) -> Mapping[str, Attribu
     return {nfc(k): nfc(v) if isinstance(v, str) else v for k, v in value.items()}
 
 
+_NFC = functools.partial(unicodedata.normalize, "NFC")
+
+
 def _str_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (nfc(value),)
-    return tuple(nfc(v) for v in value)
+    return tuple(map(_NFC, value))
 
 
 def _float_tuple(value: Iterable[float | int | str]) -> tuple[float, ...]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import functools
 import gc
 import math
 import re
@@ -198,9 +199,20 @@ def _id(value: object, _type: object = None) -> str:
     return text
 
 
+_NFC = functools.partial(unicodedata.normalize, "NFC")
+"""NFC as a C callable: ``map(_NFC, texts)`` runs without a Python frame per text."""
+
+
 def _ids(value: object, _type: object = None) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
         raise _InvalidValueError(f"expected a list of ids, got {describe(value)}")
+    try:  # the usual case, texts only: one C loop (an event may list thousands of units)
+        fast = tuple(map(_NFC, value))
+    except TypeError:  # a number or another value: the loop below reads or rejects it
+        pass
+    else:
+        if "" not in fast:
+            return fast
     out: list[str] = []
     for item in value:
         try:

@@ -151,7 +151,7 @@ def _raw(values: Mapping[str, str], plan: tuple[tuple[str, str, bool], ...]) -> 
         elif mode is _K:
             value = text
         else:
-            value = [item.strip() for item in text.split(";") if item.strip()]
+            value = [item for item in map(str.strip, text.split(";")) if item]
         if value or required:
             raw[field] = value
     return raw
