@@ -207,7 +207,11 @@ CELLS: tuple[Cell, ...] = (
         "rollup-restated",
         """
         restated = thidua.roll_up(
-            ws, 2024, indicators=INDICATORS, restate_to="2026-01-01", kinds=["provincial", "commune"]
+            ws,
+            2024,
+            indicators=INDICATORS,
+            restate_to="2026-01-01",
+            kinds=["provincial", "commune"],
         )
         restated
         """,
@@ -328,9 +332,8 @@ CELLS: tuple[Cell, ...] = (
         """
         c, hn = report.campaign, report.unit("HN")
         print(f"{c.document.text} · {c.name} · {c.start:%d/%m/%Y}–{c.end:%d/%m/%Y} ({c.days} ngày)")
-        print(
-            f"thuộc phạm vi {hn.in_scope}, đã đăng ký {hn.pledgers}, chưa đăng ký {len(hn.missing)}"
-        )
+        missing = len(hn.missing)
+        print(f"thuộc phạm vi {hn.in_scope}, đã đăng ký {hn.pledgers}, chưa đăng ký {missing}")
         print(
             f"công trình, phần việc: đăng ký {hn.works.registered}, hoàn thành {hn.works.completed}"
             f" (cấp cơ sở {hn.works.completed_by_rank[3]},"
@@ -516,7 +519,7 @@ def build(cells: tuple[Cell, ...] = CELLS) -> NotebookNode:
         else nbformat.v4.new_code_cell(c.source, id=c.id)
         for c in cells
     ]
-    nb = nbformat.v4.new_notebook(
+    nb: NotebookNode = nbformat.v4.new_notebook(
         cells=made,
         metadata={
             "kernelspec": dict(KERNELSPEC),
@@ -529,7 +532,7 @@ def build(cells: tuple[Cell, ...] = CELLS) -> NotebookNode:
 
 def render(nb: NotebookNode) -> str:
     """The text of *nb* as ``nbformat.write`` writes it (ending with a newline)."""
-    text = nbformat.writes(nb)
+    text: str = nbformat.writes(nb)
     return text if text.endswith("\n") else text + "\n"
 
 
