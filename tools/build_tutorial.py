@@ -434,9 +434,10 @@ CELLS: tuple[Cell, ...] = (
     md(
         "propose-intro",
         """
-        From "eligible" to a list: `propose` ranks the eligible members of one grassroots union
-        (women first among equals, Law 06/2022/QH15 Art. 6) and proposes them while the quota —
-        here the union's own rule, CSTĐCS ≤ 15 % of its LĐTT — has room; each cut says why.
+        From "eligible" to a list (danh sách đề nghị): `propose` ranks the eligible members of one
+        grassroots union (by cluster score, then women first among equals, Law 06/2022/QH15
+        Art. 6) and proposes them while the quota — here a rule the union sets itself, CSTĐCS
+        ≤ 15 % of its LĐTT — has room; each cut says which quota and both numbers.
         """,
     ),
     code(
