@@ -184,6 +184,12 @@ def _assert_same(fast: FiguresResult, slow: FiguresResult) -> None:
     a, b = fast.figures, slow.figures
     assert [a.origins.get(i) for i in range(len(a))] == [b.origins.get(i) for i in range(len(b))]
     assert [_bits(x) for x in a.values.tolist()] == [_bits(x) for x in b.values.tolist()]
+    # The distinct texts in the same order: the parser's own numbering is not leaked.
+    assert (list(a.units), list(a.indicators), list(a.periods)) == (
+        list(b.units),
+        list(b.indicators),
+        list(b.periods),
+    )
 
 
 def test_fuzzed_figure_files_read_the_same_both_ways() -> None:
@@ -222,6 +228,9 @@ _LINES = [
     "",
     ",,,,,",
     "G9,new_members,2024,1e3,,own",
+    # Cells that read like the header: the parser numbers the header's texts first.
+    "unit,indicator,period,value,source,scope",
+    "unit,new_members,2024,4,source,own",
 ]
 
 
@@ -244,6 +253,19 @@ def test_generated_files_read_the_same_both_ways(
         text = f"sep={sep}{newline}" + text
     data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
     _assert_same(*_both(data))
+
+
+def test_a_header_text_far_down_a_large_file_reads_the_same_both_ways() -> None:
+    # Several parser blocks (each with its own dictionary, unified); the header's text
+    # "unit" first appears as a cell after thousands of other units.
+    lines = ["unit,indicator,period,value,source,scope"]
+    lines += [f"G{i:05d},new_members,2024,{i % 7},BC-{i % 3},own" for i in range(30_000)]
+    lines += ["unit,new_members,2024,5,source,own", "G00001,dialogues,2024,1,,own"]
+    data = ("\n".join(lines) + "\n").encode()
+    fast, slow = _both(data)
+    _assert_same(fast, slow)
+    assert list(fast.figures.units)[-1:] == ["unit"]
+    assert len(fast.figures) == 30_002
 
 
 def test_quoted_newlines_and_crlf_read_the_same_both_ways() -> None:

@@ -5,13 +5,16 @@ separator found as every CSV table's is (:func:`thidua.io._tabular.decode_csv`):
 a plain UTF-8 file (with or without a byte-order mark or an Excel ``sep=``
 line) is handed over as it is; anything else (``cp1258``, UTF-16, a given
 ``encoding=``) is decoded by ``decode_csv`` and transcoded.  :func:`parse`
-reads every column as text with ``pyarrow.csv.read_csv`` (a UTF-8 file in
-place, :func:`prepare_file`, without loading its bytes into Python); it
+reads every column as dictionary-encoded text with ``pyarrow.csv.read_csv``
+(a UTF-8 file in place, :func:`prepare_file`, without loading its bytes into
+Python: the parser builds each column's distinct texts and codes, no second
+encoding pass); it
 returns ``None`` when pyarrow refuses the text (ragged rows, bytes that are
 not UTF-8), and the reader then decodes the bytes or takes the row-wise
-path.  :func:`encoded_columns` dictionary-encodes each field's
-column (no Python object per row) and drops the blank rows, keeping each row's
-number for the pointers.
+path.  :func:`encoded_columns` takes each field's codes and distinct texts
+(no Python object per row, the header's text left out, in the order the texts
+first appear in the body) and drops the blank rows, keeping each row's number
+for the pointers.
 
 :func:`classify_values` is the vectorised twin of
 :func:`thidua.figures._cells._classify`: the plain machine numbers
@@ -265,7 +268,7 @@ def parse(prepared: Prepared) -> pa.Table | None:
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(width)},
+                column_types={f"f{i}": _TEXT_CODES() for i in range(width)},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -274,9 +277,17 @@ def parse(prepared: Prepared) -> pa.Table | None:
         return None
     finally:
         source.close()
-    if table.num_rows == 0 or any(not pa.types.is_string(t) for t in table.schema.types):
+    if table.num_rows == 0 or any(t != _TEXT_CODES() for t in table.schema.types):
         return None
-    return table
+    # One dictionary per column (the parser gives each block its own): codes comparable
+    # across blocks, the texts in the order they first appear in the file.
+    return table.unify_dictionaries()
+
+
+def _TEXT_CODES() -> pa.DataType:  # noqa: N802 - a type constant, made once pyarrow is imported
+    import pyarrow as pa  # noqa: PLC0415
+
+    return pa.dictionary(pa.int32(), pa.string())
 
 
 def release_memory() -> None:
@@ -362,28 +373,59 @@ def encoded_columns(
     field's codes are numpy ``int32``; its distinct texts stay in Arrow
     (:class:`ArrowTexts`) until a step asks for them.
     """
-    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
-    body = table.slice(1)
-    n = body.num_rows
+    n = table.num_rows - 1
+    coded: dict[int, tuple[npt.NDArray[np.int32], pa.Array[Any]]] = {}
+
+    def body(j: int) -> tuple[npt.NDArray[np.int32], pa.Array[Any]]:
+        if j not in coded:
+            coded[j] = _body_codes(table.column(j), n)
+        return coded[j]
+
     blank = np.ones(n, dtype=np.bool_)
-    for j in range(body.num_columns):  # a blank row: every cell empty
-        blank &= _chunked(pc.binary_length(body.column(j)), np.int32) == 0
+    for j in range(table.num_columns):  # a blank row: every cell empty
+        codes, dictionary = body(j)
+        lengths = _view(pc.binary_length(cast("pa.StringArray", dictionary)), np.int32)
+        blank &= lengths[codes] == 0
         if not blank.any():
             break
     keep = None if not blank.any() else np.flatnonzero(~blank)
     rows = (np.arange(n, dtype=np.int32) if keep is None else keep.astype(np.int32)) + 2
     cols: dict[str, _Col] = {}
     for field, index in columns.items():
-        encoded = pc.dictionary_encode(body.column(index))
-        chunks: list[Any] = list(encoded.chunks)
-        codes = _chunked(pa.chunked_array([c.indices for c in chunks], pa.int32()), np.int32)
+        codes, dictionary = body(index)
         if keep is not None:
             codes = codes[keep]
-        dictionary = chunks[0].dictionary if chunks else _empty_strings()
         cols[field] = _Col(codes, ArrowTexts(dictionary), dictionary)
     return cols, rows
+
+
+def _body_codes(
+    column: pa.ChunkedArray[Any], n: int
+) -> tuple[npt.NDArray[np.int32], pa.Array[Any]]:
+    """The codes of the *n* body rows of a parsed column, and its texts, header left out.
+
+    The parser numbers the texts in the order they first appear, the header's
+    first (code 0).  The body's numbering puts the header's text where it first
+    appears in the body (``1..m`` are the texts seen before it), or drops it.
+    """
+    import pyarrow as pa  # noqa: PLC0415
+
+    chunks: list[Any] = list(column.chunks)
+    dictionary = chunks[0].dictionary if chunks else _empty_strings()
+    indices = pa.chunked_array([c.indices for c in chunks], pa.int32())
+    codes = _chunked(indices, np.int32)[1:]
+    header_rows = np.flatnonzero(codes == 0)
+    if header_rows.size == 0:  # the usual case: the header's text is not a cell
+        return codes - np.int32(1), dictionary.slice(1)
+    seen_before = int(codes[: header_rows[0]].max(initial=0))  # the texts 1..m
+    order = np.concatenate(
+        (np.arange(1, seen_before + 1), [0], np.arange(seen_before + 1, len(dictionary)))
+    )
+    remap = np.empty(len(dictionary), dtype=np.int32)
+    remap[order] = np.arange(len(dictionary), dtype=np.int32)
+    return remap[codes], dictionary.take(order.astype(np.int64))
 
 
 def _empty_strings() -> pa.Array[Any]:
