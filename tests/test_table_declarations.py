@@ -248,6 +248,23 @@ def test_columnar_reader_matches_the_row_reader(
     assert columns.to_table().rows == rows.rows
 
 
+def test_columnar_reader_matches_the_row_reader_over_several_parser_blocks(
+    tmp_path: Path,
+) -> None:
+    # A file of a few MB is parsed in blocks, each numbering its own distinct texts: the
+    # codes must still point at the right texts once the blocks' numberings are unified.
+    lines = ["child,parent,relation"]
+    lines += [f"G{i:06d},D{i % 97:03d},{'admin' if i % 5 else 'guidance'}" for i in range(60_000)]
+    lines += ["child,parent,relation", "G000001,D001,"]  # the header's texts as cells, late
+    path = tmp_path / "links.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spec = TABLES["links"].spec
+    columns, rows = read_csv_columns(path, spec), read_csv_table(path, spec)
+    assert columns.values("parent") == [r.values["parent"] for r in rows.rows]
+    assert columns.values("relation")[-3:] == ["admin", "relation", ""]
+    assert columns.to_table().rows == rows.rows
+
+
 def test_columnar_reader_names_blank_columns_and_keeps_extras(tmp_path: Path) -> None:
     path = tmp_path / "units.csv"
     path.write_text(

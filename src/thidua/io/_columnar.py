@@ -234,7 +234,10 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(width)},
+                # Dictionary columns: the parser finds each column's distinct texts.
+                column_types=dict.fromkeys(
+                    [f"f{i}" for i in range(width)], pa.dictionary(pa.int32(), pa.string())
+                ),
                 strings_can_be_null=False,
             ),
         )
@@ -242,6 +245,7 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
         return None
     if table.num_columns != width:
         return None
+    table = table.unify_dictionaries()  # one numbering per column across the parser's blocks
     limit = csv.field_size_limit()
     out = []
     for i in range(width):
@@ -253,17 +257,24 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
 
 
 def _encode_arrow(column: pa.ChunkedArray[Any]) -> Encoded:
-    encoded = column.combine_chunks().dictionary_encode()
-    indices = encoded.indices
-    # Read the index buffer directly: Array.to_numpy() imports pandas (a second of startup).
+    """The codes and texts of a dictionary column whose blocks share one dictionary."""
+    chunks: list[Any] = list(column.chunks)
+    parts = [_indices(c.indices) for c in chunks]
+    codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    uniques = cast("list[str]", chunks[0].dictionary.to_pylist()) if chunks else []
+    return Encoded(codes=codes, uniques=uniques)
+
+
+def _indices(indices: pa.Array[Any]) -> IntArray:
+    """An Arrow index array as int64 (its buffer read directly: ``to_numpy`` imports pandas)."""
     width = indices.type.bit_width // 8
     buffer = indices.buffers()[1]
-    assert buffer is not None
+    if buffer is None or not len(indices):
+        return np.zeros(0, dtype=np.int64)
     raw = np.frombuffer(
         memoryview(buffer), dtype=f"<i{width}", count=len(indices), offset=indices.offset * width
     )
-    uniques = cast("list[str]", encoded.dictionary.to_pylist())
-    return Encoded(codes=raw.astype(np.int64), uniques=uniques)
+    return raw.astype(np.int64)
 
 
 def _columnar(
