@@ -107,6 +107,7 @@ def rollup_bars(
         f"{indicator_name(rollup, indicator)} ({indicator}) — {rollup.period.label_vi}",
         fontfamily=FONT,
         fontsize=10,
+        loc="right",
     )
     return figure
 
@@ -224,6 +225,7 @@ def as_was_vs_restated(
         f"{indicator_name(as_was, indicator)} ({indicator}) — {as_was.period.label_vi}",
         fontfamily=FONT,
         fontsize=10,
+        loc="right",
     )
     return figure
 
@@ -329,7 +331,7 @@ def coverage_heatmap(
     bar = figure.colorbar(image, ax=axes, fraction=0.04)
     bar.ax.yaxis.set_major_formatter(_percent_formatter())
     bar.ax.tick_params(labelfontfamily=FONT[0])
-    axes.set_title(title, fontfamily=FONT, fontsize=10)
+    axes.set_title(title, fontfamily=FONT, fontsize=10, loc="right")
     return figure
 
 

@@ -112,7 +112,7 @@ def campaign_attainment(
     axes.bar_label(
         bars, labels=[p.attainment for p in chosen], padding=3, fontsize=7, fontfamily=FONT[0]
     )
-    axes.axvline(100.0, color="#333333", linestyle="--", linewidth=1.0, gid="100%")
+    axes.axvline(100.0, color="#333333", linestyle="--", linewidth=1.0, zorder=3, gid="100%")
     axes.set_yticks(y, labels=labels)
     axes.invert_yaxis()
     axes.xaxis.set_major_formatter(vi_formatter())
@@ -126,5 +126,5 @@ def campaign_attainment(
     axes.legend(handles=handles, prop={"family": FONT, "size": 8}, loc="lower right")
     campaign = report.campaign
     title = f"{campaign.name or campaign.id} — {report.as_of:%d/%m/%Y}"
-    axes.set_title(title, fontfamily=FONT, fontsize=10)
+    axes.set_title(title, fontfamily=FONT, fontsize=10, loc="right")
     return figure

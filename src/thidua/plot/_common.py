@@ -57,9 +57,9 @@ KIND_COLOURS: tuple[str, ...] = (
     "#17becf",
     "#bcbd22",
     "#7f7f7f",
-    "#d62728",
+    "#393b79",
 )
-"""Colours given to unit kinds in rank order (then cycled)."""
+"""Colours given to unit kinds in rank order (then cycled); no red, the colour of moves."""
 
 
 def require() -> None:

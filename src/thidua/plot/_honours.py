@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from thidua.honours import Eligibility
+    from thidua.honours import Condition, Eligibility
 
 __all__ = ["eligibility_funnel", "funnel_counts"]
 
@@ -64,7 +64,7 @@ def funnel_counts(result: Eligibility, lang: str = "vi") -> list[tuple[str, int]
     split = isinstance(rule.condition, All)
     trees = [result.explanation(s) for s in result.subjects]
     if split:
-        stages = [c.label(result.period, lang) for c in rule.condition.children()]
+        stages = [_stage(c, result, lang) for c in rule.condition.children()]
         passed = np.ones(len(trees), dtype=bool)
         counts = []
         for k in range(len(stages)):
@@ -75,6 +75,13 @@ def funnel_counts(result: Eligibility, lang: str = "vi") -> list[tuple[str, int]
         counts = [sum(t.met for t in trees)]
     head = "ứng viên (candidates)" if lang == "vi" else "candidates"
     return [(head, len(trees)), *zip(stages, counts, strict=True)]
+
+
+def _stage(condition: Condition, result: Eligibility, lang: str) -> str:
+    """A stage's label: the condition's, followed by its sub-conditions' when it has any."""
+    label = condition.label(result.period, lang)
+    parts = [c.label(result.period, lang) for c in condition.children()]
+    return f"{label}: {'; '.join(parts)}" if parts else label
 
 
 def eligibility_funnel(result: Eligibility, *, lang: str = "vi", ax: Axes | None = None) -> Figure:
@@ -119,7 +126,7 @@ def eligibility_funnel(result: Eligibility, *, lang: str = "vi", ax: Axes | None
         for c in counts
     ]
     axes.bar_label(bars, labels=texts, padding=3, fontsize=8, fontfamily=FONT[0])
-    labels = [textwrap.fill(label, 42) for label, _ in stages]
+    labels = [textwrap.fill(label, 48, max_lines=4, placeholder=" …") for label, _ in stages]
     axes.set_yticks(y, labels=labels)
     axes.invert_yaxis()
     axes.xaxis.set_major_formatter(vi_formatter())
@@ -129,6 +136,6 @@ def eligibility_funnel(result: Eligibility, *, lang: str = "vi", ax: Axes | None
     name = entry.name_vi if entry is not None else result.honour
     when = result.period.label_vi if lang == "vi" else str(result.period)
     axes.set_title(
-        f"{name} ({result.honour}) {when} — {result.rule_set.id}", fontfamily=FONT, fontsize=10
+        f"{name} ({result.honour}) {when} — {result.rule_set.id}", fontfamily=FONT, fontsize=10, loc="right"
     )
     return figure

@@ -1,15 +1,16 @@
 """A snapshot's subtree drawn as a tree, and the same subtree on two dates.
 
 The layout is layered, left to right: a unit's depth below the root is its
-x, the leaves take one row each from the top down in the order of
-:meth:`Snapshot.children`, and a parent sits level with the middle of its
-children.  Each node is a dot coloured by its unit kind (legend: the kinds'
+x, and every unit takes a row of its own, from the top down, each parent
+above its children in the order of :meth:`Snapshot.children` (the rows of
+``thidua tree``), joined to them by a guide line; labels sit right of their
+dot, on their own row, so they never cross a line or another label.  Each node is a dot coloured by its unit kind (legend: the kinds'
 Vietnamese labels), labelled with the unit's name and, when it has any, the
 number of units under it (its descendants in the snapshot, all levels, even
 those below *depth*).
 
 Artists carry ids (``gid``) for tests and programs: ``node:<unit>`` on each
-label (its position is the node's), ``kind:<kind>`` on the dots of a kind,
+label (an annotation whose ``xy`` is the node's position), ``kind:<kind>`` on the dots of a kind,
 ``edges`` and ``moved-edges`` on the links, ``moved`` on the rings of moved
 units.
 
@@ -75,23 +76,14 @@ def _layout(
 
     walk(root)
     nodes: list[_Node] = []
-    row = 0
 
-    def place(unit: str, parent: str | None, level: int) -> float:
-        nonlocal row
-        index = len(nodes)
-        nodes.append(_Node(unit, parent, level, 0.0, below[unit]))
-        kids = [k for k in children[unit] if keep is None or k in keep]
+    def place(unit: str, parent: str | None, level: int) -> None:
+        nodes.append(_Node(unit, parent, level, -float(len(nodes)), below[unit]))
         if depth is not None and level >= depth:
-            kids = []
-        if kids:
-            ys = [place(k, unit, level + 1) for k in kids]
-            y = (ys[0] + ys[-1]) / 2
-        else:
-            y = -float(row)
-            row += 1
-        nodes[index] = attrs.evolve(nodes[index], y=y)
-        return y
+            return
+        for kid in children[unit]:
+            if keep is None or kid in keep:
+                place(kid, unit, level + 1)
 
     place(root, None, 0)
     return nodes
@@ -124,7 +116,7 @@ def _draw(
         if n.parent is None:
             continue
         (px, py), (cx, cy) = where[n.parent], where[n.unit]
-        elbow = [(px, py), (px + 0.5, py), (px + 0.5, cy), (cx, cy)]
+        elbow = [(px, py), (px, cy), (cx, cy)]
         (shifted if n.unit in moved else plain).append(elbow)
     ax.add_collection(LineCollection(plain, colors="#999999", linewidths=0.8, gid="edges"))
     if shifted:
@@ -165,23 +157,30 @@ def _draw(
         if n.below:
             text += f" ({vi_number(n.below)})"
         x, y = where[n.unit]
-        ax.text(
-            x + 0.1, y, text, va="center", ha="left", fontsize=8, fontfamily=FONT, gid=f"node:{n.unit}"
+        ax.annotate(
+            text, (x, y), xytext=(7, 0), textcoords="offset points", va="center", ha="left",
+            fontsize=8, fontfamily=FONT, gid=f"node:{n.unit}",
         )  # fmt: skip
     levels = max(n.depth for n in nodes)
     rows = max(-n.y for n in nodes)
-    ax.set_xlim(-0.3, levels + 2.6)
-    ax.set_ylim(-rows - 0.8, 0.8)
+    ax.set_xlim(-0.3, levels + _LABEL)
+    ax.set_ylim(-rows - 0.7, 0.7)
     ax.set_axis_off()
-    ax.legend(handles=handles, loc="upper right", fontsize=8, prop={"family": FONT, "size": 8})
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop={"family": FONT, "size": 8}
+    )
     if title:
         ax.set_title(title, fontfamily=FONT, fontsize=10)
 
 
+_LABEL = 7.5
+"""Room for the labels right of the deepest level, in levels (each about 0.4 inch)."""
+
+
 def _size(nodes: Sequence[_Node]) -> tuple[float, float]:
-    levels = max(n.depth for n in nodes) + 1
-    rows = max(-n.y for n in nodes) + 1
-    return 2.0 + 2.6 * levels, max(2.5, 1.0 + 0.24 * rows)
+    levels = max(n.depth for n in nodes)
+    rows = len(nodes)
+    return 3.6 + 0.4 * (levels + _LABEL), max(2.5, 0.9 + 0.22 * rows)
 
 
 def snapshot_tree(
