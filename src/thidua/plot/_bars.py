@@ -310,7 +310,7 @@ def coverage_heatmap(
         msg = "no coverage to draw"
         raise InvalidArgumentError(msg)
     share = np.ma.masked_all((len(row_ids), len(columns)))
-    figure, axes = axes_for(ax, (2.5 + 0.9 * len(columns), _height(len(row_ids))))
+    figure, axes = axes_for(ax, (5.5 + 0.85 * len(columns), _height(len(row_ids))))
     for r, unit in enumerate(row_ids):
         for c, code in enumerate(columns):
             reported, expected = table.get((unit, code), (0, 0))

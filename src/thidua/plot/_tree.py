@@ -26,7 +26,15 @@ import attrs
 
 from thidua._dates import as_date
 from thidua.errors import InvalidArgumentError
-from thidua.plot._common import FONT, KIND_COLOURS, axes_for, figure_of, require, vi_number
+from thidua.plot._common import (
+    FONT,
+    KIND_COLOURS,
+    axes_for,
+    figure_of,
+    require,
+    style_axes,
+    vi_number,
+)
 from thidua.typing import DateLike
 
 if TYPE_CHECKING:
@@ -166,6 +174,7 @@ def _draw(
     ax.set_xlim(-0.3, levels + _LABEL)
     ax.set_ylim(-rows - 0.7, 0.7)
     ax.set_axis_off()
+    style_axes(ax)
     ax.legend(
         handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop={"family": FONT, "size": 8}
     )
@@ -275,6 +284,8 @@ def before_after(
         ('moved', 3)
     """
     require()
+    from matplotlib.axes import Axes as MplAxes  # noqa: PLC0415
+
     first, second = hierarchy.as_of(as_date(before)), hierarchy.as_of(as_date(after))
     first.children(root)
     second.children(root)
@@ -290,14 +301,14 @@ def before_after(
         (w1, h1), (w2, h2) = _size(left_nodes), _size(right_nodes)
         figure = Figure(figsize=(w1 + w2, max(h1, h2)), layout="constrained")
         left, right = figure.subplots(1, 2)
-    elif isinstance(ax, Sequence):
-        left, right = ax
-        figure = figure_of(left)
-    else:
+    elif isinstance(ax, MplAxes):
         figure = figure_of(ax)
         ax.set_axis_off()
         left = ax.inset_axes((0.0, 0.0, 0.48, 1.0))
         right = ax.inset_axes((0.52, 0.0, 0.48, 1.0))
+    else:
+        left, right = ax
+        figure = figure_of(left)
     for axes, snap, nodes, word in (
         (left, first, left_nodes, "Trước"),
         (right, second, right_nodes, "Sau"),
