@@ -27,6 +27,7 @@ from thidua.errors import InvalidArgumentError, MissingExtraError, UnknownUnitEr
 from thidua.honours import eligibility
 from thidua.people import Grade, history
 from thidua.periods import Period
+from thidua.testing import tiny_dataset
 from thidua.values import format_number_vi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +38,27 @@ def ws() -> thidua.Workspace:
     return thidua.load(hanoi_path())
 
 
+def gid(artist: Any) -> str:
+    found = artist.get_gid()
+    assert isinstance(found, str)
+    return found
+
+
+def legend_texts(ax: Any) -> list[str]:
+    legend = ax.get_legend()
+    assert legend is not None
+    return [t.get_text() for t in legend.get_texts()]
+
+
+def image(ax: Any) -> Any:
+    array = ax.images[0].get_array()
+    assert array is not None
+    return array
+
+
 def nodes(ax: Any) -> dict[str, Annotation]:
     return {
-        t.get_gid().removeprefix("node:"): t
+        gid(t).removeprefix("node:"): t
         for t in ax.texts
         if isinstance(t, Annotation) and (t.get_gid() or "").startswith("node:")
     }
@@ -63,11 +82,14 @@ def bars(ax: Any, label: str | None = None) -> BarContainer:
 
 
 def values(container: BarContainer) -> list[float]:
-    return [float(v) for v in container.datavalues]
+    data: Any = container.datavalues
+    return [float(v) for v in data]
 
 
 def same(a: list[float], b: list[float]) -> bool:
-    return len(a) == len(b) and all(x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(a, b, strict=False)
+    )
 
 
 def rendered(fig: Figure) -> bytes:
@@ -77,7 +99,7 @@ def rendered(fig: Figure) -> bytes:
 
 
 def shown_texts(fig: Figure) -> list[Text]:
-    FigureCanvasAgg(fig).draw()
+    FigureCanvasAgg(fig).draw()  # type: ignore[no-untyped-call]
     return [t for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
 
 
@@ -101,12 +123,13 @@ def test_snapshot_tree_labels_counts_and_positions(ws: thidua.Workspace) -> None
         assert label.xy[0] == (0.0 if unit == "HN" else 1.0)
     assert drawn["HN"].get_text() == "Liên đoàn Lao động thành phố Hà Nội (354)"
     ys = [label.xy[1] for label in drawn.values()]
-    assert ys == sorted(ys, reverse=True) and len(set(ys)) == len(ys)
+    assert ys == sorted(ys, reverse=True)
+    assert len(set(ys)) == len(ys)
     # one dot per unit, in the collection of its kind
     for kind in {s.kind(u) for u in drawn}:
         expected = {tuple(map(float, drawn[u].xy)) for u in drawn if s.kind(u) == kind}
         assert points(ax, f"kind:{kind}") == expected
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = legend_texts(ax)
     assert "Liên đoàn Lao động quận, huyện, thị xã (district)" in legend
     # every link is an elbow from the parent's dot to the child's
     segments = collection(ax, "edges").get_segments()
@@ -152,10 +175,12 @@ def test_before_after_marks_exactly_the_moved_units(ws: thidua.Workspace) -> Non
                 parent = snap.parent(unit)
                 assert parent is not None
                 assert label.xy[0] == drawn[parent].xy[0] + 1
-    assert "LDLD-BADINH" in nodes(left) and "LDLD-BADINH" not in nodes(right)
+    assert "LDLD-BADINH" in nodes(left)
+    assert "LDLD-BADINH" not in nodes(right)
     assert {july.parent(u) for u in focus} == {"CDP-BADINH", "CDP-NGOCHA", "HN"}
     assert {"CDP-BADINH", "CDP-NGOCHA"} <= set(nodes(right))
-    assert left.get_title() == "Trước (30/06/2025)" and right.get_title() == "Sau (01/07/2025)"
+    assert left.get_title() == "Trước (30/06/2025)"
+    assert right.get_title() == "Sau (01/07/2025)"
 
 
 def test_before_after_into_given_axes(ws: thidua.Workspace) -> None:
@@ -164,7 +189,8 @@ def test_before_after_into_given_axes(ws: thidua.Workspace) -> None:
     fig = Figure()
     one = fig.add_subplot()
     assert plot.before_after(h, "HN", "2025-06-30", "2025-07-01", focus=focus, ax=one) is fig
-    assert not one.axison and len(one.child_axes) == 2  # the given Axes, split in two halves
+    assert not one.axison
+    assert len(one.child_axes) == 2
     assert set(nodes(one.child_axes[1])) == {"HN", "CDP-BADINH", *focus}
     fig2 = Figure()
     pair = fig2.subplots(1, 2)
@@ -179,10 +205,11 @@ def test_rollup_bars_default_level(ws: thidua.Workspace) -> None:
     r = thidua.roll_up(ws, 2024, indicators=["new_members"])
     ax = plot.rollup_bars(r, "new_members").axes[0]
     container = bars(ax, "new_members")
-    units = [p.get_gid().removeprefix("bar:") for p in container.patches]
+    units = [gid(p).removeprefix("bar:") for p in container.patches]
     # the default: rank 2 (districts, sector and zone unions), each with a value
     expected = [u for u, rank in zip(r.units, r.ranks, strict=True) if rank == 2]
-    assert units == expected and len(units) == 38
+    assert units == expected
+    assert len(units) == 38
     assert values(container) == [r.value(u, "new_members") for u in units]
     assert values(container)[units.index("LDLD-HOANKIEM")] == 610.0  # README
     snap = ws.hierarchy.as_of("2024-12-31")
@@ -225,10 +252,11 @@ def test_as_was_vs_restated(ws: thidua.Workspace) -> None:
     assert restated["CDCS-0030"] == was.value("CDCS-0030", "new_members") + was.value(
         "CDCS-0036", "new_members"
     )
-    assert math.isnan(restated["CDCS-0036"]) and "CDCS-0036" not in now
+    assert math.isnan(restated["CDCS-0036"])
+    assert "CDCS-0036" not in now
     others = [u for u in units if u not in {"CDCS-0030", "CDCS-0036"}]
     assert same([restated[u] for u in others], [value(now, u) for u in others])
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = legend_texts(ax)
     assert legend == [
         "như đã báo cáo (as was, 31/12/2024)",
         "quy đổi (restated, 01/01/2026)",
@@ -241,7 +269,7 @@ def test_as_was_vs_restated(ws: thidua.Workspace) -> None:
 def test_coverage_heatmap_from_rollup_and_records(ws: thidua.Workspace) -> None:
     r = thidua.roll_up(ws, 2023)
     ax = plot.coverage_heatmap(r).axes[0]
-    array = ax.images[0].get_array()
+    array = image(ax)
     units = [u for u, rank in zip(r.units, r.ranks, strict=True) if rank == 2]
     assert array.shape == (len(units), len(r.indicators))
     for i, unit in enumerate(units):
@@ -251,9 +279,10 @@ def test_coverage_heatmap_from_rollup_and_records(ws: thidua.Workspace) -> None:
             assert array[i, j] == pytest.approx(c.reported / c.expected)
             (cell,) = [t for t in ax.texts if t.get_gid() == f"cell:{unit}:{code}"]
             assert cell.get_text().split("\n")[0] == f"{c.reported}/{c.expected}"
-    assert float(array.min()) == 0.0 and float(array.max()) == 1.0
+    assert float(array.min()) == 0.0
+    assert float(array.max()) == 1.0
     records = [r.coverage(u, "new_members") for u in units[:3]]
-    again = plot.coverage_heatmap(records).axes[0].images[0].get_array()
+    again = image(plot.coverage_heatmap(records).axes[0])
     assert np.allclose(again[:, 0], array[:3, r.indicators.index("new_members")])
     with pytest.raises(InvalidArgumentError):
         plot.coverage_heatmap(records, level=2)
@@ -270,7 +299,8 @@ def test_campaign_attainment(ws: thidua.Workspace) -> None:
     assert len(pledged) == 38
     assert [p.get_gid() for p in container.patches] == [f"pledge:{p.id}" for p in pledged]
     for value, p in zip(values(container), pledged, strict=True):
-        assert p.plan is not None and p.actual is not None
+        assert p.plan is not None
+        assert p.actual is not None
         assert value == pytest.approx(100 * p.actual / p.plan)
     ba_dinh = next(k for k, p in enumerate(pledged) if p.pledger == "LDLD-BADINH")
     assert values(container)[ba_dinh] == pytest.approx(100 * 269 / 215)  # docs/campaigns.md
@@ -279,10 +309,11 @@ def test_campaign_attainment(ws: thidua.Workspace) -> None:
         assert patch.get_facecolor() == to_rgba(plot.STATE_COLOURS[p.state.value])
         reached = p.actual >= p.plan  # type: ignore[operator]
         assert (p.state is PledgeState.REACHED) == reached
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = legend_texts(ax)
     assert legend == ["đạt (reached)", "không đạt (not reached)"]
     (line,) = [x for x in ax.lines if x.get_gid() == "100%"]
-    assert list(line.get_xdata()) == [100.0, 100.0]
+    xdata: Any = line.get_xdata()
+    assert list(xdata) == [100.0, 100.0]
     grassroots = plot.campaign_attainment(report, rank=3, indicator="initiatives").axes[0]
     assert len(bars(grassroots).patches) == sum(
         1 for p in report.pledges if p.indicator == "initiatives"
@@ -301,7 +332,8 @@ def test_eligibility_funnel_counts_each_condition(ws: thidua.Workspace) -> None:
     assert counts[-1] == int(result.eligible.sum()) == 1372
     assert counts == sorted(counts, reverse=True)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "ứng viên (candidates)" and "HTT" in labels[1]
+    assert labels[0] == "ứng viên (candidates)"
+    assert "HTT" in labels[1]
     cst = plot.eligibility_funnel(eligibility(ws, "CSTDCS", "2024"), lang="en").axes[0]
     counts = values(bars(cst, "CSTDCS"))
     assert counts == [1947.0, 1372.0, 313.0, 313.0]  # meets LDTT: the LDTT run's 1372
@@ -329,7 +361,7 @@ def test_every_text_uses_the_vietnamese_font(ws: thidua.Workspace) -> None:
 def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
-    s = thidua.Hierarchy(thidua.testing.tiny_dataset()).as_of("2025-07-01")
+    s = thidua.Hierarchy(tiny_dataset()).as_of("2025-07-01")
     with pytest.raises(MissingExtraError, match=r"pip install 'thidua\[plot\]'"):
         plot.snapshot_tree(s, "HN")
 
@@ -342,7 +374,8 @@ def test_import_is_lazy() -> None:
 
 def _pictures() -> ModuleType:
     spec = importlib.util.spec_from_file_location("pictures", ROOT / "tools" / "pictures.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -355,7 +388,8 @@ def test_render_all_gives_a_png_per_function(ws: thidua.Workspace, tmp_path: Pat
     out = pictures.render_all(dpi=50, workspace=ws)
     assert set(out) == {f"{n}.png" for n in drawing}
     for data in out.values():
-        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 2000
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert len(data) > 2000
     doc = (ROOT / "docs" / "plot.md").read_text(encoding="utf-8")
     for name in drawing:
         assert f"](pictures/{name}.png)" in doc

@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name, data in render_all(dpi=args.dpi).items():
         (out / name).write_bytes(data)
-        print(out / name)  # noqa: T201
+        print(out / name)
     return 0
 
 

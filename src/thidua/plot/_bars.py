@@ -34,7 +34,9 @@ from thidua.plot._common import (
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.colors import Colormap
     from matplotlib.figure import Figure
+    from matplotlib.ticker import Formatter
 
     from thidua.rollup import Coverage, RollUp
 
@@ -81,7 +83,8 @@ def rollup_bars(
         >>> fig = rollup_bars(r, "works_completed", units=["D1", "G1"])
         >>> ax = fig.axes[0]
         >>> [t.get_text() for t in ax.get_yticklabels()], ax.containers[0].datavalues.tolist()
-        (['Liên đoàn Lao động quận Đống Đa', 'Công đoàn cơ sở Trường Tiểu học Kim Liên'], [9.0, 3.0])
+        (['Liên đoàn Lao động quận Đống Đa', 'Công đoàn cơ sở Trường Tiểu học Kim Liên'], \
+[9.0, 3.0])
     """
     require()
     rollup.aggregation(indicator)  # raises UnknownIndicatorError
@@ -97,7 +100,9 @@ def rollup_bars(
     bars = axes.barh(y, values, color="#1f77b4", label=indicator)
     for patch, unit in zip(bars.patches, ids, strict=True):
         patch.set_gid(f"bar:{unit}")
-    axes.bar_label(bars, labels=[vi_number(v) for v in values], padding=3, fontsize=8, fontfamily=FONT[0])
+    axes.bar_label(
+        bars, labels=[vi_number(v) for v in values], padding=3, fontsize=8, fontfamily=FONT[0]
+    )
     axes.set_yticks(y, labels=names)
     axes.invert_yaxis()
     axes.xaxis.set_major_formatter(vi_formatter())
@@ -203,8 +208,10 @@ def as_was_vs_restated(
     y = np.arange(len(ids), dtype=float)
     width = 0.4
     pairs = (
-        ("as-was", first, y - width / 2, "#1f77b4", f"như đã báo cáo (as was, {as_was.day:%d/%m/%Y})"),
-        ("restated", second, y + width / 2, "#ff7f0e", f"quy đổi (restated, {restated.day:%d/%m/%Y})"),
+        ("as-was", first, y - width / 2, "#1f77b4",
+         f"như đã báo cáo (as was, {as_was.day:%d/%m/%Y})"),
+        ("restated", second, y + width / 2, "#ff7f0e",
+         f"quy đổi (restated, {restated.day:%d/%m/%Y})"),
     )  # fmt: skip
     for label, values, where, colour, legend in pairs:
         bars = axes.barh(where, values, height=width, color=colour, label=label)
@@ -242,7 +249,7 @@ def coverage_heatmap(
     indicators: Iterable[str] | None = None,
     ax: Axes | None = None,
 ) -> Figure:
-    """Draw who reported as a table-heatmap: units × indicators (tỷ lệ đơn vị báo cáo).
+    r"""Draw who reported as a table-heatmap: units × indicators (tỷ lệ đơn vị báo cáo).
 
     Each cell is ``reported / expected`` (the units of the reporting kinds at
     or below the row's unit that have a figure of the column's indicator, out
@@ -275,7 +282,7 @@ def coverage_heatmap(
         >>> fig.axes[0].images[0].get_array().tolist()
         [[0.75], [1.0]]
         >>> [t.get_text() for t in fig.axes[0].texts]
-        ['3/4\\n75%', '2/2\\n100%']
+        ['3/4\n75%', '2/2\n100%']
     """
     require()
     from thidua.rollup import RollUp  # noqa: PLC0415
@@ -302,14 +309,14 @@ def coverage_heatmap(
         columns = list(dict.fromkeys(c.indicator for c in source))
         if indicators is not None:
             columns = [c for c in indicators if c in columns]
-        for c in source:
-            table[c.unit, c.indicator] = (c.reported, c.expected)
-            names[c.unit] = c.unit
+        for record in source:
+            table[record.unit, record.indicator] = (record.reported, record.expected)
+            names[record.unit] = record.unit
         title = "Tỷ lệ đơn vị báo cáo (coverage)"
     if not row_ids or not columns:
         msg = "no coverage to draw"
         raise InvalidArgumentError(msg)
-    share = np.ma.masked_all((len(row_ids), len(columns)))
+    share = np.full((len(row_ids), len(columns)), np.nan)
     figure, axes = axes_for(ax, (5.5 + 0.85 * len(columns), _height(len(row_ids))))
     for r, unit in enumerate(row_ids):
         for c, code in enumerate(columns):
@@ -324,7 +331,7 @@ def coverage_heatmap(
                 gid=f"cell:{unit}:{code}",
             )  # fmt: skip
     cmap = _cmap()
-    image = axes.imshow(share, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+    image = axes.imshow(np.ma.masked_invalid(share), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
     axes.set_xticks(np.arange(len(columns)), labels=columns, rotation=45, ha="right")
     axes.set_yticks(np.arange(len(row_ids)), labels=[names[u] for u in row_ids])
     style_axes(axes)
@@ -335,14 +342,13 @@ def coverage_heatmap(
     return figure
 
 
-def _cmap() -> object:
+def _cmap() -> Colormap:
     import matplotlib as mpl  # noqa: PLC0415
 
-    cmap = mpl.colormaps["RdYlGn"].with_extremes(bad="#dddddd")
-    return cmap
+    return mpl.colormaps["RdYlGn"].with_extremes(bad="#dddddd")
 
 
-def _percent_formatter() -> object:
+def _percent_formatter() -> Formatter:
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
     return FuncFormatter(lambda value, _position: f"{vi_number(100 * float(value))}%")

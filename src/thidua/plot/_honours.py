@@ -132,10 +132,13 @@ def eligibility_funnel(result: Eligibility, *, lang: str = "vi", ax: Axes | None
     axes.xaxis.set_major_formatter(vi_formatter())
     axes.margins(x=0.2)
     style_axes(axes)
-    entry = result.catalogue[result.honour] if result.honour in result.catalogue else None
-    name = entry.name_vi if entry is not None else result.honour
+    known = result.honour in result.catalogue
+    name = result.catalogue[result.honour].name_vi if known else result.honour
     when = result.period.label_vi if lang == "vi" else str(result.period)
     axes.set_title(
-        f"{name} ({result.honour}) {when} — {result.rule_set.id}", fontfamily=FONT, fontsize=10, loc="right"
+        f"{name} ({result.honour}) {when} — {result.rule_set.id}",
+        fontfamily=FONT,
+        fontsize=10,
+        loc="right",
     )
     return figure

@@ -4,8 +4,9 @@ The layout is layered, left to right: a unit's depth below the root is its
 x, and every unit takes a row of its own, from the top down, each parent
 above its children in the order of :meth:`Snapshot.children` (the rows of
 ``thidua tree``), joined to them by a guide line; labels sit right of their
-dot, on their own row, so they never cross a line or another label.  Each node is a dot coloured by its unit kind (legend: the kinds'
-Vietnamese labels), labelled with the unit's name and, when it has any, the
+dot, on their own row, so they never cross a line or another label.  Each
+node is a dot coloured by its unit kind (legend: the kinds' Vietnamese
+labels), labelled with the unit's name and, when it has any, the
 number of units under it (its descendants in the snapshot, all levels, even
 those below *depth*).
 
@@ -119,7 +120,8 @@ def _draw(
     from matplotlib.lines import Line2D  # noqa: PLC0415
 
     where = {n.unit: (float(n.depth), n.y) for n in nodes}
-    plain, shifted = [], []
+    plain: list[list[tuple[float, float]]] = []
+    shifted: list[list[tuple[float, float]]] = []
     for n in nodes:
         if n.parent is None:
             continue
@@ -176,7 +178,10 @@ def _draw(
     ax.set_axis_off()
     style_axes(ax)
     ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop={"family": FONT, "size": 8}
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        prop={"family": FONT, "size": 8},
     )
     if title:
         ax.set_title(title, fontfamily=FONT, fontsize=10)
