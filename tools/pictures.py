@@ -63,7 +63,7 @@ def figures(workspace: Workspace) -> dict[str, Callable[[], Figure]]:
         "campaign_attainment": lambda: plot.campaign_attainment(
             evaluate_campaign(workspace, "80/KH-LĐLĐ")
         ),
-        "coverage_heatmap": lambda: plot.coverage_heatmap(thidua.roll_up(workspace, 2023)),
+        "coverage_heatmap": lambda: plot.coverage_heatmap(thidua.roll_up(workspace, 2024)),
         "eligibility_funnel": lambda: plot.eligibility_funnel(
             eligibility(workspace, "CSTDCS", "2024")
         ),
