@@ -173,7 +173,7 @@ def _draw(
         )  # fmt: skip
     levels = max(n.depth for n in nodes)
     rows = max(-n.y for n in nodes)
-    ax.set_xlim(-0.3, levels + _LABEL)
+    ax.set_xlim(-0.4, levels + _LABEL)
     ax.set_ylim(-rows - 0.7, 0.7)
     ax.set_axis_off()
     style_axes(ax)
@@ -184,7 +184,7 @@ def _draw(
         prop={"family": FONT, "size": 8},
     )
     if title:
-        ax.set_title(title, fontfamily=FONT, fontsize=10)
+        ax.set_title(title, fontfamily=FONT, fontsize=10, loc="left")
 
 
 _LABEL = 7.5
@@ -194,7 +194,7 @@ _LABEL = 7.5
 def _size(nodes: Sequence[_Node]) -> tuple[float, float]:
     levels = max(n.depth for n in nodes)
     rows = len(nodes)
-    return 3.6 + 0.4 * (levels + _LABEL), max(2.5, 0.9 + 0.22 * rows)
+    return 4.4 + 0.4 * (levels + _LABEL), max(2.5, 0.9 + 0.22 * rows)
 
 
 def snapshot_tree(
