@@ -179,8 +179,8 @@ def test_before_after_marks_exactly_the_moved_units(ws: thidua.Workspace) -> Non
     assert "LDLD-BADINH" not in nodes(right)
     assert {july.parent(u) for u in focus} == {"CDP-BADINH", "CDP-NGOCHA", "HN"}
     assert {"CDP-BADINH", "CDP-NGOCHA"} <= set(nodes(right))
-    assert left.get_title() == "Trước (30/06/2025)"
-    assert right.get_title() == "Sau (01/07/2025)"
+    assert left.get_title(loc="left") == "Trước (30/06/2025)"
+    assert right.get_title(loc="left") == "Sau (01/07/2025)"
 
 
 def test_before_after_into_given_axes(ws: thidua.Workspace) -> None:
