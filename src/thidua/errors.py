@@ -218,6 +218,8 @@ class MissingExtraError(ThiduaError, ImportError):
     Examples:
         >>> print(MissingExtraError("yaml", "PyYAML"))
         reading or writing YAML needs PyYAML: pip install thidua[yaml]
+        >>> print(MissingExtraError("plot", "matplotlib"))
+        drawing pictures needs matplotlib: pip install 'thidua[plot]'
     """
 
     def __init__(self, extra: str, package: str) -> None:
@@ -226,6 +228,8 @@ class MissingExtraError(ThiduaError, ImportError):
         super().__init__(str(self), name=package)
 
     def __str__(self) -> str:
+        if self.extra == "plot":
+            return f"drawing pictures needs {self.package}: pip install 'thidua[plot]'"
         what = {"yaml": "YAML", "excel": "Excel workbooks"}.get(self.extra, self.extra)
         return f"reading or writing {what} needs {self.package}: pip install thidua[{self.extra}]"
 
