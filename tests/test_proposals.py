@@ -708,3 +708,18 @@ def test_units_tied_at_the_top_of_a_cluster_both_lead(tmp_path: Path) -> None:
     result = propose(ws, "CO_BO", "2024", proposer="HN")
     assert result.proposed == ("G1", "G2")  # equal scores, no woman to prefer: the id decides
     assert [c.rank for c in result] == [1, 2]
+
+
+def test_validate_takes_the_users_quotas_in_the_one_pass() -> None:
+    from thidua.datasets import hanoi_path
+    from thidua.honours import ProposerQuota
+    from thidua.workspace import check, validate
+
+    workspace = check(hanoi_path()).workspace
+    quota = ProposerQuota(honour="LDTT", limit=2)
+    plain, limited = validate(workspace), validate(workspace, quotas=[quota])
+    assert [p.code for p in plain] == []
+    beyond = [p for p in limited if p.code == "R009"]
+    assert beyond
+    assert len(set(beyond)) == len(beyond)  # each proposal beyond the quota named once
+    assert all("LDTT" in p.message or "Lao động tiên tiến" in p.message for p in beyond)

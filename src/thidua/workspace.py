@@ -47,8 +47,9 @@ Examples:
 
 from __future__ import annotations
 
+import inspect
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -93,6 +94,7 @@ from thidua.typing import DateLike, PathLike, ProgressCallback
 
 if TYPE_CHECKING:
     from thidua.hierarchy import LevelScheme
+    from thidua.honours import Quota
 
 __all__ = [
     "Workspace",
@@ -474,6 +476,7 @@ def validate(
     *,
     on: DateLike | None = None,
     max_per_code: int | None = DEFAULT_MAX_PER_CODE,
+    quotas: Iterable[Quota] = (),
 ) -> Report:
     """Check every table and the references between them; return every problem, in one pass.
 
@@ -487,6 +490,10 @@ def validate(
         on: restrict the date-dependent hierarchy checks to that day.
         max_per_code: list at most this many problems of one code; the rest
             are counted in one ``S030`` summary (``None``: list all).
+        quotas: the user's own quotas (:class:`~thidua.honours.ShareQuota`,
+            :class:`~thidua.honours.ProposerQuota` …), checked on the proposals
+            with those of the rule sets: a proposal beyond one is an ``R009``
+            error. *Added in 0.3.0.*
 
     Returns:
         The report; ``report.ok`` is ``True`` when there is no error.
@@ -512,9 +519,13 @@ def validate(
             data.figures, data.hierarchy, data.catalogue, max_per_code=max_per_code
         )
     report = report + found.report
+    options = {"quotas": tuple(quotas)}
     if data.tables:
         for spec in domain_checks():
-            report = report + resolve_check(spec)(data)
+            run = resolve_check(spec)
+            # A check gets the options it declares (the proposals' check takes quotas).
+            taken = inspect.signature(run).parameters
+            report = report + run(data, **{k: v for k, v in options.items() if k in taken})
     return report
 
 
@@ -535,6 +546,7 @@ def check(
     on: DateLike | None = None,
     progress: ProgressCallback | None = None,
     encoding: str | None = None,
+    quotas: Iterable[Quota] = (),
 ) -> WorkspaceResult:
     """Read *path* (or take a workspace) and validate everything; never raise on bad data.
 
@@ -544,6 +556,7 @@ def check(
         on: restrict the date-dependent hierarchy checks to that day.
         progress: called as rows are read.
         encoding: the encoding of a directory's CSV files (``None`` detects it).
+        quotas: the user's own quotas, as for :func:`validate`.
 
     Returns:
         The workspace (valid records only) and a report holding the reading
@@ -556,12 +569,16 @@ def check(
         >>> from thidua.datasets import hanoi_path
         >>> check(hanoi_path(), on="2025-07-01").report.problems
         ()
+        >>> from thidua.honours import ProposerQuota
+        >>> sorted({p.code for p in check(hanoi_path(),
+        ...                               quotas=[ProposerQuota(honour="LDTT", limit=2)]).report})
+        ['R009']
     """
     if isinstance(path, Workspace):
         read_result = WorkspaceResult(workspace=path, report=Report(), source=path.source)
     else:
         read_result = read_workspace(path, progress=progress, encoding=encoding)
-    report = _dedupe(read_result.report + validate(read_result.workspace, on=on))
+    report = _dedupe(read_result.report + validate(read_result.workspace, on=on, quotas=quotas))
     return attrs.evolve(read_result, report=report)
 
 
@@ -572,6 +589,7 @@ def load(
     on: DateLike | None = None,
     progress: ProgressCallback | None = None,
     encoding: str | None = None,
+    quotas: Iterable[Quota] = (),
 ) -> Workspace:
     r"""Read and validate *path*; return the workspace.
 
@@ -583,6 +601,7 @@ def load(
         on: as for :func:`check`.
         progress: as for :func:`check`.
         encoding: as for :func:`check`.
+        quotas: as for :func:`check`.
 
     Raises:
         ThiduaValidationError: ``strict`` and errors were found; carries all problems.
@@ -602,7 +621,7 @@ def load(
         >>> [u.id for u in load(d, strict=False).units]
         ['A']
     """
-    result = check(path, on=on, progress=progress, encoding=encoding)
+    result = check(path, on=on, progress=progress, encoding=encoding, quotas=quotas)
     if strict:
         result.report.raise_if_errors()
     return result.workspace

@@ -24,7 +24,7 @@ from thidua.workspace import Workspace, WorkspaceResult, check
 if TYPE_CHECKING:
     from thidua.honours import Quota
 
-__all__ = ["add_parser", "load", "run", "summary", "with_quotas"]
+__all__ = ["add_parser", "load", "run", "summary"]
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,51 +47,30 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def load(
-    path: str, as_of: str | None, progress: ProgressCallback, encoding: str | None = None
+    path: str,
+    as_of: str | None,
+    progress: ProgressCallback,
+    encoding: str | None = None,
+    quotas: tuple[Quota, ...] = (),
 ) -> WorkspaceResult:
     """Read and check the input (the one place this command reads it)."""
-    return check(path, on=as_of, progress=progress, encoding=encoding)
+    return check(path, on=as_of, progress=progress, encoding=encoding, quotas=quotas)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    """Run ``thidua validate``; exit 0 (no errors) or 1 (errors found)."""
+    """Run ``thidua validate``; exit 0 (no errors) or 1 (errors found).
+
+    With ``--quota-file``, the user's quotas are checked with the rule sets'
+    in the one validation pass (:func:`thidua.workspace.validate`'s ``quotas``).
+    """
     quotas: tuple[Quota, ...] = ()
     if args.quota_file:
         from thidua.cli.proposals import read_quotas  # noqa: PLC0415  (honours: only when asked)
 
         quotas = read_quotas(args.quota_file)
-    result = load(args.path, args.as_of, ctx.progress, args.encoding)
+    result = load(args.path, args.as_of, ctx.progress, args.encoding, quotas)
     ctx.progress.close()
-    report = with_quotas(result.workspace, result.report, quotas)
-    return summary(result.workspace, report, args.format, ctx)
-
-
-def with_quotas(workspace: Workspace, report: Report, quotas: tuple[Quota, ...]) -> Report:
-    """*report* with the problems the user's *quotas* add to the proposals' check.
-
-    The workspace's own check already applied the rule sets' quotas; the
-    proposals are checked again with *quotas* added, and each problem not
-    already in *report* (a proposal beyond a user quota, R009) is appended.
-
-    Examples:
-        >>> from thidua.datasets import hanoi_path
-        >>> from thidua.honours import ProposerQuota
-        >>> from thidua.workspace import check
-        >>> result = check(hanoi_path())
-        >>> report = with_quotas(result.workspace, result.report,
-        ...                      (ProposerQuota(honour="LDTT", limit=2),))
-        >>> len(result.report), {p.code for p in report}
-        (0, {'R009'})
-
-    .. versionadded:: 0.3.0
-    """
-    if not quotas or not len(workspace.table("proposals")):
-        return report
-    from thidua.honours import check_proposals  # noqa: PLC0415
-
-    seen = set(report)
-    extra = [p for p in check_proposals(workspace, quotas=quotas) if p not in seen]
-    return report + extra if extra else report
+    return summary(result.workspace, result.report, args.format, ctx)
 
 
 def summary(workspace: Workspace, report: Report, fmt: str, ctx: Context) -> int:
