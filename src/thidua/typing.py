@@ -7,6 +7,14 @@ at run time ``UnitId("HN")`` is the string ``"HN"`` itself, while a type
 checker keeps a unit id apart from an indicator code.  Every function that
 takes a ``str`` id takes a typed one.
 
+thidua's own signatures, parameters and results alike, say ``str``, on
+purpose.  A typed id in a parameter would make every caller's plain
+``"HN"`` a type error; in a result it would leak into the caller's inferred
+types: ``counts = {u: 0 for u in snapshot.children("HN")}`` would be a
+``dict[UnitId, int]``, and ``counts["G1"]`` an error under ``mypy --strict``
+(dictionary keys are invariant).  Annotate your own code with the typed ids
+where keeping kinds of id apart helps; thidua accepts them everywhere.
+
 Examples:
     >>> def show(stage: str, done: int, total: int | None) -> None:
     ...     print(stage, done, total)
