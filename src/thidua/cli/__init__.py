@@ -43,6 +43,7 @@ from thidua.cli._common import (
     EXIT_UNREADABLE,
     Context,
     Progress,
+    wants_style,
 )
 from thidua.errors import ThiduaError, UnreadableInputError
 
@@ -149,6 +150,12 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
+    parser.add_argument(
+        "--no-color",
+        action="store_true",
+        help="plain text even on a terminal (also NO_COLOR=1 or TERM=dumb); "
+        "pipes and files always get plain text",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in modules:
         importlib.import_module(f"{__name__}.{module}").add_parser(sub)
@@ -156,6 +163,7 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         choice.epilog = EPILOG
         # Also accepted after the command; SUPPRESS keeps the value given before it.
         choice.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        choice.add_argument("--no-color", action="store_true", default=argparse.SUPPRESS)
     return parser
 
 
@@ -176,9 +184,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr
     progress = Progress(err, enabled=err.isatty() if args.progress is None else args.progress)
-    ctx = Context(out=out, err=err, progress=progress, numbers=getattr(args, "numbers", "vi"))
+    style = wants_style(out, no_color=args.no_color)
+    ctx = Context(
+        out=out, err=err, progress=progress, numbers=getattr(args, "numbers", "vi"), style=style
+    )
     try:
-        code: int = args.run(args, ctx)
+        with ctx.active():
+            code: int = args.run(args, ctx)
     except UnreadableInputError as exc:
         progress.close()
         err.write(f"thidua: {exc}\n")

@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import contextvars
 import csv
+import importlib.util
 import io
 import math
+import os
 import re
-from collections.abc import Iterable, Sequence
-from typing import TextIO
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -20,6 +24,9 @@ from thidua.errors import DateParseError
 from thidua.hierarchy import Numbers
 from thidua.problems import Report
 from thidua.values import format_number_vi
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -36,6 +43,7 @@ __all__ = [
     "non_negative_int",
     "report_csv",
     "table",
+    "wants_style",
     "warn_errors",
 ]
 
@@ -92,6 +100,45 @@ class Progress:
             self.shown = False
 
 
+def wants_style(
+    stream: TextIO, *, no_color: bool = False, environ: Mapping[str, str] | None = None
+) -> bool:
+    """Whether output on *stream* is styled with rich (colours, table borders, tree guides).
+
+    Only on a terminal, and not with ``--no-color`` (*no_color*), with
+    ``NO_COLOR`` set to anything but the empty text (https://no-color.org),
+    with ``TERM=dumb``, or when rich (the ``cli`` extra) is not installed.
+    Rich is not imported here.
+
+    Examples:
+        >>> import io
+        >>> wants_style(io.StringIO())  # not a terminal: plain text, as in a pipe
+        False
+        >>> class Terminal(io.StringIO):
+        ...     def isatty(self) -> bool:
+        ...         return True
+        >>> wants_style(Terminal(), no_color=True), wants_style(Terminal(), environ={"NO_COLOR": "1"})
+        (False, False)
+        >>> wants_style(Terminal(), environ={"TERM": "dumb"})
+        False
+
+    .. versionadded:: 0.3.0
+    """
+    env = os.environ if environ is None else environ
+    if no_color or env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        return False
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+    return terminal and importlib.util.find_spec("rich") is not None
+
+
+_ACTIVE: contextvars.ContextVar[Context | None] = contextvars.ContextVar(
+    "thidua_cli_context", default=None
+)
+
+
 @attrs.define
 class Context:
     """The streams and options of one run of a command.
@@ -101,12 +148,52 @@ class Context:
         err: where problems, warnings and progress go (standard error).
         progress: the progress bar (close it before writing to *err*).
         numbers: ``"vi"`` or ``"plain"`` numbers in text output.
+        style: style the output on *out* with rich (see :func:`wants_style`);
+            when false, every command writes exactly its plain text.
+
+    Examples:
+        >>> import io
+        >>> ctx = Context(out=io.StringIO(), err=io.StringIO(),
+        ...               progress=Progress(io.StringIO(), enabled=False))
+        >>> ctx.style
+        False
+        >>> with ctx.active():
+        ...     print(table(["unit", "value"], [["HN", "12.925"]], right=[1]), end="")
+        unit   value
+        HN    12.925
+
+    .. versionchanged:: 0.3.0
+       *style*, :attr:`console` and :meth:`active`.
     """
 
     out: TextIO
     err: TextIO
     progress: Progress
     numbers: Numbers = "vi"
+    style: bool = False
+    _console: Console | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def console(self) -> Console:
+        """The rich console writing to *out* (made, and rich imported, on first use).
+
+        Only meant for a styled run (:attr:`style` true): it always writes
+        colours, since the decision was taken by :func:`wants_style`.
+        """
+        if self._console is None:
+            from rich.console import Console  # noqa: PLC0415  (the cli extra: only when styling)
+
+            self._console = Console(file=self.out, force_terminal=True, highlight=False)
+        return self._console
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Context]:
+        """Make this the context of the command being run, for :func:`table`, while in the block."""
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
 
 
 # -- argument types --------------------------------------------------------------
@@ -222,7 +309,9 @@ def table(
 ) -> str:
     """A text table whose columns fit their longest cell; columns in *right* are right-aligned.
 
-    The last column is not padded.
+    The last column is not padded.  While a styled :class:`Context` is
+    active (a command run on a terminal, see :meth:`Context.active`), the
+    table is a rich table fitting the terminal's width instead.
 
     Examples:
         >>> print(table(["unit", "value"], [["LDLD-HOANKIEM", "610"], ["HN", "12.925"]],
@@ -232,6 +321,11 @@ def table(
         HN            12.925
     """
     body = [list(r) for r in rows]
+    ctx = _ACTIVE.get()
+    if ctx is not None and ctx.style:
+        from thidua.cli._rich import rich_table  # noqa: PLC0415  (rich: only when styling)
+
+        return rich_table(ctx.console, headers, body, right=right)
     widths = [len(h) for h in headers]
     for row in body:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

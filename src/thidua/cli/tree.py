@@ -73,5 +73,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         relation=relations[0] if len(relations) == 1 else relations,
         numbers=ctx.numbers,
     )
-    ctx.out.write(text)
+    if ctx.style:
+        from thidua.cli._rich import print_tree  # noqa: PLC0415  (rich: only when styling)
+
+        print_tree(ctx.console, text)
+    else:
+        ctx.out.write(text)
     return EXIT_OK

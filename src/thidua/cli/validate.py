@@ -74,7 +74,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def summary(workspace: Workspace, report: Report, fmt: str, ctx: Context) -> int:
-    """Write the problems and a last line of counts; return the exit code."""
+    """Write the problems and a last line of counts; return the exit code.
+
+    On a terminal (``ctx.style``) the problems are grouped by file and
+    coloured by severity; otherwise one problem a line, as :class:`Problem` prints.
+    """
     out = ctx.out
 
     def n(count: int) -> str:
@@ -88,13 +92,18 @@ def summary(workspace: Workspace, report: Report, fmt: str, ctx: Context) -> int
             f"{n(len(workspace.events))} events, {n(len(workspace.figures))} figures"
         )
         if not report:
-            out.write(f"OK: {counts}, no problems.\n")
+            last = f"OK: {counts}, no problems."
         else:
-            for problem in report:
-                out.write(f"{problem}\n")
             status = "OK" if report.ok else "FAILED"
-            out.write(
+            last = (
                 f"{status}: {counts}; {n(len(report.errors))} error(s), "
-                f"{n(len(report.warnings))} warning(s).\n"
+                f"{n(len(report.warnings))} warning(s)."
             )
+        if ctx.style:
+            from thidua.cli._rich import print_problems  # noqa: PLC0415  (rich: only styled)
+
+            print_problems(ctx.console, report, last, numbers=ctx.numbers)
+        else:
+            out.writelines(f"{problem}\n" for problem in report)
+            out.write(last + "\n")
     return EXIT_OK if report.ok else EXIT_PROBLEMS
