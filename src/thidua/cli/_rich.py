@@ -11,9 +11,9 @@ Examples:
     >>> from rich.console import Console
     >>> console = Console(file=io.StringIO(), width=40, color_system=None)
     >>> print(rich_table(console, ["unit", "value"], [["HN", "12.925"]], right=[1]), end="")
-     unit    value
-    ───────────────
-     HN     12.925
+    unit   value
+    ────────────
+    HN    12.925
 
 .. versionadded:: 0.3.0
 """
@@ -24,14 +24,23 @@ import re
 from collections.abc import Iterable, Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from thidua.problems import Problem, Report
 from thidua.values import format_number_vi
 
-__all__ = ["guide_lines", "print_problems", "print_tree", "rich_table", "severity_style"]
+__all__ = [
+    "column_widths",
+    "guide_lines",
+    "print_problems",
+    "print_tree",
+    "rich_table",
+    "severity_style",
+]
 
 _SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
 _NO_FILE = "(no file)"
@@ -51,19 +60,98 @@ def severity_style(severity: str) -> str:
     return _SEVERITY_STYLES.get(severity, "dim")
 
 
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def column_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int], room: int
+) -> list[int] | None:
+    """The widths of the columns of a table that must fit in *room* cells (gaps excluded).
+
+    ``None`` when every column fits at its natural width.  Otherwise the
+    numeric columns keep the width of their values (their headers wrap at
+    spaces), each text column keeps at least its longest word (at most its
+    natural width), and the text columns share what is left in
+    proportion to what they lack.  When even that does not fit, every column
+    shrinks in proportion (a cell then folds onto more lines: nothing is cut).
+
+    Examples:
+        >>> column_widths(["unit", "value"], [["HN", "12.925"]], {1}, 80) is None
+        True
+        >>> column_widths(["unit", "members", "name"],
+        ...               [["HN", "12.925", "Liên đoàn Lao động thành phố Hà Nội"]], {1}, 30)
+        [4, 7, 19]
+    """
+    count = len(headers)
+    natural = [
+        max([cell_len(headers[i]), *(cell_len(row[i]) for row in rows)]) for i in range(count)
+    ]
+    if sum(natural) <= room:
+        return None
+    floor = [
+        max([_longest_word(headers[i]), *(cell_len(row[i]) for row in rows)])
+        if i in numeric
+        else min(
+            natural[i],
+            max(
+                6,
+                _longest_word(headers[i]),
+                min(20, max((_longest_word(row[i]) for row in rows), default=0)),
+            ),
+        )
+        for i in range(count)
+    ]
+    if sum(floor) >= room:
+        total = sum(floor)
+        widths = [max(1, f * room // total) for f in floor]
+        while sum(widths) > room and max(widths) > 1:
+            widths[widths.index(max(widths))] -= 1
+        return widths
+    spare = room - sum(floor)
+    need = [0 if i in numeric else natural[i] - floor[i] for i in range(count)]
+    wanted = sum(need)
+    widths = [f + n * spare // wanted for f, n in zip(floor, need, strict=True)]
+    left = room - sum(widths)
+    for i in sorted(range(count), key=lambda i: need[i] - (widths[i] - floor[i]), reverse=True):
+        if left <= 0:
+            break
+        if widths[i] < natural[i]:
+            widths[i] += 1
+            left -= 1
+    return widths
+
+
 def rich_table(
     console: Console, headers: Sequence[str], rows: Iterable[Sequence[str]], *, right: Iterable[int]
 ) -> str:
     """A rich table of *rows* as the text *console* writes, fitting its width.
 
     Columns in *right* are right-aligned; a cell too wide for the terminal is
-    folded onto more lines, never cut.  Cells are text, not rich markup.
+    wrapped at spaces, or folded, onto more lines, never cut (see
+    :func:`column_widths`).  Cells are text, not rich markup.
     """
-    align = set(right)
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", expand=False)
+    numeric = set(right)
+    body = [list(row) for row in rows]
+    # Between two columns: one space of padding and the (blank) column separator.
+    room = max(1, console.width - 2 * (len(headers) - 1))
+    widths = column_widths(headers, body, numeric, room)
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold",
+        expand=False,
+    )
     for i, header in enumerate(headers):
-        grid.add_column(Text(header), justify="right" if i in align else "left", overflow="fold")
-    for row in rows:
+        grid.add_column(
+            Text(header),
+            justify="right" if i in numeric else "left",
+            overflow="fold",
+            width=None if widths is None else widths[i],
+        )
+    for row in body:
         grid.add_row(*(Text(cell) for cell in row))
     with console.capture() as captured:
         console.print(grid)
@@ -95,12 +183,13 @@ def print_problems(console: Console, report: Report, last_line: str, *, numbers:
 
     Each file (and sheet) where a problem was found is a heading with its
     counts, in the order the files first appear; the problems under it keep
-    the report's order.  Problems without a pointer come under ``(no file)``.
+    the report's order, one a row: code and severity, the place in the file
+    (row and column, or JSON path), the message (wrapped to the terminal).
+    Problems without a pointer come under ``(no file)``.
     """
     groups: dict[str, list[Problem]] = {}
     for p in report:
         groups.setdefault(_file_of(p), []).append(p)
-    out = Text()
     for where, problems in groups.items():
         errors = sum(p.is_error for p in problems)
         others = len(problems) - errors
@@ -108,23 +197,23 @@ def print_problems(console: Console, report: Report, last_line: str, *, numbers:
             *([_plural(errors, "error", numbers)] if errors else []),
             *([_plural(others, "warning", numbers)] if others else []),
         ]
-        if out:
-            out.append("\n")
-        out.append(where, style="bold underline")
-        out.append(f"  {', '.join(counts)}\n", style="dim")
+        heading = Text()
+        heading.append(where, style="bold underline")
+        heading.append(f"  {', '.join(counts)}", style="dim")
+        console.print(heading)
+        rows = Table.grid(padding=(0, 2))
+        rows.add_column(no_wrap=True)
+        rows.add_column(style="cyan", overflow="fold")
+        rows.add_column(overflow="fold", ratio=1)
         for p in problems:
-            out.append("  ")
-            out.append(f"{p.code} {p.severity.value}", style=severity_style(p.severity.value))
-            place = _place(p, where)
-            if place:
-                out.append(f"  {place}", style="cyan")
-            out.append(f"  {p.message}\n")
-    if out:
-        out.append("\n")
+            label = Text(f"{p.code} {p.severity.value}", style=severity_style(p.severity.value))
+            rows.add_row(label, Text(_place(p, where)), Text(p.message))
+        console.print(Padding(rows, (0, 0, 1, 2)))
+    summary = Text()
     status, _, rest = last_line.partition(":")
-    out.append(status, style="bold green" if report.ok else "bold red")
-    out.append(f":{rest}")
-    console.print(out)
+    summary.append(status, style="bold green" if report.ok else "bold red")
+    summary.append(f":{rest}")
+    console.print(summary)
 
 
 def guide_lines(text: str) -> list[tuple[str, str]]:
