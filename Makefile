@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench fuzz clean setup
+.PHONY: demo test lint typecheck pytest docs bench fuzz clean setup
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "python3.11 not found; set PYTHON=..."; exit 2; }
@@ -30,7 +30,12 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest --cov --cov-report=term
 
-test: lint typecheck pytest
+# The docs site (docs/, the docstrings, the pictures of tools/pictures.py) into site/, strict:
+# a broken link, a missing reference or a page left out of the navigation fails the build.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: lint typecheck pytest docs
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
@@ -43,4 +48,4 @@ fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 3
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .coverage tests/fuzz/out
+	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache .coverage tests/fuzz/out

@@ -1,10 +1,11 @@
-"""A griffe extension: the Sphinx roles of thidua's docstrings become mkdocstrings cross-references.
+"""A griffe extension: the Sphinx roles of thidua's docstrings become cross-references.
 
-The docstrings name other objects the Sphinx way (``:class:`Hierarchy```, ``:func:`~thidua.io.read```,
-``:meth:`as_of```). mkdocstrings would print those roles literally, so before the docstrings are
-parsed each role is rewritten: to a cross-reference ``[`Hierarchy`][thidua.hierarchy._index.Hierarchy]``
-when the name resolves, from the documented object outwards (the object, its class, its module and
-the packages above it), to an object of thidua; otherwise (an object of another library, a name
+The docstrings name other objects the Sphinx way (``:class:`Hierarchy```,
+``:func:`~thidua.io.read```, ``:meth:`as_of```). mkdocstrings would print those roles
+literally, so before the docstrings are parsed each role is rewritten: to a cross-reference
+``[`Hierarchy`][thidua.hierarchy._index.Hierarchy]`` when the name resolves, from the
+documented object outwards (the object, its class, its module and the packages above it), to an
+object of thidua; otherwise (an object of another library, a name
 that does not exist) to plain code. A link this makes always points at an object griffe knows, and
 autorefs finds it on whichever reference page renders it; ``mkdocs build --strict`` fails on the
 cross-references that do not resolve, which are then the ones written by hand.
@@ -55,7 +56,7 @@ def _lookup(root: Module, path: str) -> Object | None:
     return node if isinstance(node, Object) else None
 
 
-def _final(member: Any) -> Object | None:
+def _final(member: Any) -> Object | None:  # noqa: ANN401 - griffe's members are untyped
     if not member.is_alias:
         return member if isinstance(member, Object) else None
     try:
@@ -152,7 +153,13 @@ def _walk(obj: Object) -> list[Object]:
 class SphinxRoles(Extension):
     """Rewrite the Sphinx roles of every docstring of a package once it is loaded."""
 
-    def on_package(self, *, pkg: Module, loader: GriffeLoader, **kwargs: Any) -> None:  # noqa: ARG002
+    def on_package(
+        self,
+        *,
+        pkg: Module,
+        loader: GriffeLoader,
+        **kwargs: Any,  # noqa: ANN401
+    ) -> None:
         """Rewrite each docstring of *pkg* and its members."""
         public = rendered(pkg, reference_roots())
         for obj in _walk(pkg):

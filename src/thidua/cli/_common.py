@@ -117,8 +117,10 @@ def wants_style(
         >>> class Terminal(io.StringIO):
         ...     def isatty(self) -> bool:
         ...         return True
-        >>> wants_style(Terminal(), no_color=True), wants_style(Terminal(), environ={"NO_COLOR": "1"})
-        (False, False)
+        >>> wants_style(Terminal(), no_color=True)
+        False
+        >>> wants_style(Terminal(), environ={"NO_COLOR": "1"})
+        False
         >>> wants_style(Terminal(), environ={"TERM": "dumb"})
         False
 

@@ -217,7 +217,7 @@ def print_problems(console: Console, report: Report, last_line: str, *, numbers:
 
 
 def guide_lines(text: str) -> list[tuple[str, str]]:
-    """The lines of a plain tree (:func:`thidua.hierarchy.render_tree`) as (guides, line) pairs.
+    r"""The lines of a plain tree (:func:`thidua.hierarchy.render_tree`) as (guides, line) pairs.
 
     The plain tree indents each level by two spaces; the guides draw the
     same levels with box-drawing characters (``├─``, ``└─``, ``│``), so that a
@@ -244,10 +244,8 @@ def guide_lines(text: str) -> list[tuple[str, str]]:
     for line in body:
         stripped = line.lstrip(" ")
         level = min((len(line) - len(stripped)) // 2, _MAX_LEVEL)
-        if levels:  # a name starting with spaces must not jump more than one level
-            level = min(level, levels[-1] + 1)
-        else:
-            level = 0
+        # A name starting with spaces must not jump more than one level.
+        level = min(level, levels[-1] + 1) if levels else 0
         levels.append(level)
         lines.append(stripped)
     # From the bottom: open[k] tells whether a unit at level k follows before the
