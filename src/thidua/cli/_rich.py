@@ -225,7 +225,7 @@ def guide_lines(text: str) -> list[tuple[str, str]]:
     lines (the title and the counts by kind) and the roots have no guides.
 
     Examples:
-        >>> plain = "Title\\nA [A] x\\n  B [B] y\\n    C [C] z\\n  D [D] y\\nUnits by kind: x 1"
+        >>> plain = "Title\nA [A] x\n  B [B] y\n    C [C] z\n  D [D] y\nUnits by kind: x 1"
         >>> for guides, line in guide_lines(plain):
         ...     print(guides + line)
         Title
