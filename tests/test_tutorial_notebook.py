@@ -9,7 +9,7 @@ same numbers computed here with the library, and its HTML reprs are checked.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
 import re
 import sys
@@ -30,22 +30,12 @@ from thidua.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "examples" / "tutorial.ipynb"
-BUILDER = ROOT / "tools" / "build_tutorial.py"
 INDICATORS = ["new_members", "members", "workers_conference_rate", "people_honoured"]
 PROBE = "import sys, thidua\nprint(sys.executable)\nprint(sys.prefix)\nprint(thidua.__file__)"
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_tutorial", BUILDER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
+    return importlib.import_module("tools.build_tutorial")  # as tools.pictures is imported
 
 
 @pytest.fixture(scope="module")
