@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thidua.datasets import hanoi_path, load_hanoi
 from thidua.figures import (
@@ -18,6 +20,7 @@ from thidua.figures import (
     read_figures_csv,
     validate_figures,
 )
+from thidua.figures._validate import _run
 from thidua.hierarchy import Dataset, Hierarchy
 from thidua.periods import Period
 from thidua.testing import tiny_dataset
@@ -346,3 +349,71 @@ def test_unknown_unit_and_indicator_together(hierarchy: Hierarchy) -> None:
         found[1].message
         == "figure of unit 'X' for 2024 names indicator 'y', which is not in the catalogue"
     )
+
+
+# The vectorised checks against a plain row-by-row statement of the rules.
+
+_UNITS = ("TLD", "D1", "S1", "W1", "G1", "G2", "X9")
+_PERIODS = (
+    Y2024,
+    Period.year(2025),
+    Period.half(2025, 1),
+    Period.quarter(2025, 3),
+    Period.between("2024-01-01", "2025-01-01"),  # equal to 2024, another entry
+)
+_INDICATORS = ("members", "workers", "works_completed", "works_registered", "dialogues")
+
+
+def _reference(figures: list[Figure], hierarchy: Hierarchy) -> set[tuple[int, str]]:
+    found: set[tuple[int, str]] = set()
+    ratios = [i for i in BUILTIN_INDICATORS if i.is_derived]
+    for i, f in enumerate(figures):
+        if f.unit not in hierarchy:
+            found.add((i, "F001"))
+        else:
+            unit = hierarchy.unit(f.unit)
+            if (unit.founded is not None and unit.founded.toordinal() > f.period.start_ordinal) or (
+                unit.dissolved is not None and unit.dissolved.toordinal() < f.period.end_ordinal
+            ):
+                found.add((i, "F003"))
+        same = (f.unit, f.indicator, f.period, f.scope)
+        if any((g.unit, g.indicator, g.period, g.scope) == same for g in figures[:i]):
+            found.add((i, "F004"))
+        for ratio in ratios:
+            if f.indicator == ratio.denominator and f.value == 0:
+                where = (f.unit, f.period, f.scope)
+                if any(
+                    g.indicator == ratio.numerator
+                    and (g.value or 0) > 0
+                    and (g.unit, g.period, g.scope) == where
+                    for g in figures
+                ):
+                    found.add((i, "F006"))
+    return found
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_UNITS),
+            st.sampled_from(_INDICATORS),
+            st.sampled_from(_PERIODS),
+            st.sampled_from([0.0, 0.0, 1.0, 3.0]),
+            st.sampled_from([Scope.OWN, Scope.OWN, Scope.TOTAL]),
+        ),
+        max_size=40,
+    )
+)
+def test_vectorised_checks_match_the_rules_row_by_row(
+    rows: list[tuple[str, str, Period, float, Scope]],
+) -> None:
+    hierarchy = Hierarchy(tiny_dataset())
+    figures = [Figure(unit=u, indicator=i, period=p, value=v, scope=s) for u, i, p, v, s in rows]
+    store = Figures.from_records(figures)
+    found = {
+        (i, code)
+        for i, code, _ in _run(store, hierarchy, BUILTIN_INDICATORS, max_per_code=None).items
+        if code in {"F001", "F003", "F004", "F006"}
+    }
+    assert found == _reference(figures, hierarchy)

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -67,6 +68,8 @@ __all__ = [
 ]
 
 IntArray = npt.NDArray[np.int64]
+Codes = npt.NDArray[np.signedinteger[Any]]
+"""Dictionary codes: ``int32`` from the readers, ``int64`` from hand-built stores."""
 BoolArray = npt.NDArray[np.bool_]
 
 # The column each code points at.
@@ -91,17 +94,43 @@ def _first_codes(labels: Sequence[object]) -> IntArray:
     return np.array([first.setdefault(v, i) for i, v in enumerate(labels)], dtype=np.int64)
 
 
-def _repeats(keys: IntArray) -> tuple[IntArray, IntArray]:
+def _canonical(codes: Codes, labels: Sequence[object]) -> Codes:
+    """*codes* with repeated dictionary entries mapped to the first (no copy for a reader's)."""
+    if len(set(labels)) == len(labels):
+        return codes
+    canonical: Codes = _first_codes(labels)[codes]
+    return canonical
+
+
+_BITMAP_LIMIT = 1 << 26
+"""The largest key space :func:`_repeats` marks in a bitmap (64 MB) before sorting."""
+
+
+def _repeats(keys: IntArray, space: int | None = None) -> tuple[IntArray, IntArray]:
     """The rows whose key an earlier row has, and that earlier (first) row, by row.
 
-    One stable sort (O(n) on the nearly sorted keys of a file read in order),
-    then equal neighbours: no hash table, no pandas.
+    When the keys fit in *space* (``0 <= key < space``) and *space* is small
+    enough, one bitmap answers "no repeats" without sorting (the usual case);
+    otherwise, or when there are repeats, one stable sort, then equal
+    neighbours: no hash table, no pandas.
+
+    Examples:
+        >>> rows, firsts = _repeats(np.array([5, 3, 5, 9, 3, 5]), space=10)
+        >>> rows.tolist(), firsts.tolist()
+        ([2, 4, 5], [0, 1, 0])
+        >>> [a.size for a in _repeats(np.array([1, 2, 3]), space=4)]
+        [0, 0]
     """
+    empty = np.empty(0, dtype=np.int64)
+    if space is not None and space <= _BITMAP_LIMIT:
+        seen = np.zeros(space, dtype=np.bool_)
+        seen[keys] = True
+        if np.count_nonzero(seen) == keys.size:
+            return empty, empty
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     same = ordered[1:] == ordered[:-1]
     if not same.any():
-        empty = np.empty(0, dtype=np.int64)
         return empty, empty
     starts = np.flatnonzero(np.r_[True, ~same])  # the first row of each run of one key
     run = np.cumsum(np.r_[True, ~same]) - 1
@@ -395,17 +424,20 @@ def _run(
     n = len(figures)
     if n == 0:
         return ctx
-    unit_canon = _first_codes(figures.units)[figures.unit_codes]
-    ind_canon = _first_codes(figures.indicators)[figures.indicator_codes]
-    per_canon = _first_codes(figures.periods)[figures.period_codes]
-    scope = figures.scope_codes.astype(np.int64)
+    # The work is per dictionary entry (units, periods: small) wherever it can be, and
+    # few arrays of one element per figure are made: at national size (3 million
+    # figures) each such array costs its page faults more than its arithmetic.
+    unit_canon = _canonical(figures.unit_codes, figures.units)
+    ind_canon = _canonical(figures.indicator_codes, figures.indicators)
+    per_canon = _canonical(figures.period_codes, figures.periods)
+    scope = figures.scope_codes
     values = figures.values
-    n_inds, n_pers = len(figures.indicators), len(figures.periods)
+    n_units, n_inds, n_pers = len(figures.units), len(figures.indicators), len(figures.periods)
 
     # F001 unknown unit, F003 not alive for the whole period.
-    index = _hierarchy_positions(figures.units, hierarchy)
-    where = index[figures.unit_codes]
-    known_unit = where >= 0
+    index = _hierarchy_positions(figures.units, hierarchy)  # per unit label
+    known_label = index >= 0
+    known_unit = known_label[figures.unit_codes]
     ctx.each(
         ~known_unit,
         lambda i: (
@@ -417,19 +449,22 @@ def _run(
     founded, dissolved, _ = hierarchy.lifetime_arrays()
     starts = np.array([p.start_ordinal for p in figures.periods], dtype=np.int64)
     ends = np.array([p.end_ordinal for p in figures.periods], dtype=np.int64)
-    safe = np.maximum(where, 0)
-    row_start, row_end = starts[figures.period_codes], ends[figures.period_codes]
-    if founded.size:
-        dead = known_unit & ((founded[safe] > row_start) | (dissolved[safe] < row_end))
-    else:
-        dead = np.zeros(n, dtype=np.bool_)
+    dead = np.zeros(n, dtype=np.bool_)
+    if founded.size and n_units:
+        safe = np.maximum(index, 0)
+        born, gone = founded[safe], dissolved[safe]  # per unit label
+        for p in range(n_pers):  # periods are few: one pass over the figures per period
+            dead_units = known_label & ((born > starts[p]) | (gone < ends[p]))
+            if dead_units.any():
+                dead |= (figures.period_codes == p) & dead_units[figures.unit_codes]
 
     def lifetime(i: int) -> str:
         unit = hierarchy.unit(ctx.uid(i))
+        start, end = starts[figures.period_codes[i]], ends[figures.period_codes[i]]
         parts = []
-        if unit.founded is not None and unit.founded.toordinal() > row_start[i]:
+        if unit.founded is not None and unit.founded.toordinal() > start:
             parts.append(f"it exists from {unit.founded.isoformat()}")
-        if unit.dissolved is not None and unit.dissolved.toordinal() < row_end[i]:
+        if unit.dissolved is not None and unit.dissolved.toordinal() < end:
             parts.append(f"it was dissolved on {unit.dissolved.isoformat()}")
         return (
             f"unit {ctx.unit(i)} is not alive during the whole period {ctx.period(i)} of "
@@ -526,23 +561,31 @@ def _run(
     ctx.each(own_ratios, own_ratio, "F007")
 
     # F004 duplicates: one hash grouping of (unit, indicator, period, scope).
-    key = ((unit_canon * n_inds + ind_canon) * n_pers + per_canon) * 2 + scope
-    repeated, firsts = _repeats(key)
+    key = _mixed(unit_canon, (n_inds, ind_canon), (n_pers, per_canon), (2, scope))
+    repeated, firsts = _repeats(key, space=max(n_units, 1) * n_inds * n_pers * 2)
+    del key
     if repeated.size:
         _duplicates(ctx, repeated, firsts, what)
 
     # F006 zero denominators, per ratio of the catalogue.
     code_of = {code: i for i, code in reversed(list(enumerate(figures.indicators)))}
-    place = (unit_canon * n_pers + per_canon) * 2 + scope
-    for ind in catalogue:
-        if not ind.is_derived or ind.numerator not in code_of or ind.denominator not in code_of:
+    ratios = [
+        ind
+        for ind in catalogue
+        if ind.is_derived and ind.numerator in code_of and ind.denominator in code_of
+    ]
+    zero = values == 0 if ratios else np.zeros(0, dtype=np.bool_)
+    for ind in ratios:
+        den_rows = (ind_canon == code_of[ind.denominator or ""]) & zero
+        if not den_rows.any():
             continue
-        num_rows = (ind_canon == code_of[ind.numerator]) & (values > 0)
-        den_rows = (ind_canon == code_of[ind.denominator]) & (values == 0)
-        if not num_rows.any() or not den_rows.any():
+        num_rows = (ind_canon == code_of[ind.numerator or ""]) & (values > 0)
+        if not num_rows.any():
             continue
-        hit = den_rows & np.isin(place, place[num_rows])
-        for i in np.flatnonzero(hit).tolist():
+        num, den = np.flatnonzero(num_rows), np.flatnonzero(den_rows)
+        place_num = _mixed(unit_canon[num], (n_pers, per_canon[num]), (2, scope[num]))
+        place_den = _mixed(unit_canon[den], (n_pers, per_canon[den]), (2, scope[den]))
+        for i in den[np.isin(place_den, place_num)].tolist():
             ctx.add(
                 i,
                 "F006",
@@ -552,8 +595,28 @@ def _run(
             )
 
     # F008 overlapping periods of an additive indicator (own figures only).
-    _overlaps(ctx, additive[ind_canon] & own, unit_canon * n_inds + ind_canon, per_canon, what)
+    _overlaps(ctx, additive[ind_canon] & own, (unit_canon, n_inds, ind_canon), per_canon, what)
     return ctx
+
+
+def _mixed(
+    first: Codes,
+    *rest: tuple[int, Codes],
+) -> IntArray:
+    """One int64 key from codes, in mixed radix: ``(first * n1 + c1) * n2 + c2 …``.
+
+    Built in place in one array (each step of the plain expression would make
+    another array as long as the figures).
+
+    Examples:
+        >>> _mixed(np.array([0, 1, 1]), (3, np.array([2, 0, 1])), (2, np.array([1, 0, 0]))).tolist()
+        [5, 6, 8]
+    """
+    key = first.astype(np.int64)
+    for size, codes in rest:
+        key *= size
+        key += codes
+    return key
 
 
 def _duplicates(
@@ -581,11 +644,15 @@ def _scope(figures: Figures, i: int) -> str:
 def _overlaps(
     ctx: _Context,
     rows: BoolArray,
-    series: IntArray,
-    periods: IntArray,
+    series_codes: tuple[Codes, int, Codes],
+    periods: Codes,
     what: Callable[[int], str],
 ) -> None:
-    """F008: a series (unit, indicator) reported for two different overlapping periods."""
+    """F008: a series (unit, indicator) reported for two different overlapping periods.
+
+    *series_codes* is (unit codes, number of indicators, indicator codes): the
+    series key is made only for the rows of overlapping periods.
+    """
     figures = ctx.figures
     plist = figures.periods
     starts = np.array([p.start_ordinal for p in plist], dtype=np.int64)
@@ -606,8 +673,10 @@ def _overlaps(
     sub = np.flatnonzero(rows & involved[periods])
     if sub.size == 0:
         return
+    units, n_inds, inds = series_codes
+    series = _mixed(units[sub], (n_inds, inds[sub]))
     width = int(series.max()) + 1
-    combined = periods[sub] * width + series[sub]
+    combined = periods[sub].astype(np.int64) * width + series
     order = np.argsort(combined, kind="stable")
     ordered = combined[order]
     starts_of = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
