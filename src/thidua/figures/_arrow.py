@@ -410,15 +410,22 @@ def _body_codes(
     first (code 0).  The body's numbering puts the header's text where it first
     appears in the body (``1..m`` are the texts seen before it), or drops it.
     """
-    import pyarrow as pa  # noqa: PLC0415
-
     chunks: list[Any] = list(column.chunks)
     dictionary = chunks[0].dictionary if chunks else _empty_strings()
-    indices = pa.chunked_array([c.indices for c in chunks], pa.int32())
-    codes = _chunked(indices, np.int32)[1:]
-    header_rows = np.flatnonzero(codes == 0)
+    # The body's codes, one less than the parser's, in one array filled chunk by chunk
+    # (a concatenation, then a subtraction, would make two arrays as long as the file).
+    codes = np.empty(n, dtype=np.int32)
+    at = -1  # the header row is dropped
+    for chunk in chunks:
+        part = _view(chunk.indices, np.int32)
+        if at < 0:
+            part, at = part[1:], 0
+        np.subtract(part, np.int32(1), out=codes[at : at + part.size])
+        at += part.size
+    header_rows = np.flatnonzero(codes == -1)
     if header_rows.size == 0:  # the usual case: the header's text is not a cell
-        return codes - np.int32(1), dictionary.slice(1)
+        return codes, dictionary.slice(1)
+    codes += np.int32(1)  # the parser's numbering again, then the body's
     seen_before = int(codes[: header_rows[0]].max(initial=0))  # the texts 1..m
     order = np.concatenate(
         (np.arange(1, seen_before + 1), [0], np.arange(seen_before + 1, len(dictionary)))

@@ -92,6 +92,7 @@ class _Values:
     outcome: npt.NDArray[np.int8]  # _OKN, _OKK, _TYPE or _VALUE
     keys: Callable[[int], frozenset[str]]  # row → keys, for _OKK rows
     text: Callable[[int], str]  # row → the cell as written, for messages
+    fresh: bool = False  # *number* is this step's own array (it may be changed in place)
 
 
 class _Assembly:
@@ -213,7 +214,13 @@ class _Assembly:
             numbers, kinds, plans, cells = (
                 _classify(col.uniques) if col.arrow is None else classify_values(col.arrow)
             )
-            number, kind, plan = numbers[value_codes], kinds[value_codes], plans[value_codes]
+            number, kind = numbers[value_codes], kinds[value_codes]
+            # No value cell gives a plan (``31/20``), the usual case: no array of NaN per row.
+            plan = (
+                np.broadcast_to(np.float64(math.nan), value_codes.shape)
+                if np.isnan(plans).all()
+                else plans[value_codes]
+            )
 
             def text(i: int) -> str:
                 j = int(value_codes[i])
@@ -275,7 +282,9 @@ class _Assembly:
             cell = cells.get(int(value_codes[i]))
             return frozenset() if cell is None else cell.keys
 
-        return _Values(number=number, plan=plan, outcome=outcome, keys=keys, text=text)
+        return _Values(
+            number=number, plan=plan, outcome=outcome, keys=keys, text=text, fresh=col is not number
+        )
 
     def _kind(self, code: str) -> int:
         ind = self.catalogue.get(code)
@@ -323,10 +332,10 @@ class _Assembly:
         values = self.values(row_keys or {})
         plan = self.plans(values)
         every = not self.bad.any()  # the usual case: no row to leave out, no copy
-        keep = np.arange(self.n) if every else np.flatnonzero(~self.bad)
+        keep = None if every else np.flatnonzero(~self.bad)
 
         def kept(array: npt.NDArray[_T]) -> npt.NDArray[_T]:
-            return array if every else array[keep]
+            return array if keep is None else array[keep]
 
         u_codes, u_labels = _compact(kept(self.unit_codes), self.units)
         i_codes, i_labels = _compact(kept(self.ind_codes), self.inds)
@@ -334,6 +343,7 @@ class _Assembly:
         s_codes, s_labels = _compact(kept(source_codes), sources)
         outcome = kept(values.outcome)
         key_rows = np.flatnonzero(outcome == _OKK)
+        old_rows = key_rows if keep is None else keep[key_rows]  # their rows before the cut
         plan_rows = np.flatnonzero(~np.isnan(kept(plan)))
         figures = Figures(
             unit_codes=u_codes,
@@ -342,13 +352,13 @@ class _Assembly:
             indicators=i_labels,
             period_codes=p_codes,
             periods=p_labels,
-            values=np.where(outcome == _OKN, kept(values.number), np.nan),
+            values=_numbers(kept(values.number), outcome, fresh=values.fresh or keep is not None),
             source_codes=s_codes,
             sources=s_labels,
             scope_codes=kept(scope_codes),
             key_sets={
                 new: values.keys(old)
-                for new, old in zip(key_rows.tolist(), keep[key_rows].tolist(), strict=True)
+                for new, old in zip(key_rows.tolist(), old_rows.tolist(), strict=True)
             },
             plans=dict(zip(plan_rows.tolist(), kept(plan)[plan_rows].tolist(), strict=True)),
             origins=_RowOrigins(
@@ -358,6 +368,22 @@ class _Assembly:
         ordered = sorted(self.items, key=lambda t: (t[0], t[1]))
         report = Report((*self.layout.problems, *(p for _, _, p in ordered)))
         return FiguresResult(figures=figures, report=report)
+
+
+def _numbers(number: FloatArray, outcome: npt.NDArray[np.int8], *, fresh: bool) -> FloatArray:
+    """The figures' values: *number* where the row gives a number, NaN elsewhere.
+
+    A *fresh* array (made by this read) gets its NaNs in place: no second
+    array as long as the file.
+
+    Examples:
+        >>> _numbers(np.array([1.0, 2.0]), np.array([_OKN, _OKK], dtype=np.int8), fresh=True)
+        array([ 1., nan])
+    """
+    if not fresh:
+        return np.where(outcome == _OKN, number, np.nan)
+    np.copyto(number, np.nan, where=outcome != _OKN)
+    return number
 
 
 def _assemble(
