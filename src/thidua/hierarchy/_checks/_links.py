@@ -7,7 +7,7 @@ when either is dissolved.  Only explicit dates outside a lifetime are H007.
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
 
 import numpy as np
 
@@ -261,14 +261,17 @@ def _name_codes(ctx: Context, children: IntArray) -> tuple[IntArray, int, int]:
     """
     names = ctx.units.names
     texts = [names[r] for r in ctx.index_rows[children].tolist()]
-    coarse = coarse_keys(texts)
-    seen = Counter(coarse)
-    alike = [j for j, key in enumerate(coarse) if seen[key] > 1]
+    first: dict[bytes, int] = {}
+    coarse = np.fromiter(
+        map(first.setdefault, coarse_keys(texts), itertools.count()),
+        dtype=np.int64,
+        count=len(texts),
+    )  # the first position of each coarse key: equal for names that may read alike
+    single = np.bincount(coarse, minlength=len(texts))[coarse] == 1
+    alike = np.flatnonzero(~single).tolist()
     codes = np.empty(len(texts), dtype=np.int64)
     keys: dict[str, int] = {}
     codes[alike] = [keys.setdefault(k, len(keys)) for k in name_keys([texts[j] for j in alike])]
-    single = np.ones(len(texts), dtype=np.bool_)
-    single[alike] = False
     codes[single] = len(keys) + np.arange(int(single.sum()), dtype=np.int64)
     unit_key = np.full(len(ctx.hierarchy), -1, dtype=np.int64)
     unit_key[children] = codes
