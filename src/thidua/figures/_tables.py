@@ -180,9 +180,9 @@ FIGURES_DECLARATION = TableDeclaration(
             type=_T.NUMBER,
             required=True,
             aliases=("Giá trị", "Số liệu"),
-            doc="the figure (`1.585` is 1585, `1,5` is 1.5, `31/20 (155%)` is 31 against "
-            "the plan 20); for a `distinct` indicator, keys separated by `;`, or empty "
-            "with `keys`",
+            doc="the figure (`1.585` is 1585, `1,5` is 1.5, a machine number `1e-05` too, "
+            "`31/20 (155%)` is 31 against the plan 20); for a `distinct` indicator, keys "
+            "separated by `;`",
         ),
         Column(
             name="source",
@@ -209,7 +209,8 @@ FIGURES_DECLARATION = TableDeclaration(
             name="keys",
             type=_T.LIST,
             aliases=("Danh sách mã",),
-            doc="the keys of a `distinct` indicator (then `value` is empty)",
+            doc="the keys of a `distinct` indicator as a list column of a pandas or polars "
+            "frame (then `value` is empty); CSV files and sheets give keys in `value`",
         ),
     ),
 )
