@@ -256,6 +256,4 @@ def words(column: Column) -> dict[str, tuple[str, ...]]:
         {'own': ('riêng',), 'total': ('tổng', 'tổng hợp')}
     """
     assert column.enum_type is not None
-    return {
-        str(m.value): tuple(column.vocabulary.get(str(m.value), ())) for m in column.enum_type
-    }
+    return {str(m.value): tuple(column.vocabulary.get(str(m.value), ())) for m in column.enum_type}
