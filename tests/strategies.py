@@ -22,7 +22,7 @@ Examples:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import pendulum
@@ -315,11 +315,17 @@ def expected_cell(column: Column, cell: str) -> str:
 
 @st.composite
 def table_rows(
-    draw: st.DrawFn, declaration: TableDeclaration, *, max_rows: int = 5
+    draw: st.DrawFn,
+    declaration: TableDeclaration,
+    *,
+    max_rows: int = 5,
+    cells_for: Mapping[str, st.SearchStrategy[str]] | None = None,
 ) -> list[list[str]]:
     """Valid rows (cell texts in column order) of a declared table, keys unique.
 
     A levels table gets one scheme name for all its rows (a scheme per dataset).
+    *cells_for* draws the cells of some columns instead of :func:`cells`
+    (the periods of a figures table: a code the period parser reads).
 
     Examples:
         >>> from hypothesis import given, settings
@@ -331,7 +337,8 @@ def table_rows(
         >>> check()
     """
     columns = declaration.columns
-    row = st.tuples(*(cells(c) for c in columns)).map(list)
+    chosen = cells_for or {}
+    row = st.tuples(*(chosen[c.name] if c.name in chosen else cells(c) for c in columns)).map(list)
     positions = [declaration.fields.index(k) for k in declaration.key]
     rows = draw(
         st.lists(

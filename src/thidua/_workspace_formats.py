@@ -39,6 +39,7 @@ from thidua.errors import FormatError, MissingExtraError, ValueParseError
 from thidua.figures import (
     BUILTIN_INDICATORS,
     INDICATOR_COLUMNS,
+    INDICATORS_DECLARATION,
     Direction,
     Figures,
     FiguresResult,
@@ -81,7 +82,7 @@ _FIGURE_KEYS = frozenset(FIGURE_FIELDS)
 _TEXT_FIELDS = ("unit", "indicator", "period", "source", "scope")
 _REQUIRED_FIGURE = ("unit", "indicator", "period")
 _INDICATOR_KEYS = frozenset(INDICATOR_FIELDS)
-_REQUIRED_INDICATOR = ("code", "name", "aggregation")
+_REQUIRED_INDICATOR = INDICATORS_DECLARATION.required_columns
 _EXACT = 2**53
 _EXCEL_ROWS = 1_048_576
 
@@ -558,6 +559,7 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
     from pathlib import Path  # noqa: PLC0415
 
     from thidua.figures import (  # noqa: PLC0415
+        FIGURES_DECLARATION,
         INDICATOR_TABLE,
         indicator_from_row,
         read_figures_excel,
@@ -571,7 +573,7 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
     catalogue = BUILTIN_INDICATORS
     with open_workbook(path) as book:
         names = [str(n) for n in book.sheetnames]
-        found = find_sheets(names, "indicators")
+        found = find_sheets(names, INDICATORS_DECLARATION)
         if found:
             if len(found) > 1:
                 problems.append(
@@ -587,7 +589,7 @@ def read_workbook_tables(path: PathLike) -> DocumentTables:
             read = [indicator_from_row(row, problems) for row in table.rows]
             catalogue = BUILTIN_INDICATORS.extend([ind for ind in read if ind is not None])
             problems.extend(catalogue.validate())
-        has_figures = bool(find_sheets(names, "figures"))
+        has_figures = bool(find_sheets(names, FIGURES_DECLARATION))
     figures = read_figures_excel(path, catalogue=catalogue) if has_figures else None
     return DocumentTables(catalogue=catalogue, figures=figures, problems=tuple(problems))
 

@@ -11,7 +11,11 @@
   returning a :class:`FiguresResult`;
 * writing, losslessly: :func:`write_figures_csv`, :func:`write_figures_excel`,
   :meth:`Figures.to_pandas`, :meth:`Figures.to_polars`;
-* checking against a hierarchy and a catalogue: :func:`validate_figures`.
+* checking against a hierarchy and a catalogue: :func:`validate_figures`;
+* the two tables, each declared once (columns, types, Vietnamese headers,
+  key, sheet names): :data:`INDICATORS_DECLARATION`, :data:`FIGURES_DECLARATION`
+  (both in :data:`FIGURE_TABLES`); :data:`INDICATOR_COLUMNS`,
+  :data:`INDICATOR_TABLE` and :data:`FIGURE_COLUMNS` are derived from them.
 
 Examples:
     >>> from thidua.periods import Period
@@ -54,6 +58,7 @@ from thidua.figures._indicators import (
 )
 from thidua.figures._read import figures_from_records, read_figures_csv, read_figures_excel
 from thidua.figures._store import Figure, Figures, Scope
+from thidua.figures._tables import FIGURE_TABLES, FIGURES_DECLARATION, INDICATORS_DECLARATION
 from thidua.figures._validate import (
     SUMMARISED_CODES,
     FigureCheck,
@@ -66,7 +71,10 @@ __all__ = [
     "AGGREGATION_ALIASES",
     "BUILTIN_INDICATORS",
     "DIRECTION_ALIASES",
+    "FIGURES_DECLARATION",
     "FIGURE_COLUMNS",
+    "FIGURE_TABLES",
+    "INDICATORS_DECLARATION",
     "INDICATOR_COLUMNS",
     "INDICATOR_TABLE",
     "SUMMARISED_CODES",

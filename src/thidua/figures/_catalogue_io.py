@@ -55,6 +55,7 @@ from thidua.figures._indicators import (
     Indicator,
     IndicatorCatalogue,
 )
+from thidua.figures._tables import INDICATORS_DECLARATION, headers, words
 from thidua.figures._write import format_figure_value
 from thidua.io import Row, TableSpec, check_encoding, read_csv_table, write_csv_table
 from thidua.problems import Pointer, Problem, Report, StructureCode, problem
@@ -71,41 +72,30 @@ __all__ = [
     "write_indicators_csv",
 ]
 
-INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("Mã chỉ tiêu", "Mã"),
-    "name": ("Tên chỉ tiêu", "Tên"),
-    "unit": ("Đơn vị tính", "ĐVT"),
-    "aggregation": ("Cách tổng hợp",),
-    "numerator": ("Tử số",),
-    "denominator": ("Mẫu số",),
-    "weight": ("Trọng số",),
-    "scale": ("Hệ số",),
-    "nonnegative": ("Không âm",),
-    "direction": ("Chiều", "Chiều đánh giá"),
-}
-"""Each column of ``indicators.csv`` → the Vietnamese headers accepted for it."""
+INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = headers(INDICATORS_DECLARATION)
+"""Each column of ``indicators.csv`` → the Vietnamese headers accepted for it.
+
+Derived from :data:`~thidua.figures.INDICATORS_DECLARATION`.
+"""
 
 AGGREGATION_ALIASES: dict[str, Aggregation] = {
-    "cộng": Aggregation.SUM,
-    "tổng": Aggregation.SUM,
-    "cuối kỳ": Aggregation.STOCK,
-    "tỷ lệ": Aggregation.RATIO,
-    "đếm không trùng": Aggregation.DISTINCT,
-    "trung bình": Aggregation.MEAN,
-    "nhỏ nhất": Aggregation.MIN,
-    "lớn nhất": Aggregation.MAX,
+    word: Aggregation(value)
+    for value, names in words(INDICATORS_DECLARATION.column("aggregation")).items()
+    for word in names
 }
-"""Vietnamese names of the aggregations (matched like headers: case, spacing, tones)."""
+"""Vietnamese names of the aggregations (matched like headers: case, spacing, tones).
+
+Derived from the ``aggregation`` column of :data:`~thidua.figures.INDICATORS_DECLARATION`.
+"""
 
 DIRECTION_ALIASES: dict[str, Direction] = {
-    "cao": Direction.HIGHER,
-    "tăng": Direction.HIGHER,
-    "càng cao càng tốt": Direction.HIGHER,
-    "thấp": Direction.LOWER,
-    "giảm": Direction.LOWER,
-    "càng thấp càng tốt": Direction.LOWER,
+    word: Direction(value)
+    for value, names in words(INDICATORS_DECLARATION.column("direction")).items()
+    for word in names
 }
 """Vietnamese words of the directions (matched like headers).
+
+Derived from the ``direction`` column of :data:`~thidua.figures.INDICATORS_DECLARATION`.
 
 .. versionadded:: 0.3.0
 """
@@ -114,13 +104,11 @@ _DIRECTIONS = {
     **{name_key(k): d for k, d in DIRECTION_ALIASES.items()},
 }
 
-INDICATOR_TABLE = TableSpec(
-    name="indicators",
-    fields=tuple(INDICATOR_COLUMNS),
-    required=frozenset({"code", "name", "aggregation"}),
-    aliases=INDICATOR_COLUMNS,
-)
+INDICATOR_TABLE: TableSpec = INDICATORS_DECLARATION.spec
 """The indicators table as the table engine reads it (every format of a catalogue).
+
+The :attr:`~thidua.io._schema.TableDeclaration.spec` of
+:data:`~thidua.figures.INDICATORS_DECLARATION`.
 
 .. versionadded:: 0.2.0
 """
@@ -128,6 +116,8 @@ _AGGREGATIONS = {
     **{name_key(a.value): a for a in Aggregation},
     **{name_key(k): a for k, a in AGGREGATION_ALIASES.items()},
 }
+# Text columns (the name) are kept as written; every other cell loses surrounding space.
+_KEPT = frozenset(c.name for c in INDICATORS_DECLARATION.columns if not c.type.stripped)
 _TRUE = frozenset(map(name_key, ("true", "yes", "1", "có", "x")))
 _FALSE = frozenset(map(name_key, ("false", "no", "0", "không")))
 
@@ -153,7 +143,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
 
     .. versionadded:: 0.2.0
     """
-    cells = {k: nfc(v).strip() for k, v in row.values.items()}
+    cells = {k: nfc(v) if k in _KEPT else nfc(v).strip() for k, v in row.values.items()}
     code = cells.get("code", "")
     pointer = row.pointer
     found: list[Problem] = [
@@ -164,7 +154,7 @@ def indicator_from_row(row: Row, problems: list[Problem]) -> Indicator | None:
             pointer=pointer.at(field),
         )
         for field in ("code", "name")
-        if not cells.get(field)
+        if not cells.get(field, "").strip()
     ]
     aggregation = _AGGREGATIONS.get(name_key(cells.get("aggregation", "")))
     if aggregation is None:

@@ -23,6 +23,7 @@ from thidua.errors import ValueParseError
 from thidua.figures._columns import FloatArray
 from thidua.figures._indicators import IndicatorCatalogue
 from thidua.figures._store import Scope
+from thidua.figures._tables import FIGURES_DECLARATION, words
 from thidua.io import cell_text
 from thidua.periods import Period
 from thidua.values import (
@@ -33,9 +34,11 @@ from thidua.values import (
     words_misfit,
 )
 
+# The words of each scope (own 0, total 1), from the declaration's scope column.
 _SCOPES = {
-    **dict.fromkeys(map(name_key, ("own", "riêng")), 0),
-    **dict.fromkeys(map(name_key, ("total", "tổng", "tổng hợp")), 1),
+    name_key(word): i
+    for i, (value, names) in enumerate(words(FIGURES_DECLARATION.column("scope")).items())
+    for word in (value, *names)
 }
 
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+", re.ASCII)

@@ -19,27 +19,20 @@ import numpy.typing as npt
 
 from thidua._text import nfc
 from thidua.figures._store import factorize
+from thidua.figures._tables import FIGURES_DECLARATION, headers
 from thidua.io import TableSpec, cell_text
 from thidua.problems import Pointer, Problem, StructureCode, problem
 
 __all__ = ["FIGURE_COLUMNS"]
 
-FIGURE_COLUMNS: Mapping[str, tuple[str, ...]] = {
-    "unit": ("Đơn vị", "Mã đơn vị"),
-    "indicator": ("Chỉ tiêu", "Mã chỉ tiêu"),
-    "period": ("Kỳ", "Kỳ báo cáo"),
-    "value": ("Giá trị", "Số liệu"),
-    "source": ("Nguồn",),
-    "scope": ("Phạm vi",),
-    "plan": ("Kế hoạch",),
-    "keys": ("Danh sách mã",),
-}
-"""Each column of a figures table → the Vietnamese headers accepted for it."""
+FIGURE_COLUMNS: Mapping[str, tuple[str, ...]] = headers(FIGURES_DECLARATION)
+"""Each column of a figures table → the Vietnamese headers accepted for it.
 
-_REQUIRED = frozenset({"unit", "indicator", "period", "value"})
-_SPEC = TableSpec(
-    name="figures", fields=tuple(FIGURE_COLUMNS), required=_REQUIRED, aliases=FIGURE_COLUMNS
-)
+Derived from :data:`~thidua.figures.FIGURES_DECLARATION`.
+"""
+
+_REQUIRED = frozenset(FIGURES_DECLARATION.required_columns)
+_SPEC: TableSpec = FIGURES_DECLARATION.spec
 _ORDER = {field: i for i, field in enumerate(FIGURE_COLUMNS)}
 
 IntArray = npt.NDArray[np.signedinteger[Any]]

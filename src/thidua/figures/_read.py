@@ -83,6 +83,7 @@ from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
 from thidua.figures._columns import _Column, _encoded, _layout
 from thidua.figures._indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.figures._store import Figure, Figures
+from thidua.figures._tables import FIGURE_TABLES
 from thidua.io import (
     DEFAULT_LIMITS,
     CsvText,
@@ -420,14 +421,15 @@ def _read_sheet(
     limits: ReadLimits,
 ) -> FiguresResult:
     names = [str(n) for n in book.sheetnames]
-    found = [sheet] if sheet in names else find_sheets(names, sheet)
+    table = FIGURE_TABLES.get(sheet, sheet)  # "figures": its Vietnamese sheet names too
+    found = [sheet] if sheet in names else find_sheets(names, table)
     if not found:
         message = f"{name} has no sheet {sheet!r} (sheets: {', '.join(names)})"
         return _empty_result(
             [problem(StructureCode.UNREADABLE_FILE, message, pointer=Pointer(file=name))]
         )
     extra: list[Problem] = []
-    others = [n for n in find_sheets(names, sheet) if n != found[0]]
+    others = [n for n in find_sheets(names, table) if n != found[0]]
     if others:
         listed = ", ".join(repr(n) for n in (found[0], *others))
         extra.append(

@@ -588,25 +588,36 @@ def markdown_tables(tables: Mapping[str, TableDeclaration] | None = None) -> str
             f"{'; '.join(f'`{r}`' for r in d.references) or '—'} |"
         )
     for d in chosen.values():
-        lines += [
-            "",
-            f"#### `{d.name}.csv`: {d.doc}",
-            "",
-            "| column | Vietnamese headers | type | required | meaning |",
-            "|---|---|---|---|---|",
-        ]
-        for c in d.columns:
-            meaning = c.doc
-            if c.default is not None:
-                meaning = (
-                    f"{meaning} (empty: `{c.default}`)" if meaning else f"empty: `{c.default}`"
-                )
-            lines.append(
-                f"| `{c.name}` | {' · '.join(c.aliases) or '—'} | {_type_doc(c)} | "
-                f"{'yes' if c.required else ''} | {meaning} |"
-            )
-        if d.attributes:
-            lines.append("| *any other column* | | text, kept exactly | | a free attribute |")
+        lines += ["", f"#### `{d.name}.csv`: {d.doc}", "", markdown_columns(d)]
+    return "\n".join(lines)
+
+
+def markdown_columns(table: TableDeclaration) -> str:
+    """The column table of one declared table, as Markdown (a part of :func:`markdown_tables`).
+
+    Examples:
+        >>> print(markdown_columns(TABLES["metadata"]))  # doctest: +NORMALIZE_WHITESPACE
+        | column | Vietnamese headers | type | required | meaning |
+        |---|---|---|---|---|
+        | `key` | Khóa | code | yes | |
+        | `value` | Giá trị | text, kept exactly | yes | |
+
+    .. versionadded:: 0.4.0
+    """
+    lines = [
+        "| column | Vietnamese headers | type | required | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for c in table.columns:
+        meaning = c.doc
+        if c.default is not None:
+            meaning = f"{meaning} (empty: `{c.default}`)" if meaning else f"empty: `{c.default}`"
+        lines.append(
+            f"| `{c.name}` | {' · '.join(c.aliases) or '—'} | {_type_doc(c)} | "
+            f"{'yes' if c.required else ''} | {meaning} |"
+        )
+    if table.attributes:
+        lines.append("| *any other column* | | text, kept exactly | | a free attribute |")
     return "\n".join(lines)
 
 

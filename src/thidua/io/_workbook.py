@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from thidua.io._schema import TableDeclaration
+
 __all__ = [
     "DEFAULT_LIMITS",
     "EXCEL_TEXT_LIMIT",
@@ -227,10 +229,13 @@ SHEET_ALIASES: Mapping[str, tuple[str, ...]] = {
     "roots": ("Đơn vị gốc",),
     "levels": ("Cấp", "Hệ thống cấp"),
     "metadata": ("Thông tin", "Thông tin chung"),
-    "figures": ("Số liệu", "Số liệu thi đua", "Báo cáo số liệu"),
-    "indicators": ("Chỉ tiêu", "Danh mục chỉ tiêu"),
 }
-"""Vietnamese sheet names accepted for each table (besides its English name)."""
+"""Vietnamese sheet names accepted for each hierarchy table (besides its English name).
+
+A declared table (a domain table, ``indicators``, ``figures``) names its own:
+its :attr:`~thidua.io._schema.TableDeclaration.label` and
+:attr:`~thidua.io._schema.TableDeclaration.sheets`.
+"""
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
@@ -248,20 +253,25 @@ def sheet_key(name: str) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", key)).replace("đ", "d")
 
 
-def _table_keys(table: str) -> frozenset[str]:
+def _table_keys(table: str | TableDeclaration) -> frozenset[str]:
     from thidua.io._domain import domain_tables  # noqa: PLC0415 - the domain tables import this module
 
-    declared = domain_tables().get(table)
-    names = SHEET_ALIASES.get(table, ()) if declared is None else (declared.label, *declared.sheets)
-    return frozenset(sheet_key(n) for n in (table, *names) if n)
+    declared = domain_tables().get(table) if isinstance(table, str) else table
+    name = table if isinstance(table, str) else table.name
+    names = SHEET_ALIASES.get(name, ()) if declared is None else (declared.label, *declared.sheets)
+    return frozenset(sheet_key(n) for n in (name, *names) if n)
 
 
-def find_sheets(sheet_names: Sequence[str], table: str) -> list[str]:
+def find_sheets(sheet_names: Sequence[str], table: str | TableDeclaration) -> list[str]:
     """Return the sheets holding a table, in workbook order.
 
     A sheet holds the table when its name is the table's name or one of its
-    :data:`SHEET_ALIASES`, compared by :func:`sheet_key`.  A table name
-    outside the aliases (a figures sheet called ``"2025"``) matches only
+    Vietnamese names, compared by :func:`sheet_key`: the
+    :data:`SHEET_ALIASES` of a hierarchy table, the label and
+    :attr:`~thidua.io._schema.TableDeclaration.sheets` of a domain table or
+    of a declaration given as *table* (the indicators and figures tables:
+    ``find_sheets(names, thidua.figures.FIGURES_DECLARATION)``).  Any
+    other table name (a figures sheet called ``"2025"``) matches only
     itself, by the same key.  More than one sheet is a fault the caller
     reports.
 
@@ -270,6 +280,15 @@ def find_sheets(sheet_names: Sequence[str], table: str) -> list[str]:
         ['Danh sách đơn vị']
         >>> find_sheets(["units", "Units "], "units")
         ['units', 'Units ']
+        >>> from thidua.io._schema import Column, ColumnType, TableDeclaration
+        >>> scores = TableDeclaration(name="scores", sheets=("Bảng điểm",),
+        ...                           columns=[Column(name="unit", type=ColumnType.ID)])
+        >>> find_sheets(["Bang diem", "scores"], scores)
+        ['Bang diem', 'scores']
+
+    .. versionchanged:: 0.4.0
+       *table* may be a declaration; the indicators and figures sheet names
+       are no longer in :data:`SHEET_ALIASES` but in their declarations.
     """
     keys = _table_keys(table)
     return [name for name in sheet_names if sheet_key(name) in keys]
