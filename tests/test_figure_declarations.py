@@ -420,11 +420,6 @@ def test_figure_rows_read_as_declared(
     assert list(read_figures_csv(again, catalogue=IndicatorCatalogue()).figures) == read
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the CSV and Excel readers accept the keys column (Danh sách mã) but ignore its "
-    "cells: keys are read from the value cell only (pandas and polars read the column)",
-)
 def test_the_keys_column_of_a_csv_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "figures.csv"
     path.write_text(
@@ -432,6 +427,28 @@ def test_the_keys_column_of_a_csv_file_is_read(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [f.keys for f in read_figures_csv(path).figures] == [frozenset({"P1", "P2"})]
+
+
+def test_the_keys_column_of_a_sheet_is_read_and_a_clash_reported(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "figures.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "Danh sách mã"])
+    sheet.append(["G1", "people_honoured", "2024", None, " P1 ; P2;"])
+    sheet.append(["G2", "people_honoured", "2024", None, None])
+    sheet.append(["G3", "people_honoured", "2024", "P3", "P4"])
+    book.save(path)
+    result = read_figures_excel(path)
+    assert [(f.unit, f.keys) for f in result.figures] == [
+        ("G1", frozenset({"P1", "P2"})),
+        ("G2", frozenset()),  # an empty cell of a distinct indicator: no keys
+    ]
+    assert [(p.code, str(p.pointer)) for p in result.report] == [
+        ("F007", "figures.xlsx sheet Số liệu row 4, column Danh sách mã"),
+    ]
+    assert "both a value and keys" in result.report[0].message
 
 
 _INDICATOR_CELLS = {

@@ -37,6 +37,7 @@ from thidua.figures._cells import (
     _VALUE,
     _classify,
     _id_text,
+    _keys,
     _read_plan,
     unit_word_misfits,
 )
@@ -397,8 +398,29 @@ def _assemble(
     catalogue: IndicatorCatalogue,
     row_keys: Mapping[int, frozenset[str]] | None = None,
 ) -> FiguresResult:
-    """Turn encoded columns into figures; every bad cell becomes a problem."""
+    """Turn encoded columns into figures; every bad cell becomes a problem.
+
+    *row_keys* are the keys of a frame's list column; a file's ``keys`` column
+    (``Danh sách mã``) gives them when it is not given.
+    """
+    keys = cols.get("keys")
+    if row_keys is None and isinstance(keys, _Col):
+        row_keys = _keys_column(keys)
     assembly = _Assembly(
         n, cols, rows=rows, layout=layout, file=file, sheet=sheet, catalogue=catalogue
     )
     return assembly.result(row_keys)
+
+
+def _keys_column(col: _Col) -> dict[int, frozenset[str]]:
+    """Row → keys of a file's ``keys`` column (``P1;P2``), for the rows whose cell names some.
+
+    Examples:
+        >>> codes = np.array([0, 1, 0, -1], dtype=np.int32)
+        >>> _keys_column(_Col(codes, ["", " P1; P2 ;"]))
+        {1: frozenset({'P1', 'P2'})}
+    """
+    sets = [_keys(u.split(";") if isinstance(u, str) else [u]) for u in col.uniques]
+    named = np.array([bool(k) for k in sets] + [False], dtype=np.bool_)  # [-1]: a missing cell
+    rows = np.flatnonzero(named[col.codes])
+    return {i: sets[c] for i, c in zip(rows.tolist(), col.codes[rows].tolist(), strict=True)}

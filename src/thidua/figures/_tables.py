@@ -209,8 +209,8 @@ FIGURES_DECLARATION = TableDeclaration(
             name="keys",
             type=_T.LIST,
             aliases=("Danh sách mã",),
-            doc="the keys of a `distinct` indicator as a list column of a pandas or polars "
-            "frame (then `value` is empty); CSV files and sheets give keys in `value`",
+            doc="the keys of a `distinct` indicator (`P1;P2`), as an alternative to giving "
+            "them in `value` (then `value` is empty; both is `F007`)",
         ),
     ),
 )
