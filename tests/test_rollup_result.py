@@ -381,3 +381,15 @@ def test_names_and_kinds_come_from_the_columns_and_match_the_records(
     after = h.names_on("2024-06-01")[h.index_of("G2")]
     assert before != after
     assert after == h.name_on("G2", "2024-06-01")
+
+
+def test_indicator_gives_the_catalogues_record_of_a_column(r: RollUp) -> None:
+    ind = r.indicator("workers_conference_rate")
+    assert (ind.code, ind.numerator, ind.denominator) == (
+        "workers_conference_rate",
+        "workers_conferences_held",
+        "workers_conferences_due",
+    )
+    assert r.indicator("new_members").unit == "người"
+    with pytest.raises(UnknownIndicatorError):
+        r.indicator("nope")

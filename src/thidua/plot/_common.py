@@ -119,9 +119,7 @@ def vi_formatter() -> Any:  # noqa: ANN401 - a matplotlib FuncFormatter, importe
 
 def indicator_name(rollup: RollUp, indicator: str) -> str:
     """The Vietnamese name of a roll-up's indicator (its code when it has none)."""
-    j = rollup.indicators.index(indicator)
-    name: str = rollup._s.layout.indicators[j].name
-    return name or indicator
+    return rollup.indicator(indicator).name or indicator
 
 
 def rollup_rows(

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pendulum
 
 from thidua.errors import UnknownIndicatorError, UnknownUnitError
-from thidua.figures import Aggregation, Figure, Figures
+from thidua.figures import Aggregation, Figure, Figures, Indicator
 from thidua.hierarchy import Hierarchy, Relation
 from thidua.periods import Period
 from thidua.problems import Report
@@ -393,6 +393,20 @@ class RollUp:
             Contribution(figure=row(int(p.row[k])), share=p.share_of(k), unit=ids[p.unit[k]])
             for k in picked.tolist()
         )
+
+    def indicator(self, code: str) -> Indicator:
+        """The catalogue's indicator of a column (its name, unit, aggregation …).
+
+        Raises:
+            UnknownIndicatorError: the roll-up has no column *code*.
+
+        Examples:
+            >>> _example().indicator("works_completion_rate").name
+            'Tỷ lệ công trình, phần việc hoàn thành'
+
+        .. versionadded:: 0.4.0
+        """
+        return self._s.layout.indicators[self._col(code)]
 
     def aggregation(self, indicator: str) -> Aggregation:
         """The aggregation kind of a column.
