@@ -32,7 +32,7 @@ from collections.abc import Mapping
 
 from thidua.figures._indicators import Aggregation, Direction
 from thidua.figures._store import Scope
-from thidua.io._schema import Column, ColumnType, TableDeclaration
+from thidua.io import Column, ColumnType, TableDeclaration
 
 __all__ = ["FIGURES_DECLARATION", "FIGURE_TABLES", "INDICATORS_DECLARATION"]
 

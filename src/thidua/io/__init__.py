@@ -51,6 +51,7 @@ from thidua.io._dataset_tables import read_csv_dir, write_csv_dir
 from thidua.io._domain import DataTable, ParsedColumn, parse_column
 from thidua.io._excel import read_excel, write_excel
 from thidua.io._json import dumps_json, loads_json, read_json, read_yaml, write_json, write_yaml
+from thidua.io._schema import Column, ColumnType, Reference, TableDeclaration
 from thidua.io._tabular import (
     CsvText,
     Row,
@@ -81,6 +82,8 @@ __all__ = [
     "FORMAT_NAME",
     "SCHEMA_VERSION",
     "CellTextError",
+    "Column",
+    "ColumnType",
     "CsvText",
     "DataTable",
     "FormatError",
@@ -89,7 +92,9 @@ __all__ = [
     "ParsedColumn",
     "ReadLimitError",
     "ReadLimits",
+    "Reference",
     "Row",
+    "TableDeclaration",
     "TableSpec",
     "as_text_cells",
     "cell_text",
