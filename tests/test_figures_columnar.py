@@ -28,6 +28,7 @@ from thidua.figures import (
     write_figures_csv,
 )
 from thidua.figures._arrow import classify_values, id_texts, parse, prepare, prepare_file
+from thidua.figures._assembly import _FEW_VALUES
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _classify, _id_text
 from thidua.figures._columns import _Col
 from thidua.figures._read import _read_csv_bytes
@@ -266,6 +267,24 @@ def test_a_header_text_far_down_a_large_file_reads_the_same_both_ways() -> None:
     _assert_same(fast, slow)
     assert list(fast.figures.units)[-1:] == ["unit"]
     assert len(fast.figures) == 30_002
+
+
+def test_many_distinct_values_take_the_vectorised_rules_and_read_the_same() -> None:
+    # Beyond _FEW_VALUES distinct value texts the columnar reader classifies them with
+    # Arrow's kernels (below, with the per-cell rules, as the row reader does).
+    forms = ["{i}", "{i}.5", "1.{k:03d}", '"{i},25"', "-{i}", "{i} người", "x{i}", "31/{i}"]
+    lines = ["unit,indicator,period,value"]
+    lines += [
+        f"G{i:05d},new_members,2024,{forms[i % len(forms)].format(i=i, k=i % 1000)}"
+        for i in range(2 * _FEW_VALUES)
+    ]
+    lines += ["G1,people_honoured,2024,P1;P2", "G2,people_honoured,2024,"]
+    data = ("\n".join(lines) + "\n").encode()
+    fast, slow = _both(data)
+    _assert_same(fast, slow)
+    assert len(fast.figures) > _FEW_VALUES
+    assert fast.figures.values[3] == 3.25  # "3,25": a Vietnamese decimal comma
+    assert {p.code for p in fast.report} >= {"F009"}
 
 
 def test_quoted_newlines_and_crlf_read_the_same_both_ways() -> None:

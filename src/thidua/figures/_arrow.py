@@ -44,6 +44,7 @@ from __future__ import annotations
 import codecs
 import math
 import mmap
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
@@ -373,8 +374,6 @@ def encoded_columns(
     field's codes are numpy ``int32``; its distinct texts stay in Arrow
     (:class:`ArrowTexts`) until a step asks for them.
     """
-    import pyarrow.compute as pc  # noqa: PLC0415
-
     n = table.num_rows - 1
     coded: dict[int, tuple[npt.NDArray[np.int32], pa.Array[Any]]] = {}
 
@@ -386,8 +385,7 @@ def encoded_columns(
     blank = np.ones(n, dtype=np.bool_)
     for j in range(table.num_columns):  # a blank row: every cell empty
         codes, dictionary = body(j)
-        lengths = _view(pc.binary_length(cast("pa.StringArray", dictionary)), np.int32)
-        blank &= lengths[codes] == 0
+        blank &= _byte_lengths(dictionary)[codes] == 0
         if not blank.any():
             break
     keep = None if not blank.any() else np.flatnonzero(~blank)
@@ -399,6 +397,22 @@ def encoded_columns(
             codes = codes[keep]
         cols[field] = _Col(codes, ArrowTexts(dictionary), dictionary)
     return cols, rows
+
+
+def _byte_lengths(strings: pa.Array[Any]) -> npt.NDArray[np.int32]:
+    """The length in bytes of each text of a string array, from its offsets (no compute kernel).
+
+    Examples:
+        >>> import pyarrow as pa
+        >>> _byte_lengths(pa.array(["", "Hà", "x", ""]).slice(1)).tolist()
+        [3, 1, 0]
+    """
+    offsets = strings.buffers()[1]
+    if offsets is None or not len(strings):
+        return np.zeros(len(strings), dtype=np.int32)
+    start = strings.offset
+    view = np.frombuffer(cast("Any", offsets), dtype=np.int32, count=start + len(strings) + 1)
+    return np.diff(view[start:]).astype(np.int32, copy=False)
 
 
 def _body_codes(
@@ -515,6 +529,11 @@ def classify_values(
     return numbers, kinds, plans, cells
 
 
+_UNCLEAN_ID = re.compile(r"[^\x00 -~]|(?:^|\x00) | (?:\x00|$)")
+"""In the ids joined by NUL: a character that is not printable ASCII, or an id starting or
+ending with a space (the ids :func:`_id_text` would change)."""
+
+
 def id_texts(col: _Col) -> list[str | None]:
     """Each distinct id text as :func:`_id_text` makes it (``None`` when empty).
 
@@ -525,6 +544,12 @@ def id_texts(col: _Col) -> list[str | None]:
         return [_id_text(u) or None for u in col.uniques]
     dictionary = col.arrow
     texts: list[str | None] = list(dictionary.to_pylist())
+    joined = "\x00".join(cast("list[str]", texts))
+    if texts and not _UNCLEAN_ID.search(joined) and joined.count("\x00") == len(texts) - 1:
+        # Every text is printable ASCII without a space at either end: kept as it is.
+        if "" in texts:  # the dictionary's texts are distinct: one empty cell at most
+            texts[texts.index("")] = None
+        return texts
     clean = _mask(dictionary, r"^[!-~](?:[ -~]*[!-~])?$")
     for j in np.flatnonzero(~clean).tolist():
         texts[j] = _id_text(texts[j]) or None

@@ -96,6 +96,11 @@ class _Values:
     fresh: bool = False  # *number* is this step's own array (it may be changed in place)
 
 
+_FEW_VALUES = 5_000
+"""Up to this many distinct value texts, the per-cell rules read them (a few milliseconds):
+the vectorised twin pays for loading Arrow's compute kernels first."""
+
+
 class _Assembly:
     """Turns encoded columns into figures; every bad cell becomes a problem.
 
@@ -213,7 +218,9 @@ class _Assembly:
         if isinstance(col, _Col):
             value_codes = col.codes
             numbers, kinds, plans, cells = (
-                _classify(col.uniques) if col.arrow is None else classify_values(col.arrow)
+                _classify(col.uniques)
+                if col.arrow is None or len(col.uniques) <= _FEW_VALUES
+                else classify_values(col.arrow)
             )
             number, kind = numbers[value_codes], kinds[value_codes]
             # No value cell gives a plan (``31/20``), the usual case: no array of NaN per row.
