@@ -18,6 +18,7 @@ from thidua.figures import (
     Aggregation,
     Figure,
     Figures,
+    FiguresReading,
     Indicator,
     Scope,
     figures_from_pandas,
@@ -607,3 +608,33 @@ def test_a_number_beyond_a_float_is_f009_not_infinity(tmp_path: Path) -> None:
         ("F009", "figures.csv row 3, column value"),
     ]
     assert [f.value for f in result.figures] == [5.0]
+
+
+def test_a_reading_in_the_background_gives_what_the_read_gives(tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    lines = ["Mã đơn vị;Mã chỉ tiêu;Kỳ báo cáo;Giá trị"]
+    lines += [f"G{i};new_members;2024;{i}.585" for i in range(2_000)]
+    lines += ["G1;new_members;2024;x", "G2;people_honoured;2024;P1;P2"]
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8-sig"))
+    catalogue = BUILTIN_INDICATORS
+    direct = read_figures_csv(path, catalogue=catalogue)
+    background = FiguresReading(path).result(catalogue)
+    assert background.figures == direct.figures
+    assert background.report == direct.report
+    assert [str(p.pointer) for p in background.report] == [str(p.pointer) for p in direct.report]
+    assert background.figures.values[1] == 1585.0  # "1.585": thousands, the Vietnamese way
+
+
+def test_a_reading_in_the_background_raises_when_the_result_is_asked(tmp_path: Path) -> None:
+    missing = FiguresReading(tmp_path / "figures.csv")  # the thread fails, nothing raised yet
+    with pytest.raises(UnreadableInputError, match=r"figures\.csv"):
+        missing.result()
+    with pytest.raises(UnreadableInputError, match="unknown encoding"):
+        FiguresReading(tmp_path / "figures.csv", encoding="no-such-codec")
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes(
+        "unit,indicator,period,value\nĐông Anh,new_members,2024,3\n".encode("cp1258")
+    )
+    got = FiguresReading(legacy).result()  # not UTF-8: decoded, then read as read_figures_csv does
+    assert [(f.unit, f.value) for f in got.figures] == [("Đông Anh", 3.0)]
+    assert [p.code for p in got.report] == [p.code for p in read_figures_csv(legacy).report]

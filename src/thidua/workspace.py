@@ -58,9 +58,9 @@ import attrs
 from thidua.figures import (
     BUILTIN_INDICATORS,
     Figures,
+    FiguresReading,
     FiguresResult,
     IndicatorCatalogue,
-    read_figures_csv,
     read_indicators_csv,
     write_indicators_csv,
 )
@@ -351,8 +351,29 @@ class WorkspaceResult:
 # -- reading ------------------------------------------------------------------
 
 
+@attrs.frozen
+class _DirectoryFigures:
+    """A directory's ``figures.csv``, parsed in the background from the start of the read."""
+
+    reading: FiguresReading | None
+    problems: list[Problem]  # finding the file (two files for one table: S021)
+
+
+def _start_figures(directory: Path, encoding: str | None) -> _DirectoryFigures:
+    """Find ``figures.csv`` and start parsing it while the hierarchy tables are read.
+
+    The parse is pyarrow's (no Python lock held) on one core while the
+    hierarchy's Python work runs on another: the figures cost little more
+    than the hierarchy alone on a machine of two cores or more.
+    """
+    problems: list[Problem] = []
+    found = find_table_file(directory, "figures.csv", problems)
+    reading = None if found is None else FiguresReading(found, encoding=encoding)
+    return _DirectoryFigures(reading=reading, problems=problems)
+
+
 def _read_directory(
-    directory: Path, encoding: str | None
+    directory: Path, encoding: str | None, figures_file: _DirectoryFigures
 ) -> tuple[IndicatorCatalogue, FiguresResult | None, list[Problem]]:
     problems: list[Problem] = []
 
@@ -363,12 +384,9 @@ def _read_directory(
             indicators, extends=BUILTIN_INDICATORS, encoding=encoding
         )
         problems.extend(found)
-    figures_file = find_table_file(directory, "figures.csv", problems)
-    figures = (
-        None
-        if figures_file is None
-        else read_figures_csv(figures_file, catalogue=catalogue, encoding=encoding)
-    )
+    problems.extend(figures_file.problems)
+    reading = figures_file.reading
+    figures = None if reading is None else reading.result(catalogue)
     return catalogue, figures, problems
 
 
@@ -443,9 +461,10 @@ def read_workspace(
     if kind in ("json", "yaml") and target.is_file():
         loaded, catalogue, figures, tables, found = _read_document(target, progress)
     else:
+        figures_file = _start_figures(target, encoding) if target.is_dir() else None
         loaded = read(path, progress=progress, encoding=encoding)
-        if target.is_dir():
-            catalogue, figures, found = _read_directory(target, encoding)
+        if figures_file is not None:
+            catalogue, figures, found = _read_directory(target, encoding, figures_file)
             tables = read_domain_csv(target, encoding=encoding, problems=found)
         elif kind == "excel":
             catalogue, figures, found = _read_workbook(target)

@@ -56,7 +56,12 @@ from thidua.figures._indicators import (
     Indicator,
     IndicatorCatalogue,
 )
-from thidua.figures._read import figures_from_records, read_figures_csv, read_figures_excel
+from thidua.figures._read import (
+    FiguresReading,
+    figures_from_records,
+    read_figures_csv,
+    read_figures_excel,
+)
 from thidua.figures._store import Figure, Figures, Scope
 from thidua.figures._tables import FIGURE_TABLES, FIGURES_DECLARATION, INDICATORS_DECLARATION
 from thidua.figures._validate import (
@@ -83,6 +88,7 @@ __all__ = [
     "Figure",
     "FigureCheck",
     "Figures",
+    "FiguresReading",
     "FiguresResult",
     "Indicator",
     "IndicatorCatalogue",

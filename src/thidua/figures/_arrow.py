@@ -225,13 +225,14 @@ def _has_quote(path: Path, start: int) -> bool:
             return view.find(b'"', start) >= 0
 
 
-def parse(prepared: Prepared) -> pa.Table | None:
+def parse(prepared: Prepared, *, threads: bool = True) -> pa.Table | None:
     """Every record of the text as a row of text cells (the header is row 0), or ``None``.
 
     ``None`` means the :mod:`csv` module must read the file: pyarrow refused
     it (a row with more or fewer cells than the header, an empty file, text
     that is not UTF-8).  Blank lines are kept as rows of empty cells, so that
-    row numbers match the file's records.
+    row numbers match the file's records.  *threads* ``False`` parses on the
+    calling thread alone (for a parse in the background of other work).
     """
     import pyarrow as pa  # noqa: PLC0415 - heavy: imported when a file is read
     import pyarrow.csv as pa_csv  # noqa: PLC0415
@@ -257,7 +258,7 @@ def parse(prepared: Prepared) -> pa.Table | None:
     try:
         table = pa_csv.read_csv(
             source,
-            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, use_threads=threads),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter,
                 quote_char='"',

@@ -63,15 +63,17 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 import numpy as np
 
 from thidua.errors import UnreadableInputError
 from thidua.figures._arrow import (
+    Prepared,
     encoded_columns,
     header_of,
     parse,
@@ -229,16 +231,31 @@ def read_figures_csv(
     .. versionchanged:: 0.2.0
        Read by pyarrow into columns (pandas is no longer used).
     """
-    codec = check_encoding(encoding)
-    name, source = Path(path).name, os.fspath(path)
+    return _finish(path, encoding, _parsed(path, check_encoding(encoding)), catalogue)
+
+
+def _parsed(path: PathLike, codec: str | None, *, threads: bool = True) -> _Parsed:
+    """The first step of reading: the file parsed in place by pyarrow, if it can be."""
     try:
         in_place = prepare_file(path, codec)
     except OSError as exc:
-        raise UnreadableInputError(source, exc.strerror or str(exc)) from None
-    if in_place is not None:
-        table = parse(in_place)
-        if table is not None:
-            return _from_table(table, file=name, catalogue=catalogue)
+        raise UnreadableInputError(os.fspath(path), exc.strerror or str(exc)) from None
+    return in_place, None if in_place is None else parse(in_place, threads=threads)
+
+
+_Parsed: TypeAlias = "tuple[Prepared | None, pa.Table | None]"
+
+
+def _finish(
+    path: PathLike, encoding: str | None, parsed: _Parsed, catalogue: IndicatorCatalogue
+) -> FiguresResult:
+    """The rest of reading: the parsed table's figures, or the bytes read another way."""
+    codec = check_encoding(encoding)
+    name, source = Path(path).name, os.fspath(path)
+    in_place, table = parsed
+    del parsed
+    if table is not None:
+        return _from_table(table, file=name, catalogue=catalogue)
     return _read_csv_bytes(
         _read_bytes(path),
         name=name,
@@ -247,6 +264,59 @@ def read_figures_csv(
         catalogue=catalogue,
         refused=in_place is not None,
     )
+
+
+class FiguresReading:
+    r"""A ``figures.csv`` being parsed on a background thread while other work goes on.
+
+    The parse (pyarrow's, which holds no Python lock) overlaps what the
+    caller does meanwhile, such as reading the hierarchy tables;
+    :meth:`result` waits for it and finishes the read with the catalogue
+    (which may come from a file read meanwhile).  The figures and problems
+    are exactly those of :func:`read_figures_csv`; an unreadable file raises
+    from :meth:`result`, as it would have from the read.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "figures.csv"
+        ...     _ = path.write_text("unit,indicator,period,value\nG1,new_members,2025,1.585\n")
+        ...     reading = FiguresReading(path)
+        ...     result = reading.result()
+        >>> [f.value for f in result.figures]
+        [1585.0]
+
+    .. versionadded:: 0.4.0
+    """
+
+    def __init__(self, path: PathLike, *, encoding: str | None = None) -> None:
+        self._path, self._encoding = path, encoding
+        codec = check_encoding(encoding)  # an unknown encoding is refused here, at once
+        self._parsed: _Parsed | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(codec,), name="thidua-figures", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, codec: str | None) -> None:
+        try:
+            self._parsed = _parsed(self._path, codec, threads=False)
+        except BaseException as exc:
+            self._error = exc
+
+    def result(self, catalogue: IndicatorCatalogue = BUILTIN_INDICATORS) -> FiguresResult:
+        """Wait for the parse, then the figures read against *catalogue*.
+
+        Raises:
+            UnreadableInputError: the file cannot be opened.
+        """
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._parsed is not None
+        parsed, self._parsed = self._parsed, None  # the table is dropped once encoded
+        return _finish(self._path, self._encoding, parsed, catalogue)
 
 
 def _read_csv_bytes(
