@@ -311,7 +311,9 @@ _CELLS: dict[str, st.SearchStrategy[str]] = {
         + ["merge", "Tách", "giải thể", "Đổi tên", "chuyển", "found"]
     ),
     "date": st.sampled_from(["", "1/7/2025", "45839", "2024", " 2025-07-01 ", "31/02/2025"]),
-    "list": st.sampled_from(["", "A", "A;B", " A ; ;B ", ";", "0,6;0.4", "1;x", "1e400", "Ð"]),
+    "list": st.sampled_from(
+        ["", "A", "A;B", " A ; ;B ", ";", "0,6;0.4", "1;x", "1e400", "Ð", "A;Ba\u0300", " e\u0301 ;"]
+    ),
     "text": st.sampled_from(["", "x", " y ", "e\u0301", "HN"]),
 }
 

@@ -88,6 +88,7 @@ from thidua.typing import PathLike, ProgressCallback
 __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
 
 _normalize = unicodedata.normalize
+_is_normalized = unicodedata.is_normalized
 IntArray = npt.NDArray[np.int64]
 R = TypeVar("R")
 
@@ -584,9 +585,14 @@ def _field_values(column: Column, uniques: list[str], readers: _Readers) -> list
                 days.append(_Bad)
         return days
     if kind is ColumnType.LIST:
-        lists = [[item for item in map(str.strip, t.split(";")) if item] for t in uniques]
+        lists = [list(filter(None, map(str.strip, t.split(";")))) for t in uniques]
         if column.references is not None:  # ids: never faulty once empty items are dropped
-            return [tuple(map(_NFC, items)) for items in lists]
+            # The items of a cell in NFC are in NFC (";" and whitespace compose with
+            # nothing): only the other cells are normalised item by item.
+            return [
+                tuple(items) if _is_normalized("NFC", text) else tuple(map(_NFC, items))
+                for text, items in zip(uniques, lists, strict=True)
+            ]
         numbers: list[Any] = []
         for items in lists:
             try:
