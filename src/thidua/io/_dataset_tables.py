@@ -35,8 +35,10 @@ Cell rules (the same for CSV and Excel):
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import itertools
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -604,7 +606,6 @@ def _field_values(column: Column, uniques: list[str], readers: _Readers) -> list
 
 
 _new = object.__new__
-_set = object.__setattr__
 
 
 def _bulk_records(
@@ -658,27 +659,35 @@ def _bulk_records(
             {h: v for h, v in zip(headers, cells, strict=True) if v}
             for cells in zip(*texts, strict=True)
         )
-    pointers = _sources(table, np.arange(n, dtype=np.int64)).pointers()
+    # Every row's record, one field at a time over all records (a C loop per field);
+    # the records of faulty rows are then replaced by what the row path reads.
+    records: list[R] = list(map(_new, itertools.repeat(cls, n)))
+    for name, values in zip(names, value_columns, strict=True):
+        _fill(cls, name, records, values)
+    for name, value in absent:
+        _fill(cls, name, records, itertools.repeat(value, n))
+    if has_attributes:
+        _fill(cls, "attributes", records, attributes)
+    _fill(cls, "source", records, _sources(table, np.arange(n, dtype=np.int64)).pointers())
+    if not bad.any():
+        return records
     plan = _plan(table.spec, table.headers)
+    faulty_rows = set(np.nonzero(bad)[0].tolist())
     out: list[R] = []
-    for position, (faulty_row, values, pointer, extra) in enumerate(
-        zip(bad.tolist(), zip(*value_columns, strict=True), pointers, attributes, strict=True)
-    ):
-        if faulty_row:
+    for position, record in enumerate(records):
+        if position in faulty_rows:
             read = _read_row(table.row(position), plan, reader, problems, with_extra=with_extra)
             if read is not None:
                 out.append(read)
-            continue
-        record = _new(cls)
-        for name, value in zip(names, values, strict=True):
-            _set(record, name, value)
-        for name, value in absent:
-            _set(record, name, value)
-        if has_attributes:
-            _set(record, "attributes", extra)
-        _set(record, "source", pointer)
-        out.append(record)
+        else:
+            out.append(record)
     return out
+
+
+def _fill(cls: type[Any], name: str, records: list[Any], values: Iterable[Any]) -> None:
+    """Set the field *name* of every record (of a slotted class) to its value, in a C loop."""
+    setter = cls.__dict__[name].__set__  # the slot's descriptor: no frozen __setattr__
+    collections.deque(map(setter, records, values), maxlen=0)
 
 
 def _has_parent_column(table: ColumnTable | Table) -> bool:
