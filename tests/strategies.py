@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import cast
 
 import attrs
 import pendulum
@@ -326,7 +327,7 @@ def exact_fields(record: object) -> tuple[tuple[str, object, object], ...]:
         (('child', 'str', 'A'), ('parent', 'str', 'B'))
     """
     out: list[tuple[str, object, object]] = []
-    for field in attrs.fields(type(record)):
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record))):
         value = getattr(record, field.name)
         kind: object = type(value).__name__
         if isinstance(value, dict):

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua import io
+from thidua._text import name_key
 from thidua.hierarchy import ChangeEvent, EventKind, Group, GroupKind, GroupMember, Role
 from thidua.io import _dataset_tables, _excel
 from thidua.io._columnar import ColumnTable, from_table
@@ -38,14 +39,17 @@ from thidua.io._dataset_tables import (
 from thidua.io._schema import TABLES as DECLARED
 from thidua.io._tabular import Table, TableSpec, read_csv_table, table_from_cells
 from thidua.problems import Problem
-from thidua._text import name_key
 
 from .strategies import exact_fields
 
 _READER = {"groups": "groups", "group_members": "members", "events": "events"}
 _FIELD = {"groups": "groups", "group_members": "members", "events": "events"}
 
-UNITS = [["id", "name", "kind"], ["HN", "LĐLĐ Hà Nội", "provincial"], ["HK", "Hoàn Kiếm", "district"]]
+UNITS = [
+    ["id", "name", "kind"],
+    ["HN", "LĐLĐ Hà Nội", "provincial"],
+    ["HK", "Hoàn Kiếm", "district"],
+]
 
 GROUPS = [
     ["Mã cụm", "Tên cụm", "Loại", "Đơn vị phụ trách", "Khu vực", "Vai trò", "Ghi chu\u0301"],
@@ -126,7 +130,9 @@ def _by_rows(tables: dict[str, Table]) -> tuple[dict[str, list[Any]], list[Probl
     return records, problems
 
 
-def _assert_same(result: io.LoadResult, records: dict[str, list[Any]], problems: list[Problem]):
+def _assert_same(
+    result: io.LoadResult, records: dict[str, list[Any]], problems: list[Problem]
+) -> None:
     for name, expected in records.items():
         got = list(getattr(result.dataset, _FIELD[name]))
         assert [exact_fields(r) for r in got] == [exact_fields(r) for r in expected], name
@@ -186,7 +192,8 @@ def test_what_the_faulty_cells_become(tmp_path: Path) -> None:
     assert (c3.name, c3.kind, c3.owner) == ("Cụm 3", GroupKind.BLOCK, None)
     assert c3.attributes == {"Khu vực": "  Tây  ", "Ghi chú": "ghi chú"}
     assert (c4.name, c4.attributes) == ("", {"Ghi chú": "Nhẹ"})
-    assert c4.source is not None and (c4.source.row, c4.source.column) == (6, None)
+    assert c4.source is not None
+    assert (c4.source.row, c4.source.column) == (6, None)
     assert [(m.group, m.unit, m.role) for m in ds.members] == [
         ("C1", "HK", Role.LEADER),
         ("C1", "HN", Role.MEMBER),
@@ -209,7 +216,8 @@ def test_what_the_faulty_cells_become(tmp_path: Path) -> None:
     assert events["E6"].name == "  Tên mới  "
     assert events["E7"].originals == ("A", "B")
     assert events["E7"].document == "Quyết định 5"
-    assert events["E1"].source is not None and events["E1"].source.row == 2
+    assert events["E1"].source is not None
+    assert events["E1"].source.row == 2
 
 
 def _book(path: Path) -> Path:
@@ -307,12 +315,17 @@ _CELLS: dict[str, st.SearchStrategy[str]] = {
     "id": st.sampled_from(["C1", " C2 ", "", "0\u0301", "E9"]),
     "name": st.sampled_from(["", " Cụm 1 ", "Cu\u0323m", "Tên"]),
     "enum": st.sampled_from(
-        ["", " cluster ", "cụm", "Khối thi đua", "x", "leader", "cụm phó", "thành viên"]
-        + ["merge", "Tách", "giải thể", "Đổi tên", "chuyển", "found"]
+        [
+            *["", " cluster ", "cụm", "Khối thi đua", "x", "leader", "cụm phó", "thành viên"],
+            *["merge", "Tách", "giải thể", "Đổi tên", "chuyển", "found"],
+        ]
     ),
     "date": st.sampled_from(["", "1/7/2025", "45839", "2024", " 2025-07-01 ", "31/02/2025"]),
     "list": st.sampled_from(
-        ["", "A", "A;B", " A ; ;B ", ";", "0,6;0.4", "1;x", "1e400", "Ð", "A;Ba\u0300", " e\u0301 ;"]
+        [
+            *["", "A", "A;B", " A ; ;B ", ";", "0,6;0.4", "1;x", "1e400", "Ð"],
+            *["A;Ba\u0300", " e\u0301 ;"],
+        ]
     ),
     "text": st.sampled_from(["", "x", " y ", "e\u0301", "HN"]),
 }
@@ -355,7 +368,8 @@ def test_bulk_records_match_the_row_reader(data: st.DataObject) -> None:
 
 def test_records_built_from_columns_are_ordinary_records(tmp_path: Path) -> None:
     ds = io.read_csv_dir(_write_csv(tmp_path)).dataset
-    assert isinstance(ds.groups, tuple) and isinstance(ds.events, tuple)
+    assert isinstance(ds.groups, tuple)
+    assert isinstance(ds.events, tuple)
     group = ds.groups[0]
     assert group == Group(
         id="C1",
@@ -392,7 +406,8 @@ def test_absent_optional_columns_give_the_record_defaults(
     records, problems = _by_rows(rows)
     _assert_same(result, records, problems)
     assert result.report.ok
-    (group,), (member,), (event,) = result.dataset.groups, result.dataset.members, result.dataset.events
+    ds = result.dataset
+    (group,), (member,), (event,) = ds.groups, ds.members, ds.events
     assert (group.owner, group.attributes) == (None, {})
     assert (member.valid_from, member.valid_to, member.role) == (None, None, Role.MEMBER)
     assert (event.kind, event.originals, event.results, event.shares) == (

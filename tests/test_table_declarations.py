@@ -9,6 +9,7 @@ from __future__ import annotations
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -564,6 +565,8 @@ def test_column_rules_agree_with_the_record_readers(
     table = table_from_cells([header, *body], TABLES[name].spec, file=f"{name}.csv")
     by_rows: list[Problem] = []
     by_columns: list[Problem] = []
+    expected: list[Any]
+    got: list[Any]
     if name == "units":
         expected = _records(table, _readers().units, by_rows, with_extra=True, kinds=UNION_SCHEME)
         got = list(_unit_columns(from_table(table), _readers(), UNION_SCHEME, by_columns))

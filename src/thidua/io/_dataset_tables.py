@@ -40,6 +40,7 @@ import datetime as dt
 import functools
 import itertools
 import os
+import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -685,9 +686,13 @@ def _bulk_records(
 
 
 def _fill(cls: type[Any], name: str, records: list[Any], values: Iterable[Any]) -> None:
-    """Set the field *name* of every record (of a slotted class) to its value, in a C loop."""
-    setter = cls.__dict__[name].__set__  # the slot's descriptor: no frozen __setattr__
-    collections.deque(map(setter, records, values), maxlen=0)
+    """Set the field *name* of every record to its value (a C loop for a slotted class)."""
+    slot = cls.__dict__.get(name)
+    if isinstance(slot, types.MemberDescriptorType):  # the slot itself: no frozen __setattr__
+        collections.deque(map(slot.__set__, records, values), maxlen=0)
+        return
+    for record, value in zip(records, values, strict=False):  # pragma: no cover - not slotted
+        object.__setattr__(record, name, value)
 
 
 def _has_parent_column(table: ColumnTable | Table) -> bool:
