@@ -9,6 +9,7 @@ from __future__ import annotations
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -36,6 +37,7 @@ from thidua.io._columnar import from_table, read_csv_columns
 from thidua.io._converter import _readers
 from thidua.io._dataset_tables import TABLES as SPECS
 from thidua.io._dataset_tables import (
+    _bulk_records,
     _csv_cell,
     _link_columns,
     _records,
@@ -59,7 +61,7 @@ from thidua.io._tabular import read_csv_table, table_from_cells, write_csv_table
 from thidua.problems import Problem
 from thidua.testing import tiny_dataset
 
-from .strategies import datasets, expected_cell, table_rows
+from .strategies import datasets, exact_fields, expected_cell, table_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -514,11 +516,28 @@ _MESSY_CELLS = st.sampled_from(
         "admin",
         " guidance ",
         "x",
+        # groups, group members, events: enum words, lists of ids, shares
+        "cluster",
+        " Cụm thi đua ",
+        "KHỐI",
+        "cụm trưởng",
+        " Leader ",
+        "khối phó",
+        "merge",
+        "Chia tách",
+        "gộp",
+        "A;B",
+        " A ; ;B ",
+        ";",
+        "0,6;0.4",
+        "1;x",
+        "1e400",
+        "e\u0301",
     ]
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     headers=st.sampled_from(
         [
@@ -526,6 +545,15 @@ _MESSY_CELLS = st.sampled_from(
             ("units", ["Mã đơn vị", "Tên", "Cấp", "Ngày chấm dứt"]),
             ("links", ["child", "parent", "relation", "valid_from", "valid_to"]),
             ("links", ["Đơn vị", "Đơn vị cấp trên", "Đến ngày"]),
+            ("groups", ["id", "name", "kind", "owner", "Khu vực", "Ghi chu\u0301"]),
+            ("groups", ["Mã cụm", "Tên cụm", "Loại", "Vai trò"]),
+            ("group_members", ["group", "unit", "valid_from", "valid_to", "role"]),
+            ("group_members", ["Cụm", "Đơn vị", "Vai trò", "Từ ngày"]),
+            (
+                "events",
+                ["id", "kind", "date", "originals", "results", "shares", "document", "name"],
+            ),
+            ("events", ["Mã sự kiện", "Loại", "Ngày hiệu lực", "Đơn vị mới", "Tỷ lệ", "Tên mới"]),
         ]
     ),
     body=st.lists(st.lists(_MESSY_CELLS, min_size=0, max_size=8), max_size=8),
@@ -537,12 +565,23 @@ def test_column_rules_agree_with_the_record_readers(
     table = table_from_cells([header, *body], TABLES[name].spec, file=f"{name}.csv")
     by_rows: list[Problem] = []
     by_columns: list[Problem] = []
+    expected: list[Any]
+    got: list[Any]
     if name == "units":
         expected = _records(table, _readers().units, by_rows, with_extra=True, kinds=UNION_SCHEME)
         got = list(_unit_columns(from_table(table), _readers(), UNION_SCHEME, by_columns))
-    else:
+    elif name == "links":
         expected = _records(table, _readers().links, by_rows)
         got = list(_link_columns(from_table(table), _readers(), by_columns))
+    else:
+        reader = {"groups": "groups", "group_members": "members", "events": "events"}[name]
+        extra = name == "groups"
+        expected = _records(table, getattr(_readers(), reader), by_rows, with_extra=extra)
+        readers = _readers()
+        got = _bulk_records(
+            from_table(table), getattr(readers, reader), readers, by_columns, with_extra=extra
+        )
+        assert [exact_fields(r) for r in got] == [exact_fields(r) for r in expected]
     assert got == expected
     assert [r.source for r in got] == [r.source for r in expected]
     assert [str(p) for p in by_columns] == [str(p) for p in by_rows]

@@ -35,13 +35,16 @@ Cell rules (the same for CSV and Excel):
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import itertools
 import os
+import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import numpy as np
@@ -66,9 +69,12 @@ from thidua.hierarchy import (
 )
 from thidua.io._columnar import ColumnTable, from_table, read_csv_columns
 from thidua.io._converter import (
+    _NFC,
     FormatError,
     LoadResult,
     _collector_paused,
+    _enum_reader,
+    _floats,
     _id,
     _MissingValueError,
     _Readers,
@@ -78,13 +84,14 @@ from thidua.io._converter import (
 )
 from thidua.io._schema import TABLES as DECLARED
 from thidua.io._schema import Column, ColumnType
-from thidua.io._tabular import Table, TableSpec, check_encoding, write_csv_table
+from thidua.io._tabular import Row, Table, TableSpec, check_encoding, write_csv_table
 from thidua.problems import Pointer, Problem, Report, StructureCode, problem
 from thidua.typing import PathLike, ProgressCallback
 
 __all__ = ["TABLES", "read_csv_dir", "write_csv_dir"]
 
 _normalize = unicodedata.normalize
+_is_normalized = unicodedata.is_normalized
 IntArray = npt.NDArray[np.int64]
 R = TypeVar("R")
 
@@ -166,20 +173,32 @@ def _records(
     kinds: LevelScheme | None = None,
 ) -> list[Any]:
     plan = _plan(table.spec, table.headers)
-    read = reader.read_owned
     resolve = _kind_resolver(kinds) if kinds is not None else None
     out = []
     for row in table.rows:
-        raw = _raw(row.values, plan)
-        if resolve is not None and "kind" in raw:
-            raw["kind"] = resolve(raw["kind"])
-        if with_extra and row.extra:
-            raw["attributes"] = dict(row.extra)
-        raw["source"] = pointer = row.pointer
-        record = read(raw, pointer, problems)
+        record = _read_row(row, plan, reader, problems, with_extra=with_extra, resolve=resolve)
         if record is not None:
             out.append(record)
     return out
+
+
+def _read_row(
+    row: Row,
+    plan: tuple[tuple[str, str, bool], ...],
+    reader: _RecordReader[R],
+    problems: list[Problem],
+    *,
+    with_extra: bool = False,
+    resolve: Callable[[str], str] | None = None,
+) -> R | None:
+    """One row read by the record reader (its problems collected): the row path."""
+    raw = _raw(row.values, plan)
+    if resolve is not None and "kind" in raw:
+        raw["kind"] = resolve(raw["kind"])
+    if with_extra and row.extra:
+        raw["attributes"] = dict(row.extra)
+    raw["source"] = pointer = row.pointer
+    return reader.read_owned(raw, pointer, problems)
 
 
 def _kind_resolver(scheme: LevelScheme) -> Callable[[str], str]:
@@ -523,6 +542,159 @@ def _link_columns(
     return RecordView(columns)
 
 
+# --------------------------------------------------------------------------
+# The columnar path for groups, group members and events: records in bulk
+# --------------------------------------------------------------------------
+
+
+def _field_values(column: Column, uniques: list[str], readers: _Readers) -> list[Any]:
+    """The record value of each distinct cell text of *column*.
+
+    ``None`` for an absent value (the record's default), ``_Bad`` for a cell
+    the record reader would report or refuse.  The same rules as
+    :func:`_raw` followed by the record readers' value functions (the enum
+    words of :data:`thidua.io._schema.ENUM_WORDS`, the date reader and its
+    cache, the list and number readers), so that a row whose cells are all
+    accepted here is the record the row path builds.
+    """
+    kind = column.type
+    required = column.required
+    if kind is ColumnType.ENUM:
+        assert column.enum_type is not None  # every enum column declares its type
+        read_enum = _enum_reader(column.enum_type)
+        members: list[Any] = []
+        for text in (t.strip() for t in uniques):
+            if not text:
+                members.append(_Bad if required else None)
+                continue
+            try:
+                members.append(read_enum(text, None))
+            except Exception:  # any fault: the collecting reader reports it
+                members.append(_Bad)
+        return members
+    if kind is ColumnType.DATE:
+        read_date = readers.dates.read
+        days: list[Any] = []
+        for text in (t.strip() for t in uniques):
+            if not text:
+                days.append(_Bad if required else None)
+                continue
+            value: Any = text
+            if text[:5].isdigit():  # never an ISO or dd/mm/yyyy date: maybe an Excel serial
+                value = excel_serial_date(text) or text
+            try:
+                days.append(read_date(value, None))
+            except Exception:  # any fault: the collecting reader reports it
+                days.append(_Bad)
+        return days
+    if kind is ColumnType.LIST:
+        lists = [list(filter(None, map(str.strip, t.split(";")))) for t in uniques]
+        if column.references is not None:  # ids: never faulty once empty items are dropped
+            # The items of a cell in NFC are in NFC (";" and whitespace compose with
+            # nothing): only the other cells are normalised item by item.
+            return [
+                tuple(items) if _is_normalized("NFC", text) else tuple(map(_NFC, items))
+                for text, items in zip(uniques, lists, strict=True)
+            ]
+        numbers: list[Any] = []
+        for items in lists:
+            try:
+                numbers.append(_floats(items) if items else ())
+            except Exception:  # any fault: the collecting reader reports it
+                numbers.append(_Bad)
+        return numbers
+    return _distinct_values(column, uniques, readers, None)
+
+
+_new = object.__new__
+
+
+def _bulk_records(
+    table: ColumnTable,
+    reader: _RecordReader[R],
+    readers: _Readers,
+    problems: list[Problem],
+    *,
+    with_extra: bool = False,
+) -> list[R]:
+    """The records of a groups, group_members or events table read as columns.
+
+    Each column's distinct cell texts are converted once (:func:`_field_values`)
+    and the records are made from the converted columns without a converter
+    or a cattrs call; a row with a faulty cell goes the row path
+    (:func:`_read_row`), which reports it as the row reader does.  Records,
+    problems, pointers and order are those of :func:`_records`.
+    """
+    if not table.complete:
+        return _records(table.to_table(), reader, problems, with_extra=with_extra)
+    cls = reader.cls
+    decl = DECLARED[table.spec.name]
+    fields = attrs.fields_dict(cast("type[attrs.AttrsInstance]", cls))
+    n = len(table)
+    bad = np.zeros(n, dtype=np.bool_)
+    names: list[str] = []
+    value_columns: list[list[Any]] = []
+    for field, encoded in table.columns.items():
+        uniques = _field_values(decl.column(field), encoded.uniques, readers)
+        faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
+        if faulty.any():
+            bad |= faulty[encoded.codes]
+        default = fields[field].default
+        lookup = [default if u is None else u for u in uniques]
+        names.append(field)
+        value_columns.append(list(map(lookup.__getitem__, encoded.codes.tolist())))
+    absent = [
+        (name, f.default)
+        for name, f in fields.items()
+        if name not in table.columns and name not in ("source", "attributes")
+    ]
+    has_attributes = "attributes" in fields
+    attributes: Iterable[dict[str, AttributeValue]] = ({} for _ in range(n))
+    if has_attributes and with_extra and table.extra:
+        headers = list(table.extra)
+        texts = [
+            list(map([_NFC(t) for t in c.uniques].__getitem__, c.codes.tolist()))
+            for c in table.extra.values()
+        ]
+        attributes = (
+            {h: v for h, v in zip(headers, cells, strict=True) if v}
+            for cells in zip(*texts, strict=True)
+        )
+    # Every row's record, one field at a time over all records (a C loop per field);
+    # the records of faulty rows are then replaced by what the row path reads.
+    records: list[R] = list(map(_new, itertools.repeat(cls, n)))
+    for name, values in zip(names, value_columns, strict=True):
+        _fill(cls, name, records, values)
+    for name, value in absent:
+        _fill(cls, name, records, itertools.repeat(value, n))
+    if has_attributes:
+        _fill(cls, "attributes", records, attributes)
+    _fill(cls, "source", records, _sources(table, np.arange(n, dtype=np.int64)).pointers())
+    if not bad.any():
+        return records
+    plan = _plan(table.spec, table.headers)
+    faulty_rows = set(np.nonzero(bad)[0].tolist())
+    out: list[R] = []
+    for position, record in enumerate(records):
+        if position in faulty_rows:
+            read = _read_row(table.row(position), plan, reader, problems, with_extra=with_extra)
+            if read is not None:
+                out.append(read)
+        else:
+            out.append(record)
+    return out
+
+
+def _fill(cls: type[Any], name: str, records: list[Any], values: Iterable[Any]) -> None:
+    """Set the field *name* of every record to its value (a C loop for a slotted class)."""
+    slot = cls.__dict__.get(name)
+    if isinstance(slot, types.MemberDescriptorType):  # the slot itself: no frozen __setattr__
+        collections.deque(map(slot.__set__, records, values), maxlen=0)
+        return
+    for record, value in zip(records, values, strict=False):  # pragma: no cover - not slotted
+        object.__setattr__(record, name, value)
+
+
 def _has_parent_column(table: ColumnTable | Table) -> bool:
     return any(LINKS.field_for(h) == "parent" for h in table.extra_headers)
 
@@ -535,6 +707,10 @@ def _as_columns(table: ColumnTable | Table) -> ColumnTable:
     return table if isinstance(table, ColumnTable) else from_table(table)
 
 
+# The tables read as columns (units too, unless it carries parent columns).
+_BY_COLUMNS = frozenset({"links", "groups", "group_members", "events"})
+
+
 def dataset_from_tables(
     get: Callable[[TableSpec], Table | ColumnTable | None], source: str
 ) -> LoadResult:
@@ -542,8 +718,14 @@ def dataset_from_tables(
 
     The ``units`` table must be present (the caller raises otherwise).  A
     units table without parent columns and a links table become columns
-    (``dataset.units`` and ``dataset.links`` are :class:`~thidua.hierarchy.RecordView` s);
-    the other tables are read row by row.
+    (``dataset.units`` and ``dataset.links`` are :class:`~thidua.hierarchy.RecordView` s).
+    The ``groups``, ``group_members`` and ``events`` tables are read as
+    columns too: each column's distinct cells are converted once by the
+    declared cell rules and the records are made from the columns, without a
+    cattrs call per row (a row with a faulty cell is read by the record
+    reader, which reports it).  A units table with parent columns and the
+    small ``roots``, ``levels`` and ``metadata`` tables are read row by row.
+    Records, problems and pointers are those of the row reader either way.
     """
     readers: _Readers = _readers()
     problems: list[Problem] = []
@@ -554,7 +736,7 @@ def dataset_from_tables(
         if got is None:
             continue
         problems.extend(got.problems)
-        if spec.name == "links" or (spec.name == "units" and not _has_parent_column(got)):
+        if spec.name in _BY_COLUMNS or (spec.name == "units" and not _has_parent_column(got)):
             columnar[spec.name] = _as_columns(got)
         else:
             found[spec.name] = _as_rows(got)
@@ -579,20 +761,20 @@ def dataset_from_tables(
     if "links" in columnar:
         links = _link_columns(columnar["links"], readers, problems)
         kwargs["links"] = [*kwargs["links"], *links] if "links" in kwargs else links
-    if "groups" in found:
-        groups = found["groups"]
+    if "groups" in columnar:
+        groups = columnar["groups"]
         _warn_foreign(
             groups,
             [h for h in groups.extra_headers if name_key(h) in _FOREIGN["groups"]],
             problems,
         )
-        kwargs["groups"] = _records(groups, readers.groups, problems, with_extra=True)
-    for name, field, reader in (
-        ("group_members", "members", readers.members),
-        ("events", "events", readers.events),
-    ):
-        if name in found:
-            kwargs[field] = _records(found[name], reader, problems)
+        kwargs["groups"] = _bulk_records(groups, readers.groups, readers, problems, with_extra=True)
+    if "group_members" in columnar:
+        kwargs["members"] = _bulk_records(
+            columnar["group_members"], readers.members, readers, problems
+        )
+    if "events" in columnar:
+        kwargs["events"] = _bulk_records(columnar["events"], readers.events, readers, problems)
     if "roots" in found:
         kwargs["roots"] = _roots(found["roots"], problems)
     problems.extend(scheme_problems)
