@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from pathlib import Path
 
@@ -508,3 +509,26 @@ def test_group_member_defaults_are_written_explicitly(tmp_path: Path) -> None:
         "group,unit,valid_from,valid_to,role",
         "C1,A,,,member",
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "utf8"),
+    [
+        ("id,name\nHN,Hà Nội\n".encode(), None, True),
+        (codecs.BOM_UTF8 + "id;name\nHN;Hà Nội\n".encode(), None, True),
+        (codecs.BOM_UTF8 + "sep=;\r\nid;name\r\nHN;Hà Nội\r\n".encode(), None, True),
+        (codecs.BOM_UTF8 + "id,name\nHN,Hà Nội\n".encode(), "utf-8", True),
+        ("id,name\nDA,Đông Anh\n".encode("cp1258"), None, False),
+        ("id,name\nHN,Hà Nội\n".encode("utf-16"), None, False),
+    ],
+)
+def test_decoded_text_keeps_the_utf8_bytes_it_came_from(
+    data: bytes, encoding: str | None, utf8: bool
+) -> None:
+    decoded = io.decode_csv(data, file="units.csv", encoding=encoding)
+    assert decoded.text.startswith("id")
+    if utf8:
+        assert decoded.utf8 is data  # the file's own bytes, not a copy
+        assert decoded.utf8[decoded.utf8_start :].decode("utf-8") == decoded.text
+    else:
+        assert decoded.utf8 is None

@@ -31,7 +31,6 @@ Examples:
 from __future__ import annotations
 
 import csv
-import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -219,18 +218,22 @@ def _arrow_cells(decoded: CsvText, width: int) -> list[Encoded] | None:
     import pyarrow as pa  # noqa: PLC0415 - heavy: imported when a table is read
     import pyarrow.csv as pa_csv  # noqa: PLC0415
 
-    try:
-        data = decoded.text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
+    if decoded.utf8 is not None:  # the file's own bytes: no second copy of the text
+        data, start = decoded.utf8, decoded.utf8_start
+    else:
+        try:
+            data, start = decoded.text.encode("utf-8"), 0
+        except UnicodeEncodeError:
+            return None
+    source: Any = pa.BufferReader(pa.py_buffer(data)[start:])  # a view: no copy
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(data),
+            source,
             read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
             parse_options=pa_csv.ParseOptions(
                 delimiter=decoded.delimiter,
                 # without a quote there is no line break inside a cell: parse in parallel
-                newlines_in_values=b'"' in data,
+                newlines_in_values=data.find(b'"', start) >= 0,
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(

@@ -487,14 +487,23 @@ class CsvText:
             ``cp1258`` …).
         problems: the ``S020`` warning when the encoding was guessed (or
             given but doubtful).
+        utf8: the file's bytes when *text* is their UTF-8 decoding from
+            *utf8_start* on (a parser of bytes reads them without encoding
+            the text again); ``None`` for another encoding.
+        utf8_start: where *text* starts in *utf8* (after a byte-order mark
+            and a ``sep=`` line).
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.4.0
+       *utf8* and *utf8_start*.
     """
 
     text: str
     delimiter: str
     encoding: str
     problems: tuple[Problem, ...] = ()
+    utf8: bytes | None = attrs.field(default=None, eq=False, repr=False)
+    utf8_start: int = attrs.field(default=0, eq=False, repr=False)
 
     def reader(self) -> Iterable[list[str]]:
         r"""Return a :func:`csv.reader` over the text (``\r`` and ``\n`` in quotes are kept)."""
@@ -683,12 +692,27 @@ def decode_csv(
         ('A,Đông Đa', ['S020'])
     """
     text, used, problems = _decode(data, source or file, file, encoding)
+    utf8 = data if used == "utf-8" else None
+    start = len(codecs.BOM_UTF8) if utf8 is not None and data.startswith(codecs.BOM_UTF8) else 0
     head, newline, rest = text.partition("\n")
     marker = head.rstrip("\r")
     if newline and len(marker) == len("sep=;") and marker.lower().startswith("sep="):
-        return CsvText(text=rest, delimiter=marker[4], encoding=used, problems=tuple(problems))
+        start += len(head.encode("utf-8")) + 1
+        return CsvText(
+            text=rest,
+            delimiter=marker[4],
+            encoding=used,
+            problems=tuple(problems),
+            utf8=utf8,
+            utf8_start=start,
+        )
     return CsvText(
-        text=text, delimiter=sniff_delimiter(text), encoding=used, problems=tuple(problems)
+        text=text,
+        delimiter=sniff_delimiter(text),
+        encoding=used,
+        problems=tuple(problems),
+        utf8=utf8,
+        utf8_start=start,
     )
 
 
