@@ -424,8 +424,9 @@ def _keys_column(col: _Col) -> dict[int, frozenset[str]]:
 
     Examples:
         >>> codes = np.array([0, 1, 0, -1], dtype=np.int32)
-        >>> _keys_column(_Col(codes, ["", " P1; P2 ;"]))
-        {1: frozenset({'P1', 'P2'})}
+        >>> found = _keys_column(_Col(codes, ["", " P1; P2 ;"]))
+        >>> {row: sorted(keys) for row, keys in found.items()}
+        {1: ['P1', 'P2']}
     """
     sets = [_keys(u.split(";") if isinstance(u, str) else [u]) for u in col.uniques]
     named = np.array([bool(k) for k in sets] + [False], dtype=np.bool_)  # [-1]: a missing cell

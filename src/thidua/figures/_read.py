@@ -66,10 +66,11 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, overload
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from thidua.errors import UnreadableInputError
 from thidua.figures._arrow import (
@@ -82,7 +83,7 @@ from thidua.figures._arrow import (
     release_memory,
 )
 from thidua.figures._assembly import FiguresResult, _assemble, _empty_result
-from thidua.figures._columns import _Column, _encoded, _layout
+from thidua.figures._columns import _Column, _encoded, _Layout, _layout
 from thidua.figures._indicators import BUILTIN_INDICATORS, IndicatorCatalogue
 from thidua.figures._store import Figure, Figures
 from thidua.figures._tables import FIGURE_TABLES
@@ -235,15 +236,21 @@ def read_figures_csv(
 
 
 def _parsed(path: PathLike, codec: str | None, *, threads: bool = True) -> _Parsed:
-    """The first step of reading: the file parsed in place by pyarrow, if it can be."""
+    """The first step of reading: the file parsed in place by pyarrow and its columns encoded.
+
+    Nothing here needs the catalogue, so it may run on another thread.
+    """
     try:
         in_place = prepare_file(path, codec)
     except OSError as exc:
         raise UnreadableInputError(os.fspath(path), exc.strerror or str(exc)) from None
-    return in_place, None if in_place is None else parse(in_place, threads=threads)
+    if in_place is None:
+        return None, None
+    # The table is held by _encoded_table alone, which drops it once its columns are encoded.
+    return in_place, _encoded_table(parse(in_place, threads=threads), file=Path(path).name)
 
 
-_Parsed: TypeAlias = "tuple[Prepared | None, pa.Table | None]"
+_Parsed: TypeAlias = "tuple[Prepared | None, _EncodedTable | FiguresResult | None]"
 
 
 def _finish(
@@ -252,10 +259,12 @@ def _finish(
     """The rest of reading: the parsed table's figures, or the bytes read another way."""
     codec = check_encoding(encoding)
     name, source = Path(path).name, os.fspath(path)
-    in_place, table = parsed
+    in_place, encoded = parsed
     del parsed
-    if table is not None:
-        return _from_table(table, file=name, catalogue=catalogue)
+    if isinstance(encoded, _EncodedTable):
+        return encoded.assemble(catalogue)
+    if encoded is not None:  # the header lacks a required column: nothing more to read
+        return encoded
     return _read_csv_bytes(
         _read_bytes(path),
         name=name,
@@ -378,15 +387,54 @@ def _from_table(table: pa.Table, *, file: str, catalogue: IndicatorCatalogue) ->
     The table is dropped as soon as its columns are encoded (the caller
     must not keep it): only codes and dictionaries go on.
     """
+    encoded = _encoded_table(table, file=file)
+    del table
+    return encoded.assemble(catalogue) if isinstance(encoded, _EncodedTable) else encoded
+
+
+@attrs.frozen
+class _EncodedTable:
+    """A parsed file's columns, encoded, waiting for the catalogue to become figures."""
+
+    layout: _Layout
+    cols: dict[str, _Column]
+    rows: npt.NDArray[np.int32]
+    file: str
+
+    def assemble(self, catalogue: IndicatorCatalogue) -> FiguresResult:
+        return _assemble(
+            self.rows.size,
+            self.cols,
+            rows=self.rows,
+            layout=self.layout,
+            file=self.file,
+            sheet=None,
+            catalogue=catalogue,
+        )
+
+
+@overload
+def _encoded_table(table: pa.Table, *, file: str) -> _EncodedTable | FiguresResult: ...
+
+
+@overload
+def _encoded_table(table: None, *, file: str) -> None: ...
+
+
+def _encoded_table(table: pa.Table | None, *, file: str) -> _EncodedTable | FiguresResult | None:
+    """The header matched and the columns encoded (a result of problems if it lacks one).
+
+    ``None`` for no table (pyarrow refused the file).
+    """
+    if table is None:
+        return None
     layout = _layout(header_of(table), file=file, sheet=None)
     if not layout.complete:
         return _empty_result(layout.problems)
     cols, rows = encoded_columns(table, layout.columns)
     del table
     release_memory()
-    return _assemble(
-        rows.size, dict(cols), rows=rows, layout=layout, file=file, sheet=None, catalogue=catalogue
-    )
+    return _EncodedTable(layout=layout, cols=dict(cols), rows=rows, file=file)
 
 
 def _read_rows(decoded: CsvText, name: str, catalogue: IndicatorCatalogue) -> FiguresResult:
