@@ -7,7 +7,9 @@ a record is read, and a problem built, for those rows only, in row order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -29,7 +31,8 @@ def check_units(ctx: Context) -> None:
     unknown = {kind for kind in set(cols.kinds) if kind not in scheme}
     if unknown:
         faulty.update(i for i, kind in enumerate(cols.kinds) if kind in unknown)
-    faulty.update(i for i, name in enumerate(cols.names) if not name.strip())
+    if _some_blank(cols.names):
+        faulty.update(i for i, name in enumerate(cols.names) if not name.strip())
     reversed_ = (
         (cols.founded != MIN_ORD) & (cols.dissolved != MAX_ORD) & (cols.dissolved <= cols.founded)
     )
@@ -83,3 +86,21 @@ def _check_unit(ctx: Context, unit: Unit, counts: Counter[str], seen: set[str]) 
             source=unit.source,
             field="dissolved",
         )
+
+
+_BLANK = re.compile(r"(?:^|\x00)\s*(?:\x00|$)")
+
+
+def _some_blank(names: Sequence[str]) -> bool:
+    """Whether some name is empty or whitespace only (one search over the names joined).
+
+    Examples:
+        >>> _some_blank(["Hà Nội", "Ba Đình"]), _some_blank(["Hà Nội", " "]), _some_blank([])
+        (False, True, False)
+    """
+    if not names:
+        return False
+    joined = "\x00".join(names)
+    if joined.count("\x00") != len(names) - 1:  # a name holds NUL itself: look at each
+        return any(not name.strip() for name in names)
+    return _BLANK.search(joined) is not None
