@@ -16,7 +16,15 @@ from thidua import Workspace, check, load, read_workspace, roll_up, write_worksp
 from thidua.cli import main
 from thidua.datasets import hanoi_path
 from thidua.errors import FormatError, InvalidArgumentError, ThiduaValidationError
-from thidua.figures import BUILTIN_INDICATORS, Aggregation, Figure, Figures, Indicator
+from thidua.figures import (
+    BUILTIN_INDICATORS,
+    Aggregation,
+    Figure,
+    Figures,
+    FiguresReading,
+    Indicator,
+)
+from thidua.hierarchy import validate_hierarchy
 from thidua.io import write_excel
 from thidua.periods import Period
 from thidua.testing import tiny_dataset
@@ -413,3 +421,46 @@ def test_unwritable_text_is_a_format_error_naming_the_row(tmp_path: Path) -> Non
     )
     with pytest.raises(FormatError, match=r"units\.csv row 3"):
         thidua.write(ds, tmp_path / "out")
+
+
+def test_check_of_a_directory_checks_the_hierarchy_once_while_figures_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A directory with hierarchy problems (a link to an unknown unit, a duplicate id) and
+    # figure problems (an unknown unit, a duplicate): check() reports what reading and
+    # validating report, in the same order, with the hierarchy checked only once.
+    source = tmp_path / "src"
+    thidua.io.write(tiny_dataset(), source, format="csv")
+    with (source / "links.csv").open("a", encoding="utf-8") as f:
+        f.write("G1,NOWHERE,admin,,\n")
+    with (source / "units.csv").open("a", encoding="utf-8") as f:
+        f.write("G2,Trùng mã,grassroots,,,\n")
+    (source / "figures.csv").write_text(
+        "unit,indicator,period,value\nG1,new_members,2024,3\nG1,new_members,2024,4\n"
+        "X9,new_members,2024,1\n",
+        encoding="utf-8",
+    )
+    expected = read_workspace(source)
+    expected_report = expected.report + thidua.validate(expected.workspace, on="2025-07-01")
+    calls: list[object] = []
+    events: list[str] = []
+    real_check, real_result = validate_hierarchy, FiguresReading.result
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args[0])
+        events.append("hierarchy checked")
+        return real_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    def finished(self: object, *args: object) -> object:
+        events.append("figures finished")
+        return real_result(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("thidua.workspace.validate_hierarchy", counted)
+    monkeypatch.setattr(FiguresReading, "result", finished)
+    got = check(source, on="2025-07-01")
+    assert [(p.code, p.subject, str(p.pointer)) for p in got.report] == [
+        (p.code, p.subject, str(p.pointer)) for p in expected_report
+    ]
+    assert {"H001", "H002", "F001", "F004"} <= {p.code for p in got.report}
+    assert events == ["hierarchy checked", "figures finished"]  # checked while they were read
+    assert got.workspace.hierarchy is calls[0]  # the index built meanwhile is kept

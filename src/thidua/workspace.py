@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
+from thidua._dates import as_date
 from thidua.figures import (
     BUILTIN_INDICATORS,
     Figures,
@@ -454,6 +455,22 @@ def read_workspace(
        A workbook's ``indicators`` sheet, and a JSON/YAML document's
        ``indicators`` and ``figures``.
     """
+    return _read_workspace(path, progress=progress, encoding=encoding)
+
+
+_Meanwhile = Callable[[Dataset], Mapping[str, Any]]
+"""Work on the hierarchy dataset while a directory's figures are still being read; what it
+returns seeds the workspace's cache (the index, the hierarchy's problems)."""
+
+
+def _read_workspace(
+    path: PathLike,
+    *,
+    progress: ProgressCallback | None,
+    encoding: str | None,
+    meanwhile: _Meanwhile | None = None,
+) -> WorkspaceResult:
+    seeded: Mapping[str, Any] = {}
     target = Path(path)
     figures: FiguresResult | None
     kind = None if target.is_dir() else _SUFFIXES.get(target.suffix.lower())
@@ -464,6 +481,8 @@ def read_workspace(
         figures_file = _start_figures(target, encoding) if target.is_dir() else None
         loaded = read(path, progress=progress, encoding=encoding)
         if figures_file is not None:
+            if meanwhile is not None and figures_file.reading is not None:
+                seeded = meanwhile(loaded.dataset)  # while the figures are still parsed
             catalogue, figures, found = _read_directory(target, encoding, figures_file)
             tables = read_domain_csv(target, encoding=encoding, problems=found)
         elif kind == "excel":
@@ -482,6 +501,7 @@ def read_workspace(
         tables=tables,
         source=os.fspath(path),
     )
+    workspace._cache.update(seeded)
     return WorkspaceResult(
         workspace=workspace, report=Report(tuple(problems)), source=loaded.source
     )
@@ -528,7 +548,9 @@ def validate(
     """
     if not isinstance(data, Workspace):
         return validate_hierarchy(data, on=on, max_per_code=max_per_code)
-    report = validate_hierarchy(data.hierarchy, on=on, max_per_code=max_per_code)
+    report = data._cache.get(_hierarchy_key(on, max_per_code))
+    if not isinstance(report, Report):
+        report = validate_hierarchy(data.hierarchy, on=on, max_per_code=max_per_code)
     if data.catalogue is not BUILTIN_INDICATORS:
         report = report + data.catalogue.validate()
     if max_per_code == DEFAULT_MAX_PER_CODE:
@@ -546,6 +568,12 @@ def validate(
             taken = inspect.signature(run).parameters
             report = report + run(data, **{k: v for k, v in options.items() if k in taken})
     return report
+
+
+def _hierarchy_key(on: DateLike | None, max_per_code: int | None) -> str:
+    """The workspace cache's key of the hierarchy's problems for these options."""
+    day = None if on is None else as_date(on).toordinal()
+    return f"hierarchy problems on={day} max={max_per_code}"
 
 
 def _dedupe(report: Report) -> Report:
@@ -568,6 +596,10 @@ def check(
     quotas: Iterable[Quota] = (),
 ) -> WorkspaceResult:
     """Read *path* (or take a workspace) and validate everything; never raise on bad data.
+
+    For a directory, the hierarchy is checked while ``figures.csv`` is still
+    being parsed (in the background): the report is the same as reading
+    then :func:`validate`, in the same order.
 
     Args:
         path: a dataset directory, a ``.json``/``.yaml`` file, an ``.xlsx``
@@ -596,7 +628,18 @@ def check(
     if isinstance(path, Workspace):
         read_result = WorkspaceResult(workspace=path, report=Report(), source=path.source)
     else:
-        read_result = read_workspace(path, progress=progress, encoding=encoding)
+
+        def meanwhile(dataset: Dataset) -> dict[str, Any]:
+            # The hierarchy is checked while the figures are still being parsed.
+            hierarchy = Hierarchy(dataset)
+            return {
+                "hierarchy": hierarchy,
+                _hierarchy_key(on, DEFAULT_MAX_PER_CODE): validate_hierarchy(hierarchy, on=on),
+            }
+
+        read_result = _read_workspace(
+            path, progress=progress, encoding=encoding, meanwhile=meanwhile
+        )
     report = _dedupe(read_result.report + validate(read_result.workspace, on=on, quotas=quotas))
     return attrs.evolve(read_result, report=report)
 
