@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["name_key", "nfc"]
+__all__ = ["name_key", "nfc", "nul_joined"]
 
 # Old-style ("Hoà", "Uỷ") vs new-style ("Hòa", "Ủy") tone placement differs
 # only on the open diphthongs oa, oe, uy (no final letter).  The key always
@@ -22,6 +23,25 @@ _O_TONED = "òóỏõọ"
 _U_TONED = "ùúủũụ"
 _SECOND = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _PAIR = re.compile(r"([òóỏõọ])([ae])(?!\w)|([ùúủũụ])(y)(?!\w)")
+
+
+def nul_joined(texts: Sequence[str]) -> str | None:
+    r"""*texts* joined by ``NUL``; ``None`` for no text or one holding a ``NUL`` itself.
+
+    One string over many short texts lets a single C pass (a regular
+    expression, a normalisation check, case folding) look at them all; no
+    text rule crosses a ``NUL``, which no letter, mark or space composes with.
+
+    Examples:
+        >>> nul_joined(["HN", "Hà Nội"]) == "HN\x00Hà Nội"
+        True
+        >>> nul_joined(["a\x00b"]) is None, nul_joined([]) is None
+        (True, True)
+    """
+    if not texts:
+        return None
+    joined = "\x00".join(texts)
+    return joined if joined.count("\x00") == len(texts) - 1 else None
 
 
 def nfc(text: str) -> str:

@@ -53,6 +53,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from thidua._text import nul_joined
 from thidua.figures._cells import _EMPTY, _NUM, _Cell, _id_text, _read_value
 from thidua.figures._columns import FloatArray, _Col
 from thidua.io import CsvText, decode_csv, sniff_delimiter
@@ -545,8 +546,8 @@ def id_texts(col: _Col) -> list[str | None]:
         return [_id_text(u) or None for u in col.uniques]
     dictionary = col.arrow
     texts: list[str | None] = list(dictionary.to_pylist())
-    joined = "\x00".join(cast("list[str]", texts))
-    if texts and not _UNCLEAN_ID.search(joined) and joined.count("\x00") == len(texts) - 1:
+    joined = nul_joined(cast("list[str]", texts))
+    if joined is not None and not _UNCLEAN_ID.search(joined):
         # Every text is printable ASCII without a space at either end: kept as it is.
         if "" in texts:  # the dictionary's texts are distinct: one empty cell at most
             texts[texts.index("")] = None

@@ -232,7 +232,8 @@ def read_figures_csv(
     .. versionchanged:: 0.2.0
        Read by pyarrow into columns (pandas is no longer used).
     """
-    return _finish(path, encoding, _parsed(path, check_encoding(encoding)), catalogue)
+    codec = check_encoding(encoding)
+    return _finish(path, codec, _parsed(path, codec), catalogue)
 
 
 def _parsed(path: PathLike, codec: str | None, *, threads: bool = True) -> _Parsed:
@@ -254,10 +255,9 @@ _Parsed: TypeAlias = "tuple[Prepared | None, _EncodedTable | FiguresResult | Non
 
 
 def _finish(
-    path: PathLike, encoding: str | None, parsed: _Parsed, catalogue: IndicatorCatalogue
+    path: PathLike, codec: str | None, parsed: _Parsed, catalogue: IndicatorCatalogue
 ) -> FiguresResult:
     """The rest of reading: the parsed table's figures, or the bytes read another way."""
-    codec = check_encoding(encoding)
     name, source = Path(path).name, os.fspath(path)
     in_place, encoded = parsed
     del parsed
@@ -299,18 +299,16 @@ class FiguresReading:
     """
 
     def __init__(self, path: PathLike, *, encoding: str | None = None) -> None:
-        self._path, self._encoding = path, encoding
-        codec = check_encoding(encoding)  # an unknown encoding is refused here, at once
+        self._path = path
+        self._codec = check_encoding(encoding)  # an unknown encoding is refused here, at once
         self._parsed: _Parsed | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._run, args=(codec,), name="thidua-figures", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, name="thidua-figures", daemon=True)
         self._thread.start()
 
-    def _run(self, codec: str | None) -> None:
+    def _run(self) -> None:
         try:
-            self._parsed = _parsed(self._path, codec, threads=False)
+            self._parsed = _parsed(self._path, self._codec, threads=False)
         except BaseException as exc:
             self._error = exc
 
@@ -325,7 +323,7 @@ class FiguresReading:
             raise self._error
         assert self._parsed is not None
         parsed, self._parsed = self._parsed, None  # the table is dropped once encoded
-        return _finish(self._path, self._encoding, parsed, catalogue)
+        return _finish(self._path, self._codec, parsed, catalogue)
 
 
 def _read_csv_bytes(

@@ -52,7 +52,7 @@ import numpy as np
 import numpy.typing as npt
 
 from thidua._dates import MAX_ORD, MIN_ORD, excel_serial_date, format_date
-from thidua._text import name_key
+from thidua._text import name_key, nul_joined
 from thidua.errors import UnreadableInputError
 from thidua.hierarchy import (
     ADMIN,
@@ -390,10 +390,9 @@ def clean_texts(texts: list[str], *, strip: bool) -> list[str]:
         >>> clean_texts([" HN "], strip=False)
         [' HN ']
     """
-    joined = "\x00".join(texts)
+    joined = nul_joined(texts)
     if (
-        texts
-        and joined.count("\x00") == len(texts) - 1
+        joined is not None
         and not (strip and _EDGE_SPACE.search(joined))
         and unicodedata.is_normalized("NFC", joined)
     ):
@@ -425,20 +424,45 @@ def _distinct_values(
         resolve = kinds or str
         return [nfc(resolve(t)) for t in stripped]
     read = readers.dates.read
-    open_value = _OPEN.get(column.name, MIN_ORD)
+    return _read_cells(
+        stripped,
+        lambda text: read(_serial_or_text(text), None).toordinal(),
+        blank=_Bad if required else _OPEN.get(column.name, MIN_ORD),
+    )
+
+
+def _serial_or_text(text: str) -> Any:  # noqa: ANN401 - a date or the text, for the date reader
+    """An Excel serial day as its date (never an ISO or dd/mm/yyyy date), else the text."""
+    return (excel_serial_date(text) or text) if text[:5].isdigit() else text
+
+
+def _read_cells(texts: Iterable[str], read: Callable[[str], Any], *, blank: Any) -> list[Any]:  # noqa: ANN401
+    """*read* of each stripped distinct text: *blank* for an empty one, ``_Bad`` for a fault.
+
+    Examples:
+        >>> _read_cells(["1", "", "x"], int, blank=None)[:2]
+        [1, None]
+        >>> _read_cells(["x"], int, blank=None)[0] is _Bad
+        True
+    """
     out: list[Any] = []
-    for text in stripped:
+    for text in texts:
         if not text:
-            out.append(_Bad if required else open_value)
+            out.append(blank)
             continue
-        value: Any = text
-        if text[:5].isdigit():
-            value = excel_serial_date(text) or text
         try:
-            out.append(read(value, None).toordinal())
+            out.append(read(text))
         except Exception:  # any fault: the collecting reader reports it
             out.append(_Bad)
     return out
+
+
+def _faulty(uniques: list[Any], codes: IntArray) -> npt.NDArray[np.bool_] | None:
+    """The rows whose cell is ``_Bad``, or ``None`` when no distinct cell is (the usual case)."""
+    if _Bad not in uniques:  # a C-speed scan: _Bad equals only itself
+        return None
+    faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
+    return faulty[codes]
 
 
 def _converted(
@@ -451,11 +475,9 @@ def _converted(
     for field, encoded in table.columns.items():
         column = decl.column(field)
         uniques = _distinct_values(column, encoded.uniques, readers, kinds)
-        if (
-            _Bad in uniques
-        ):  # rare: a faulty cell (``in`` scans at C speed; _Bad equals itself only)
-            faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
-            bad |= faulty[encoded.codes]
+        faulty = _faulty(uniques, encoded.codes)
+        if faulty is not None:
+            bad |= faulty
         if column.type is ColumnType.DATE:
             ordinals = np.asarray([0 if u is _Bad else u for u in uniques], dtype=np.int64)
             values[field] = ordinals[encoded.codes] if len(uniques) else np.zeros(0, np.int64)
@@ -594,34 +616,20 @@ def _field_values(column: Column, uniques: list[str], readers: _Readers) -> list
     """
     kind = column.type
     required = column.required
+    blank = _Bad if required else None
     if kind is ColumnType.ENUM:
         assert column.enum_type is not None  # every enum column declares its type
         read_enum = _enum_reader(column.enum_type)
-        members: list[Any] = []
-        for text in (t.strip() for t in uniques):
-            if not text:
-                members.append(_Bad if required else None)
-                continue
-            try:
-                members.append(read_enum(text, None))
-            except Exception:  # any fault: the collecting reader reports it
-                members.append(_Bad)
-        return members
+        return _read_cells(
+            (t.strip() for t in uniques), lambda text: read_enum(text, None), blank=blank
+        )
     if kind is ColumnType.DATE:
         read_date = readers.dates.read
-        days: list[Any] = []
-        for text in (t.strip() for t in uniques):
-            if not text:
-                days.append(_Bad if required else None)
-                continue
-            value: Any = text
-            if text[:5].isdigit():  # never an ISO or dd/mm/yyyy date: maybe an Excel serial
-                value = excel_serial_date(text) or text
-            try:
-                days.append(read_date(value, None))
-            except Exception:  # any fault: the collecting reader reports it
-                days.append(_Bad)
-        return days
+        return _read_cells(
+            (t.strip() for t in uniques),
+            lambda text: read_date(_serial_or_text(text), None),
+            blank=blank,
+        )
     if kind is ColumnType.LIST:
         lists = [list(filter(None, map(str.strip, t.split(";")))) for t in uniques]
         if column.references is not None:  # ids: never faulty once empty items are dropped
@@ -671,9 +679,9 @@ def _bulk_records(
     value_columns: list[list[Any]] = []
     for field, encoded in table.columns.items():
         uniques = _field_values(decl.column(field), encoded.uniques, readers)
-        faulty = np.fromiter((u is _Bad for u in uniques), dtype=np.bool_, count=len(uniques))
-        if faulty.any():
-            bad |= faulty[encoded.codes]
+        faulty = _faulty(uniques, encoded.codes)
+        if faulty is not None:
+            bad |= faulty
         default = fields[field].default
         lookup = [default if u is None else u for u in uniques]
         names.append(field)

@@ -25,17 +25,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from thidua._text import name_key
+from thidua._text import name_key, nul_joined
 
 _SEP = "\x00"
 _ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 """The ASCII characters :meth:`str.isspace` accepts."""
-
-
-def _joined(names: Sequence[str]) -> str | None:
-    """The names joined by ``NUL``, or ``None`` if some name holds a ``NUL`` itself."""
-    joined = _SEP.join(names)
-    return joined if joined.count(_SEP) == len(names) - 1 else None
 
 
 _CHUNK = 4096
@@ -61,7 +55,7 @@ def coarse_keys(names: Sequence[str]) -> list[bytes]:
         return [key for chunk in _chunks(names) for key in coarse_keys(chunk)]
     if not names:
         return []
-    joined = _joined(names)
+    joined = nul_joined(names)
     if joined is None:  # the name keys themselves are a (fine) coarse key
         return [name_key(n).encode("utf-8") for n in names]
     if not unicodedata.is_normalized("NFC", joined):
@@ -88,7 +82,7 @@ def name_keys(names: Sequence[str]) -> list[str]:
         return [key for chunk in _chunks(names) for key in name_keys(chunk)]
     if not names:
         return []
-    joined = _joined(names)
+    joined = nul_joined(names)
     if joined is None:
         return [name_key(n) for n in names]
     key = name_key(joined).replace(" " + _SEP, _SEP).replace(_SEP + " ", _SEP)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from thidua._dates import MAX_ORD, MIN_ORD
+from thidua._text import nul_joined
 from thidua.hierarchy._checks._context import Context
 from thidua.hierarchy._records import Unit
 
@@ -98,9 +99,7 @@ def _some_blank(names: Sequence[str]) -> bool:
         >>> _some_blank(["Hà Nội", "Ba Đình"]), _some_blank(["Hà Nội", " "]), _some_blank([])
         (False, True, False)
     """
-    if not names:
-        return False
-    joined = "\x00".join(names)
-    if joined.count("\x00") != len(names) - 1:  # a name holds NUL itself: look at each
+    joined = nul_joined(names)
+    if joined is None:  # no name, or one holding NUL itself: look at each
         return any(not name.strip() for name in names)
     return _BLANK.search(joined) is not None
